@@ -1,0 +1,130 @@
+package dev.migrationsafety.enforcer;
+
+import dev.migrationsafety.migration.MigrationLayout;
+import dev.migrationsafety.migration.NamingPolicy;
+import dev.migrationsafety.report.Finding;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.enforcer.rule.api.AbstractEnforcerRule;
+import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
+import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Resource;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * The shared part of the migration rules: where the migrations are, how they are named, the skip switch, and
+ * reporting violations one line each followed by one summary failure. Configuration fields are set by the
+ * enforcer from the rule's XML element.
+ */
+public abstract class AbstractMigrationRule extends AbstractEnforcerRule {
+    /** Default lock file, beside the migrations. */
+    public static final String DEFAULT_LOCK_FILE = "src/main/resources/db/migrations.lock";
+
+    /** Flyway locations, as in the plugin's {@code locations} parameter. Default {@code classpath:db/migration}. */
+    private List<String> locations;
+
+    /** Down-script location, as in the plugin's {@code undoLocation}. Default {@code classpath:db/undo}. */
+    private String undoLocation;
+
+    /** Timestamp pattern of new versions, as in the plugin. Default {@code yyyyMMddHHmmss}. */
+    private String timestampPattern = NamingPolicy.DEFAULT_TIMESTAMP_PATTERN;
+
+    /** Longest description slug. Default 64. */
+    private int maxSlugLength = NamingPolicy.DEFAULT_MAX_SLUG_LENGTH;
+
+    /** The lock file, relative to the project. Default {@code src/main/resources/db/migrations.lock}. */
+    private String lockFile;
+
+    /** Skips this rule; {@code -Dmigration.skip=true} skips every migration rule. */
+    private boolean skip;
+
+    protected final MavenProject project;
+    protected final MavenSession session;
+
+    protected AbstractMigrationRule(MavenProject project, MavenSession session) {
+        this.project = project;
+        this.session = session;
+    }
+
+    @Override
+    public final void execute() throws EnforcerRuleException {
+        if (skip || Boolean.parseBoolean(property("migration.skip"))) {
+            getLog().info("Skipping " + getClass().getSimpleName() + ": migration.skip is true");
+            return;
+        }
+        run();
+    }
+
+    /** The rule's work: call {@link #report} with what it found. */
+    protected abstract void run() throws EnforcerRuleException;
+
+    /** A user, system or project property, in Maven's order of precedence; {@code null} if unset. */
+    protected String property(String name) {
+        if (session != null) {
+            String value = session.getUserProperties().getProperty(name);
+            if (value != null) {
+                return value;
+            }
+            value = session.getSystemProperties().getProperty(name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return project == null ? null : project.getProperties().getProperty(name);
+    }
+
+    protected Path baseDir() {
+        return project.getBasedir().toPath();
+    }
+
+    protected MigrationLayout layout() throws EnforcerRuleError {
+        List<Path> resourceDirs = project.getBuild() == null
+                ? List.of()
+                : project.getBuild().getResources().stream()
+                        .map(Resource::getDirectory)
+                        .map(Path::of)
+                        .toList();
+        try {
+            return MigrationLayout.resolve(baseDir(), locations, undoLocation, resourceDirs);
+        } catch (IllegalArgumentException e) {
+            throw new EnforcerRuleError("Invalid migration location: " + e.getMessage());
+        }
+    }
+
+    protected NamingPolicy namingPolicy() throws EnforcerRuleError {
+        try {
+            return new NamingPolicy(timestampPattern, maxSlugLength);
+        } catch (IllegalArgumentException e) {
+            throw new EnforcerRuleError("Invalid naming configuration: " + e.getMessage());
+        }
+    }
+
+    /** The lock file: the {@code lockFile} setting, else property {@code migration.lockFile}, else the default. */
+    protected Path lockFilePath() {
+        String configured = lockFile != null ? lockFile : property("migration.lockFile");
+        return baseDir()
+                .resolve(configured != null ? configured : DEFAULT_LOCK_FILE)
+                .normalize();
+    }
+
+    /**
+     * Logs each finding as one line ({@link Finding#format()}) at the rule's level, then fails with one summary.
+     */
+    protected void report(List<Finding> findings) throws EnforcerRuleException {
+        if (findings.isEmpty()) {
+            return;
+        }
+        for (Finding finding : findings) {
+            getLog().warnOrError(finding.format());
+        }
+        int n = findings.size();
+        throw new EnforcerRuleException(n + " migration " + (n == 1 ? "violation" : "violations") + "; see above");
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[locations=" + locations + ", undoLocation=" + undoLocation
+                + ", timestampPattern=" + timestampPattern + ", lockFile=" + lockFile + ", skip=" + skip + "]";
+    }
+}
