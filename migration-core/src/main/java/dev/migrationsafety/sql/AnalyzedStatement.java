@@ -1,0 +1,16 @@
+package dev.migrationsafety.sql;
+
+import java.util.List;
+
+/**
+ * A statement with what the analysis found it does.
+ *
+ * @param statement the statement as split
+ * @param operations what it does, in order; a {@link Operation.NotAnalysable} where it could not be cleared
+ * @param parsed whether JSqlParser produced a tree for it (the token classifier always runs)
+ */
+public record AnalyzedStatement(SqlStatement statement, List<Operation> operations, boolean parsed) {
+    public AnalyzedStatement {
+        operations = List.copyOf(operations);
+    }
+}
