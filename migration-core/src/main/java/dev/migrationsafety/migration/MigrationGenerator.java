@@ -67,6 +67,13 @@ public final class MigrationGenerator {
             throw new NewMigrationException("a repeatable migration has no down script, so it cannot be marked "
                     + "irreversible; leave out -Dmigration.noDown and -Dmigration.irreversibleReason");
         }
+        if (request.template().kind() == MigrationKind.VERSIONED
+                && !request.irreversible()
+                && !request.template().hasDown()) {
+            throw new NewMigrationException("template " + request.template().name() + " has no "
+                    + MigrationTemplate.DOWN_FILE + "; add one, or mark the migration irreversible with "
+                    + "-Dmigration.noDown=true -Dmigration.irreversibleReason=\"why\"");
+        }
         MigrationLayout layout = request.layout();
         Path dir = layout.primaryMigrationDir();
         try (DirectoryLock lock = DirectoryLock.acquire(dir)) {
@@ -84,6 +91,9 @@ public final class MigrationGenerator {
         try {
             AtomicFiles.createNew(up, request.template().renderUp(values));
         } catch (FileAlreadyExistsException e) {
+            if (!Files.exists(up)) {
+                throw e;
+            }
             throw new NewMigrationException(layout.display(up) + " already exists; edit it (Flyway runs it again "
                     + "whenever it changes) or choose another name");
         }
@@ -126,13 +136,16 @@ public final class MigrationGenerator {
             try {
                 AtomicFiles.createNew(up, request.template().renderUp(values));
             } catch (FileAlreadyExistsException e) {
-                continue;
+                if (Files.exists(up)) {
+                    continue; // created behind the lock's back: never overwrite, take the next second
+                }
+                throw e;
             }
             try {
                 AtomicFiles.createNew(down, downContent(request, values));
             } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(up);
-                if (e instanceof FileAlreadyExistsException) {
+                Files.deleteIfExists(up); // no migration without its down script
+                if (e instanceof FileAlreadyExistsException && Files.exists(down)) {
                     continue;
                 }
                 throw e;
@@ -151,11 +164,6 @@ public final class MigrationGenerator {
     private static String downContent(NewMigration request, Map<String, String> values) {
         if (request.irreversible()) {
             return MigrationTemplate.renderIrreversibleDown(values, request.irreversibleReason());
-        }
-        if (!request.template().hasDown()) {
-            throw new NewMigrationException("template " + request.template().name() + " has no "
-                    + MigrationTemplate.DOWN_FILE + "; add one, or mark the migration irreversible with "
-                    + "-Dmigration.noDown=true -Dmigration.irreversibleReason=\"why\"");
         }
         return request.template().renderDown(values);
     }
