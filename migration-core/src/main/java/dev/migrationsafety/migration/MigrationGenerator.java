@@ -12,15 +12,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Creates a new migration and its down script ({@code mvn migration:new}).
  *
- * <p>The version is the latest of: now (UTC, written by the {@link NamingPolicy}), one second after the newest
- * existing version, and one second after the last version this JVM issued. So a new migration always sorts last,
+ * <p>The version is the later of now (UTC, written by the {@link NamingPolicy}) and one second after the newest
+ * existing version, moved on to the next second this JVM has not issued yet. So a new migration always sorts last,
  * and two runs in the same second (or two modules of a parallel build) never share a version. Scanning and creating
  * happen under a {@link DirectoryLock} on the migration directory, and files are created with
  * {@link AtomicFiles#createNew}: nothing is ever overwritten; on a clash with a file created behind the lock's back
@@ -108,7 +110,7 @@ public final class MigrationGenerator {
         List<String> notices = new ArrayList<>();
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant candidate = issued.notBefore(now);
+        Instant candidate = now;
         Optional<MigrationVersion> newest = existing.newestVersion();
         if (newest.isPresent() && !version(policy, candidate).isNewerThan(newest.get())) {
             Instant after = firstTimestampAfter(policy, newest.get(), candidate);
@@ -120,13 +122,17 @@ public final class MigrationGenerator {
                         + "(migration.timestampPattern) whose versions sort after it");
             }
             Optional<Instant> newestTime = policy.timestampOf(newest.get());
-            if (newestTime.isEmpty() || newestTime.get().isAfter(now)) { // not just a run earlier this second
+            // ahead of the clock, and not just because this JVM already used the current second (and the next)
+            if (newestTime.isEmpty() || (newestTime.get().isAfter(now) && !issued.contains(newestTime.get()))) {
                 notices.add(clockBehind(policy, existing, newest.get(), now, after));
             }
             candidate = after;
         }
 
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++, candidate = candidate.plusSeconds(1)) {
+        candidate = issued.firstFree(candidate);
+        for (int attempt = 0;
+                attempt < MAX_ATTEMPTS;
+                attempt++, candidate = issued.firstFree(candidate.plusSeconds(1))) {
             String versionText = policy.versionText(candidate);
             Path up = layout.primaryMigrationDir()
                     .resolve(MigrationName.format(MigrationKind.VERSIONED, versionText, slug));
@@ -225,18 +231,30 @@ public final class MigrationGenerator {
                 .orElse(version.text());
     }
 
-    /** The last version instant issued in this JVM, so that no two generations share one. */
+    /**
+     * The versions (as instants) issued in this JVM, in any directory, so that no two generations share one: two
+     * modules of a parallel build may feed the same Flyway history. A version is skipped only if it was issued,
+     * rather than everything up to the latest one, so that a module whose newest migration is far in the future
+     * does not drag the other modules' versions there too.
+     */
     static final class IssuedVersions {
-        private Instant last;
+        private final Set<Instant> issued = new HashSet<>();
 
-        synchronized Instant notBefore(Instant now) {
-            return last != null && !now.isAfter(last) ? last.plusSeconds(1) : now;
+        /** The first instant from {@code from} on that this JVM has not issued. */
+        synchronized Instant firstFree(Instant from) {
+            Instant candidate = from;
+            while (issued.contains(candidate)) {
+                candidate = candidate.plusSeconds(1);
+            }
+            return candidate;
         }
 
-        synchronized void record(Instant issued) {
-            if (last == null || issued.isAfter(last)) {
-                last = issued;
-            }
+        synchronized boolean contains(Instant instant) {
+            return issued.contains(instant);
+        }
+
+        synchronized void record(Instant instant) {
+            issued.add(instant);
         }
     }
 }

@@ -108,6 +108,71 @@ class MigrationGeneratorTest {
     }
 
     @Test
+    void twoModulesInOneJvmInTheSameSecondGetDistinctVersions() throws IOException {
+        NewMigration moduleA = new NewMigration(
+                MigrationLayout.defaults(base.resolve("module-a")),
+                NamingPolicy.DEFAULT,
+                Set.of(),
+                "x",
+                MigrationTemplate.builtIn(null, null),
+                null);
+        NewMigration moduleB = new NewMigration(
+                MigrationLayout.defaults(base.resolve("module-b")),
+                NamingPolicy.DEFAULT,
+                Set.of(),
+                "x",
+                MigrationTemplate.builtIn(null, null),
+                null);
+
+        assertEquals(
+                "20261121143052",
+                generator(NOW).generate(moduleA).version().orElseThrow().text());
+        assertEquals(
+                "20261121143053",
+                generator(NOW).generate(moduleB).version().orElseThrow().text());
+        // in another JVM, module-b alone would have taken the current second
+        MigrationGenerator otherJvm = new MigrationGenerator(Clock.fixed(NOW, ZoneOffset.UTC), new IssuedVersions());
+        assertEquals(
+                "20261121143052",
+                otherJvm.generate(new NewMigration(
+                                MigrationLayout.defaults(base.resolve("module-c")),
+                                NamingPolicy.DEFAULT,
+                                Set.of(),
+                                "x",
+                                MigrationTemplate.builtIn(null, null),
+                                null))
+                        .version()
+                        .orElseThrow()
+                        .text());
+    }
+
+    @Test
+    void aFutureVersionInOneModuleDoesNotDragTheOthers() throws IOException {
+        write("module-a/" + MIGRATIONS + "V20991231235959__future.sql", "SELECT 1;\n");
+        NewMigration moduleA = new NewMigration(
+                MigrationLayout.defaults(base.resolve("module-a")),
+                NamingPolicy.DEFAULT,
+                Set.of(),
+                "x",
+                MigrationTemplate.builtIn(null, null),
+                null);
+        NewMigration moduleB = new NewMigration(
+                MigrationLayout.defaults(base.resolve("module-b")),
+                NamingPolicy.DEFAULT,
+                Set.of(),
+                "x",
+                MigrationTemplate.builtIn(null, null),
+                null);
+
+        assertEquals(
+                "21000101000000",
+                generator(NOW).generate(moduleA).version().orElseThrow().text());
+        assertEquals(
+                "20261121143052",
+                generator(NOW).generate(moduleB).version().orElseThrow().text());
+    }
+
+    @Test
     void aRunInAnotherJvmInTheSameSecondTakesTheNextSecondQuietly() throws IOException {
         generator(NOW).generate(request("a"));
         MigrationGenerator otherJvm = new MigrationGenerator(Clock.fixed(NOW, ZoneOffset.UTC), new IssuedVersions());
