@@ -90,7 +90,7 @@ public class NewMojo extends AbstractMigrationMojo {
     private String irreversibleReason;
 
     /**
-     * Skips this goal.
+     * Skips this goal. Default {@code false}.
      *
      * @since 0.1.0
      */
