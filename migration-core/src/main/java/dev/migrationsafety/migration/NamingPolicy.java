@@ -50,6 +50,12 @@ public record NamingPolicy(String timestampPattern, int maxSlugLength) {
             Instant.parse("2009-12-31T23:59:58Z"),
             Instant.parse("2009-12-31T23:59:59Z"),
             Instant.parse("2010-01-01T00:00:00Z"),
+            Instant.parse("2019-12-28T12:00:00Z"), // week-based years (YYYY) turn over before 1 January
+            Instant.parse("2019-12-31T12:00:00Z"),
+            Instant.parse("2020-01-01T12:00:00Z"),
+            Instant.parse("2026-01-29T11:59:59Z"), // a 12-hour clock (hh) runs backwards after noon
+            Instant.parse("2026-01-29T12:59:59Z"),
+            Instant.parse("2026-01-29T13:00:00Z"),
             Instant.parse("2026-01-29T14:30:52Z"),
             Instant.parse("2026-10-02T09:08:07Z"),
             Instant.parse("2099-12-31T23:59:59Z")
@@ -141,9 +147,10 @@ public record NamingPolicy(String timestampPattern, int maxSlugLength) {
         }
         String result = slug.toString();
         if (result.length() > maxSlugLength) {
+            boolean atWordEnd = result.charAt(maxSlugLength) == '_';
             result = result.substring(0, maxSlugLength);
             int cut = result.lastIndexOf('_');
-            if (cut >= maxSlugLength / 2) {
+            if (!atWordEnd && cut >= maxSlugLength / 2) {
                 result = result.substring(0, cut);
             }
             while (result.endsWith("_")) {

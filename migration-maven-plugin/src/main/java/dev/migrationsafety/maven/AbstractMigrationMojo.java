@@ -18,7 +18,7 @@ import org.apache.maven.project.MavenProject;
 public abstract class AbstractMigrationMojo extends AbstractMojo {
 
     /**
-     * Skips every goal of this plugin.
+     * Skips every goal of this plugin. Default {@code false}.
      *
      * @since 0.1.0
      */

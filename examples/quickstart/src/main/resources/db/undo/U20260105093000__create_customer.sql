@@ -1,0 +1,2 @@
+-- Down script of V20260105093000__create_customer.sql
+DROP TABLE customer;

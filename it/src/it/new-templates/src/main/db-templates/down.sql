@@ -1,0 +1,2 @@
+-- undoes {{upFile}}
+DELETE FROM audit;

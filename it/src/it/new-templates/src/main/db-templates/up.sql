@@ -1,0 +1,3 @@
+-- {{description}} / {{slug}} / V{{version}} / {{created}}
+-- down: {{downFile}}
+INSERT INTO audit (who) VALUES ('${flyway:user}');
