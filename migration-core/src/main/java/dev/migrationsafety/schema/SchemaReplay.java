@@ -217,8 +217,8 @@ public final class SchemaReplay {
                 report(
                         Severity.HIGH,
                         DROP_REFERENCED_TABLE,
-                        "drops table " + schema.display(t.name) + " while " + describe(blocking)
-                                + " still reference it; the database refuses the drop",
+                        "drops table " + schema.display(t.name) + ", which " + describe(blocking)
+                                + "; the database refuses the drop",
                         "drop those foreign keys (or the referencing tables) first, in this migration or an earlier one");
             }
         }
@@ -299,8 +299,8 @@ public final class SchemaReplay {
             report(
                     Severity.HIGH,
                     DROP_REFERENCED_COLUMN,
-                    "drops column " + schema.display(t.name) + "." + c.name + " while " + describe(referencing)
-                            + " still reference it; the database refuses the drop",
+                    "drops column " + schema.display(t.name) + "." + c.name + ", which " + describe(referencing)
+                            + "; the database refuses the drop",
                     "drop those foreign keys first, in this migration or an earlier one");
         }
         for (FkState fk : List.copyOf(t.incoming)) {
@@ -545,7 +545,9 @@ public final class SchemaReplay {
             names = new ArrayList<>(names.subList(0, 5));
             names.add(more + " more");
         }
-        return String.join(", ", names);
+        return fks.size() == 1
+                ? "foreign key " + names.get(0) + " still references"
+                : "foreign keys " + String.join(", ", names) + " still reference";
     }
 
     private void reportRename(String what, Renamed renamed, String fix) {

@@ -218,7 +218,7 @@ class SchemaGraphTest {
                         .build());
         assertEquals(
                 List.of("src/main/resources/db/migration/V2__drop.sql:1: [graph-drop-referenced-table] drops table "
-                        + "customers while foreign key orders_ibfk_1 of orders (V1) still reference it; the database "
+                        + "customers, which foreign key orders_ibfk_1 of orders (V1) still references; the database "
                         + "refuses the drop (in V2) - drop those foreign keys (or the referencing tables) first, in "
                         + "this migration or an earlier one"),
                 formatted(plain));
