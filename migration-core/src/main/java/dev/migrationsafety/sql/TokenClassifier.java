@@ -19,13 +19,74 @@ final class TokenClassifier {
 
     /** Statements that change no schema and touch no existing rows. */
     private static final Set<String> HARMLESS = Set.of(
-            "SELECT", "VALUES", "TABLE", "SHOW", "EXPLAIN", "DESCRIBE", "DESC", "SET", "RESET", "BEGIN", "START",
-            "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "GRANT", "REVOKE", "COMMENT", "ANALYZE",
-            "ANALYSE", "VACUUM", "REINDEX", "CLUSTER", "REFRESH", "LOCK", "UNLOCK", "USE", "SECURITY", "NOTIFY",
-            "LISTEN", "UNLISTEN", "DISCARD", "CHECKPOINT", "OPTIMIZE", "FLUSH", "DECLARE", "FETCH", "CLOSE", "MOVE",
-            "PERFORM", "RAISE", "DEALLOCATE", "CALL", "CHECKSUM", "CHECK", "REPAIR", "KILL", "SIGNAL", "RESIGNAL",
-            "RETURN", "IF", "ELSE", "ELSIF", "ELSEIF", "LOOP", "WHILE", "REPEAT", "LEAVE", "ITERATE", "OPEN", "NULL",
-            "SCRIPT", "RUNSCRIPT", "SHUTDOWN", "HELP", "MERGE_NO_OP");
+            "SELECT",
+            "VALUES",
+            "TABLE",
+            "SHOW",
+            "EXPLAIN",
+            "DESCRIBE",
+            "DESC",
+            "SET",
+            "RESET",
+            "BEGIN",
+            "START",
+            "COMMIT",
+            "END",
+            "ROLLBACK",
+            "ABORT",
+            "SAVEPOINT",
+            "RELEASE",
+            "GRANT",
+            "REVOKE",
+            "COMMENT",
+            "ANALYZE",
+            "ANALYSE",
+            "VACUUM",
+            "REINDEX",
+            "CLUSTER",
+            "REFRESH",
+            "LOCK",
+            "UNLOCK",
+            "USE",
+            "SECURITY",
+            "NOTIFY",
+            "LISTEN",
+            "UNLISTEN",
+            "DISCARD",
+            "CHECKPOINT",
+            "OPTIMIZE",
+            "FLUSH",
+            "DECLARE",
+            "FETCH",
+            "CLOSE",
+            "MOVE",
+            "PERFORM",
+            "RAISE",
+            "DEALLOCATE",
+            "CALL",
+            "CHECKSUM",
+            "CHECK",
+            "REPAIR",
+            "KILL",
+            "SIGNAL",
+            "RESIGNAL",
+            "RETURN",
+            "IF",
+            "ELSE",
+            "ELSIF",
+            "ELSEIF",
+            "LOOP",
+            "WHILE",
+            "REPEAT",
+            "LEAVE",
+            "ITERATE",
+            "OPEN",
+            "NULL",
+            "SCRIPT",
+            "RUNSCRIPT",
+            "SHUTDOWN",
+            "HELP",
+            "MERGE_NO_OP");
 
     final Dialect dialect;
     private final Function<String, List<Tok>> relex;
@@ -239,6 +300,7 @@ final class TokenClassifier {
     }
 
     private void dynamic(TokenCursor c, TokenOps out, int depth) {
+        int start = c.pos - 1;
         if (c.is("IMMEDIATE")) {
             c.next();
         }
@@ -253,9 +315,8 @@ final class TokenClassifier {
             classify(inner, 0, inner.size(), out, depth + 1);
             return;
         }
-        out.add(new Operation.NotAnalysable(
-                "dynamic SQL (" + TokenCursor.text(c.toks, c.pos - 1, Math.min(c.end, c.pos + 4))
-                        + " ...) is only known when it runs"));
+        out.add(new Operation.NotAnalysable("dynamic SQL ("
+                + TokenCursor.text(c.toks, start, Math.min(c.end, start + 5)) + " ...) is only known when it runs"));
     }
 
     /**
@@ -300,8 +361,19 @@ final class TokenClassifier {
 
     private static boolean opensStatement(String word) {
         return switch (word) {
-            case "DROP", "TRUNCATE", "DELETE", "UPDATE", "INSERT", "ALTER", "CREATE", "RENAME", "EXECUTE", "PREPARE",
-                    "MERGE", "REPLACE", "WITH" -> true;
+            case "DROP",
+                    "TRUNCATE",
+                    "DELETE",
+                    "UPDATE",
+                    "INSERT",
+                    "ALTER",
+                    "CREATE",
+                    "RENAME",
+                    "EXECUTE",
+                    "PREPARE",
+                    "MERGE",
+                    "REPLACE",
+                    "WITH" -> true;
             default -> false;
         };
     }
