@@ -4,10 +4,13 @@ import dev.migrationsafety.migration.MigrationFile;
 import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.migration.MigrationVersion;
 import dev.migrationsafety.report.Finding;
+import dev.migrationsafety.report.Severity;
 import dev.migrationsafety.schema.TableGraph.Cycle;
 import dev.migrationsafety.schema.render.GraphFormat;
 import dev.migrationsafety.schema.render.GraphWriter;
 import dev.migrationsafety.sql.Dialect;
+import dev.migrationsafety.sql.FileAnalysis;
+import dev.migrationsafety.sql.SqlProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -21,6 +24,8 @@ import java.util.stream.Collectors;
  * files and say what to print.
  */
 public final class GraphRun {
+    /** A migration the splitter could not read reliably (e.g. an unterminated quote): the graph may miss parts. */
+    public static final String UNREADABLE_SQL = "graph-unreadable-sql";
 
     /**
      * @param dialect the SQL dialect of the migrations
@@ -59,14 +64,21 @@ public final class GraphRun {
      */
     public static Outcome run(MigrationSet migrations, MigrationAnalyzer analyzer, Options options) throws IOException {
         List<MigrationStatements> chain = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
         for (MigrationFile file : migrations.versioned()) {
             if (options.at() != null && file.version().isNewerThan(options.at())) {
                 continue;
             }
-            chain.add(new MigrationStatements(ref(file), analyzer.analyze(file)));
+            FileAnalysis analysis = analyzer.analyze(file);
+            for (SqlProblem p : analysis.problems()) {
+                problems.add(p.toFinding(UNREADABLE_SQL, Severity.HIGH));
+            }
+            chain.add(new MigrationStatements(ref(file), analysis.statements()));
         }
-        GraphResult result = new SchemaGraph(options.dialect(), options.defaultSchema(), options.filter())
+        GraphResult built = new SchemaGraph(options.dialect(), options.defaultSchema(), options.filter())
                 .build(chain, options.at());
+        problems.addAll(built.findings());
+        GraphResult result = new GraphResult(built.replay(), built.schema(), built.graph(), problems, built.at());
         List<Path> written;
         try {
             written = new GraphWriter(options.maxPictureTables()).write(result, options.formats(), options.outputDir());

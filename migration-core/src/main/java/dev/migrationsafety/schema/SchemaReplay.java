@@ -192,13 +192,26 @@ public final class SchemaReplay {
         setPrimaryKey(t, pk, null);
         schema.tables.put(name, t);
         schema.renamedTables.remove(name);
+        // the analysis lists inline REFERENCES among the foreign keys too; take each key once
+        List<ForeignKeyDef> keys = new ArrayList<>(ct.foreignKeys());
         for (ColumnDef c : ct.columns()) {
-            if (c.references() != null) {
-                addForeignKey(
-                        t, c.references(), List.of(c.name()), c.references().name());
+            ForeignKeyDef r = c.references();
+            if (r != null
+                    && keys.stream()
+                            .noneMatch(k -> k.target().equals(r.target())
+                                    && k.columns().equals(List.of(c.name()))
+                                    && k.targetColumns().equals(r.targetColumns()))) {
+                keys.add(new ForeignKeyDef(
+                        r.name(),
+                        List.of(c.name()),
+                        r.target(),
+                        r.targetColumns(),
+                        r.onDelete(),
+                        r.onUpdate(),
+                        r.notValid()));
             }
         }
-        for (ForeignKeyDef fk : ct.foreignKeys()) {
+        for (ForeignKeyDef fk : keys) {
             addForeignKey(t, fk, fk.columns(), fk.name());
         }
     }
@@ -537,8 +550,7 @@ public final class SchemaReplay {
 
     private String describe(List<FkState> fks) {
         List<String> names = fks.stream()
-                .map(fk -> "foreign key " + fk.name + " of " + schema.display(fk.owner.name) + " (" + fk.createdBy.id()
-                        + ")")
+                .map(fk -> fk.name + " of " + schema.display(fk.owner.name) + " (" + fk.createdBy.id() + ")")
                 .collect(Collectors.toList());
         if (names.size() > 5) {
             int more = names.size() - 5;
