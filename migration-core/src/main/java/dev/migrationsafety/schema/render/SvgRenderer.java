@@ -37,6 +37,7 @@ public final class SvgRenderer {
     private static final double CHAR_WIDTH = 7.2; // 12px monospace
     private static final double LINE_HEIGHT = 16;
     private static final double PADDING = 8;
+    private static final int SMALL = 100;
 
     static {
         // register the layered algorithm explicitly: ServiceLoader may not see it from a Maven plugin's class realm
@@ -60,7 +61,8 @@ public final class SvgRenderer {
         root.setProperty(CoreOptions.PADDING, new ElkPadding(20));
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, 24.0);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 48.0);
-        root.setProperty(LayeredOptions.THOROUGHNESS, 3);
+        // crossing minimisation dominates on big graphs: ELK's default effort for small ones, its least above
+        root.setProperty(LayeredOptions.THOROUGHNESS, schema.tables().size() <= SMALL ? 7 : 1);
 
         Map<TableName, ElkNode> nodes = new HashMap<>();
         Map<ElkNode, List<String>> lines = new HashMap<>();
