@@ -57,7 +57,7 @@ final class MutableSchema {
     }
 
     static final class FkState {
-        final String name;
+        String name;
         final TableState owner;
         final List<String> columns;
         final TableState target;
@@ -191,6 +191,15 @@ final class MutableSchema {
 
     void renameTable(TableState table, TableName to, MigrationRef by, int line) {
         TableName from = table.name;
+        if (dialect == Dialect.MYSQL) {
+            // MySQL and MariaDB rename the keys they named after the table (measured on MariaDB)
+            String generated = from.name() + "_ibfk_";
+            for (FkState fk : table.outgoing) {
+                if (fk.name.startsWith(generated)) {
+                    fk.name = to.name() + "_ibfk_" + fk.name.substring(generated.length());
+                }
+            }
+        }
         tables.remove(from);
         table.name = to;
         table.renamedBy = by;
