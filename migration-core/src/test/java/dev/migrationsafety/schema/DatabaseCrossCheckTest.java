@@ -27,55 +27,69 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The graph derived from the SQL equals what a real database holds after running the same migrations: every table
- * and every foreign key (name, columns, referenced table and columns). Each test works in a schema or database it
- * creates with a random name and drops at the end. Skips loudly when the server is unreachable, fails instead when
+ * and every foreign key (name, columns, referenced table and columns). Each test works in a database it creates
+ * with a random name and drops at the end. Skips loudly when the server is unreachable, fails instead when
  * {@code -Dmigration.it.requireDatabases=true}.
  */
 class DatabaseCrossCheckTest {
-    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/";
 
     @Test
     void postgresqlForeignKeysEqualTheGraph() throws Exception {
-        Path dir = resource("graph/crosscheck/postgresql");
-        String schema =
+        checkPostgresql("graph/crosscheck/postgresql");
+    }
+
+    /** Runs the chain in a new database and compares every table and foreign key of every schema with the graph. */
+    private static void checkPostgresql(String resourceDir) throws Exception {
+        Path dir = resource(resourceDir);
+        String database =
                 "graph_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = connect(PG_URL, "postgres", "PostgreSQL")) {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE SCHEMA " + schema);
-                s.execute("SET search_path TO " + schema);
+        try (Connection admin = connect(PG_URL + "test", "postgres", "PostgreSQL")) {
+            try (Statement s = admin.createStatement()) {
+                s.execute("CREATE DATABASE " + database);
             }
             try {
-                run(c, dir, Dialect.POSTGRESQL);
-                List<String> tables = query(
-                        c,
-                        "SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema
-                                + "' AND table_type = 'BASE TABLE'");
-                List<String> keys = query(
-                        c,
-                        """
-                        SELECT k.conname || ' ' || t.relname || '(' ||
-                               (SELECT string_agg(a.attname, ',' ORDER BY u.ord)
-                                  FROM unnest(k.conkey) WITH ORDINALITY u(attnum, ord)
-                                  JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum)
-                               || ')->' || f.relname || '(' ||
-                               (SELECT string_agg(a.attname, ',' ORDER BY u.ord)
-                                  FROM unnest(k.confkey) WITH ORDINALITY u(attnum, ord)
-                                  JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum)
-                               || ')'
-                          FROM pg_constraint k
-                          JOIN pg_class t ON t.oid = k.conrelid
-                          JOIN pg_class f ON f.oid = k.confrelid
-                         WHERE k.contype = 'f' AND k.connamespace = '%s'::regnamespace
-                        """
-                                .formatted(schema));
-                GraphResult graph = graph(dir, Dialect.POSTGRESQL, schema);
+                List<String> tables;
+                List<String> keys;
+                try (Connection c = connect(PG_URL + database, "postgres", "PostgreSQL")) {
+                    run(c, dir, Dialect.POSTGRESQL);
+                    tables = query(
+                            c,
+                            "SELECT table_schema || '.' || table_name FROM information_schema.tables"
+                                    + " WHERE table_type = 'BASE TABLE'"
+                                    + " AND table_schema NOT IN ('pg_catalog', 'information_schema')");
+                    keys = query(
+                            c,
+                            """
+                            SELECT k.conname || ' ' || tn.nspname || '.' || t.relname || '(' ||
+                                   (SELECT string_agg(a.attname, ',' ORDER BY u.ord)
+                                      FROM unnest(k.conkey) WITH ORDINALITY u(attnum, ord)
+                                      JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum)
+                                   || ')->' || fn.nspname || '.' || f.relname || '(' ||
+                                   (SELECT string_agg(a.attname, ',' ORDER BY u.ord)
+                                      FROM unnest(k.confkey) WITH ORDINALITY u(attnum, ord)
+                                      JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum)
+                                   || ')'
+                              FROM pg_constraint k
+                              JOIN pg_class t ON t.oid = k.conrelid
+                              JOIN pg_namespace tn ON tn.oid = t.relnamespace
+                              JOIN pg_class f ON f.oid = k.confrelid
+                              JOIN pg_namespace fn ON fn.oid = f.relnamespace
+                             WHERE k.contype = 'f'
+                            """);
+                }
+                GraphResult graph = graph(dir, Dialect.POSTGRESQL, null);
                 assertEquals(List.of(), graph.replay().findings(), "the chain is clean");
-                assertEquals(sorted(tables), tables(graph));
-                assertEquals(sorted(keys), keys(graph));
+                assertEquals(
+                        sorted(tables),
+                        sorted(graph.schema().tables().stream()
+                                .map(t -> t.name().qualified())
+                                .toList()));
+                assertEquals(sorted(keys), keys(graph, true));
             } finally {
-                try (Statement s = c.createStatement()) {
-                    s.execute("DROP SCHEMA " + schema + " CASCADE");
+                try (Statement s = admin.createStatement()) {
+                    s.execute("DROP DATABASE " + database);
                 }
             }
         }
@@ -112,7 +126,7 @@ class DatabaseCrossCheckTest {
                 GraphResult graph = graph(dir, Dialect.MYSQL, database);
                 assertEquals(List.of(), graph.replay().findings(), "the chain is clean");
                 assertEquals(sorted(tables), tables(graph));
-                assertEquals(sorted(keys), keys(graph));
+                assertEquals(sorted(keys), keys(graph, false));
             } finally {
                 try (Statement s = c.createStatement()) {
                     s.execute("DROP DATABASE " + database);
@@ -162,10 +176,13 @@ class DatabaseCrossCheckTest {
         return sorted(graph.schema().tables().stream().map(t -> t.name().name()).toList());
     }
 
-    private static List<String> keys(GraphResult graph) {
+    private static List<String> keys(GraphResult graph, boolean qualified) {
         return sorted(graph.schema().foreignKeys().stream()
-                .map(fk -> fk.name() + " " + fk.table().name() + "(" + String.join(",", fk.columns()) + ")->"
-                        + fk.target().name() + "(" + String.join(",", fk.targetColumns()) + ")")
+                .map(fk -> fk.name() + " "
+                        + (qualified ? fk.table().qualified() : fk.table().name()) + "("
+                        + String.join(",", fk.columns()) + ")->"
+                        + (qualified ? fk.target().qualified() : fk.target().name()) + "("
+                        + String.join(",", fk.targetColumns()) + ")")
                 .toList());
     }
 
