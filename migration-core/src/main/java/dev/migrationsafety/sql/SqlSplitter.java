@@ -162,6 +162,8 @@ public final class SqlSplitter {
         private int routine;
 
         private boolean pendingEnd;
+        /** COPY ... FROM stdin: 0 not a COPY, 1 COPY, 2 after FROM, 3 from stdin. */
+        private int copyState;
         /** Lexer problems before the statement in progress: an unterminated quote explains an unclosed (. */
         private int problemsBefore;
 
@@ -209,7 +211,11 @@ public final class SqlSplitter {
                         lastEnd = lexer.tokenEnd();
                         lastLine = lexer.tokenLine();
                     } else {
+                        boolean copyData = copyState == 3;
                         finish(true, lexer.tokenLine());
+                        if (copyData) {
+                            lexer.skipCopyData();
+                        }
                     }
                 }
                 case DELIMITER_DIRECTIVE -> {
@@ -247,8 +253,11 @@ public final class SqlSplitter {
                 } else if (lexer.tokenIs(')') && parenDepth > 0) {
                     parenDepth--;
                 }
-            } else if (type == TokenType.WORD && !afterEnd) {
-                trackBlocks(); // the word after END (END CASE, END IF, END lbl) opens nothing
+            } else if (type == TokenType.WORD) {
+                if (!afterEnd) {
+                    trackBlocks(); // the word after END (END CASE, END IF, END lbl) opens nothing
+                }
+                trackCopy();
             }
         }
 
@@ -296,6 +305,23 @@ public final class SqlSplitter {
                 } else if (lexer.tokenIsWord("END")) {
                     pendingEnd = true;
                 }
+            }
+        }
+
+        /** Recognises {@code COPY ... FROM stdin}, whose data lines follow its terminator (PostgreSQL). */
+        private void trackCopy() {
+            if (copyState == 0) {
+                if (leadingWords == 1
+                        && (dialect == Dialect.POSTGRESQL || dialect == Dialect.GENERIC)
+                        && lexer.tokenIsWord("COPY")) {
+                    copyState = 1;
+                }
+            } else if (copyState == 1) {
+                if (lexer.tokenIsWord("FROM")) {
+                    copyState = 2;
+                }
+            } else if (copyState == 2) {
+                copyState = lexer.tokenIsWord("STDIN") ? 3 : 1;
             }
         }
 
@@ -356,6 +382,7 @@ public final class SqlSplitter {
             leadingWords = 0;
             routine = 0;
             pendingEnd = false;
+            copyState = 0;
         }
     }
 }

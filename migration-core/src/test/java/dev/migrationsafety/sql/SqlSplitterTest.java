@@ -313,6 +313,20 @@ class SqlSplitterTest {
                         "/* a /* b; */ c; */ SELECT E'\\';', $$;$$;\nDROP TABLE t;",
                         List.of("1:21|SELECT E'\\';', $$;$$", "2:1|DROP TABLE t")),
                 Arguments.of(
+                        "pg_dump COPY ... FROM stdin data is not SQL",
+                        Dialect.POSTGRESQL,
+                        "COPY public.notes (id, body) FROM stdin;\n1\tit's; /* not a comment\n2\t\\N\n\\.\n"
+                                + "DROP TABLE old_notes;\n",
+                        List.of("1:1|COPY public.notes (id, body) FROM stdin", "5:1|DROP TABLE old_notes")),
+                Arguments.of(
+                        "COPY to stdout and from a file have no data lines",
+                        Dialect.POSTGRESQL,
+                        "COPY (SELECT 1 FROM t) TO STDOUT;\nCOPY t FROM '/tmp/x.csv';\nSELECT 2;",
+                        List.of(
+                                "1:1|COPY (SELECT 1 FROM t) TO STDOUT",
+                                "2:1|COPY t FROM '/tmp/x.csv'",
+                                "3:1|SELECT 2")),
+                Arguments.of(
                         "unicode text and a tab before the statement",
                         Dialect.POSTGRESQL,
                         "COMMENT ON TABLE t IS 'Größe; 大小';\n\tDROP TABLE t;",
