@@ -162,6 +162,11 @@ public final class SqlSplitter {
         private int routine;
 
         private boolean pendingEnd;
+        /** A BEGIN outside MySQL, which opens a body only if ATOMIC follows. */
+        private boolean pendingBegin;
+
+        private int pendingBeginLine;
+        private int pendingBeginColumn;
         /** COPY ... FROM stdin: 0 not a COPY, 1 COPY, 2 after FROM, 3 from stdin. */
         private int copyState;
         /** Lexer problems before the statement in progress: an unterminated quote explains an unclosed (. */
@@ -206,6 +211,7 @@ public final class SqlSplitter {
                 }
                 case DELIMITER -> {
                     resolvePendingEnd(type);
+                    pendingBegin = false;
                     boolean nestable = lexer.tokenIs(';');
                     if (firstStart >= 0 && nestable && (parenDepth > 0 || blockDepth > 0)) {
                         lastEnd = lexer.tokenEnd();
@@ -244,6 +250,9 @@ public final class SqlSplitter {
             }
             lastEnd = lexer.tokenEnd();
             lastLine = lexer.tokenLine();
+            if (type != TokenType.WORD) {
+                pendingBegin = false;
+            }
             if (type == TokenType.PUNCTUATION) {
                 if (lexer.tokenIs('(')) {
                     if (parenDepth++ == 0) {
@@ -266,7 +275,7 @@ public final class SqlSplitter {
             leadingWords++;
             if (routine == 0) {
                 if (leadingWords == 1) {
-                    if (!lexer.tokenIsWord("CREATE") && !lexer.tokenIsWord("BEGIN")) {
+                    if (!lexer.tokenIsWord("CREATE") && !lexer.tokenIsWord("ALTER") && !lexer.tokenIsWord("BEGIN")) {
                         routine = -1;
                     }
                     return;
@@ -293,11 +302,21 @@ public final class SqlSplitter {
             if (routine < 0) {
                 return;
             }
-            if (lexer.tokenIsWord("BEGIN")) {
-                if (blockDepth++ == 0) {
-                    beginLine = lexer.tokenLine();
-                    beginColumn = lexer.tokenColumn();
-                    beginText = lexer.tokenText();
+            if (pendingBegin) {
+                pendingBegin = false;
+                if (lexer.tokenIsWord("ATOMIC")) {
+                    openBlock(pendingBeginLine, pendingBeginColumn, "BEGIN ATOMIC");
+                    return;
+                }
+            }
+            if (lexer.tokenIsWord("BEGIN") && parenDepth == 0) { // in parentheses it is a parameter name
+                if (dialect == Dialect.MYSQL) {
+                    openBlock(lexer.tokenLine(), lexer.tokenColumn(), lexer.tokenText());
+                } else {
+                    // elsewhere only the SQL-standard BEGIN ATOMIC opens a body; a lone begin is a name
+                    pendingBegin = true;
+                    pendingBeginLine = lexer.tokenLine();
+                    pendingBeginColumn = lexer.tokenColumn();
                 }
             } else if (blockDepth > 0) {
                 if (lexer.tokenIsWord("CASE")) {
@@ -322,6 +341,14 @@ public final class SqlSplitter {
                 }
             } else if (copyState == 2) {
                 copyState = lexer.tokenIsWord("STDIN") ? 3 : 1;
+            }
+        }
+
+        private void openBlock(int line, int column, String text) {
+            if (blockDepth++ == 0) {
+                beginLine = line;
+                beginColumn = column;
+                beginText = text;
             }
         }
 
@@ -382,6 +409,7 @@ public final class SqlSplitter {
             leadingWords = 0;
             routine = 0;
             pendingEnd = false;
+            pendingBegin = false;
             copyState = 0;
         }
     }

@@ -82,6 +82,12 @@ class SqlBadInputTest {
                         "unclosed block: the BEGIN opened here has no matching END"),
                 Arguments.of(
                         Dialect.POSTGRESQL,
+                        "CREATE FUNCTION f() RETURNS int LANGUAGE sql\n  BEGIN ATOMIC\n  SELECT 1;\nDROP TABLE u;\n",
+                        SqlProblem.Kind.UNCLOSED_BLOCK,
+                        "2:3",
+                        "unclosed block: the BEGIN ATOMIC opened here has no matching END"),
+                Arguments.of(
+                        Dialect.POSTGRESQL,
                         "SELECT 1;\nCOPY t (a) FROM stdin;\n1\n2\n",
                         SqlProblem.Kind.UNTERMINATED_COPY_DATA,
                         "2:1",
