@@ -440,6 +440,23 @@ class SqlSplitterTest {
     }
 
     @Test
+    void aCommentBetweenTwoStatementsOnOneLineLeadsTheSecond() {
+        SplitResult result =
+                split(Dialect.POSTGRESQL, "SELECT 1; /* allow */ DROP TABLE x; -- after\n-- next\nSELECT 2;");
+        assertEquals(List.of(), result.statements().get(0).leadingComments());
+        assertEquals(
+                List.of("/* allow */"),
+                result.statements().get(1).leadingComments().stream()
+                        .map(Token::text)
+                        .toList());
+        assertEquals(
+                List.of("-- next"),
+                result.statements().get(2).leadingComments().stream()
+                        .map(Token::text)
+                        .toList());
+    }
+
+    @Test
     void commentsBeforeADelimiterDirectiveStayWithTheRoutine() {
         String sql = "-- the cleanup procedure\nDELIMITER //\nCREATE PROCEDURE p() BEGIN SELECT 1; END//\n";
         SqlStatement statement = split(Dialect.MYSQL, sql).statements().get(0);
