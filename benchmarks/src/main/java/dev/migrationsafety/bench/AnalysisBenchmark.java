@@ -35,6 +35,7 @@ public class AnalysisBenchmark {
     static final int STATEMENTS = 1084;
 
     private List<MigrationCorpus.File> files;
+    private List<SqlAnalysis.Source> sources;
     private SqlAnalysis analysis;
 
     @Setup(Level.Trial)
@@ -45,6 +46,9 @@ public class AnalysisBenchmark {
             throw new IllegalStateException("the corpus has " + statements + " statements; update STATEMENTS");
         }
         analysis = new SqlAnalysis();
+        sources = files.stream()
+                .map(f -> new SqlAnalysis.Source(f.name(), f.content()))
+                .toList();
         int split = 0;
         for (MigrationCorpus.File f : files) {
             split += analysis.analyze(f.name(), f.content(), Dialect.POSTGRESQL).statements().size();
@@ -61,5 +65,12 @@ public class AnalysisBenchmark {
             FileAnalysis result = analysis.analyze(f.name(), f.content(), Dialect.POSTGRESQL);
             bh.consume(result);
         }
+    }
+
+    /** The same files through {@link SqlAnalysis#analyzeAll}, on the shared pool (all cores, at most 4). */
+    @Benchmark
+    @OperationsPerInvocation(STATEMENTS)
+    public void analyseAllFilesInParallel(Blackhole bh) {
+        bh.consume(analysis.analyzeAll(sources, Dialect.POSTGRESQL));
     }
 }

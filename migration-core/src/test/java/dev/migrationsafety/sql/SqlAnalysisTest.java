@@ -174,4 +174,25 @@ class SqlAnalysisTest {
                     sql);
         }
     }
+
+    @Test
+    void manyFilesInParallelGiveTheSameResultsInOrder() {
+        List<SqlAnalysis.Source> sources = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            sources.add(new SqlAnalysis.Source(
+                    "V" + i + "__m.sql",
+                    "CREATE TABLE t" + i + " (id int);\nALTER TABLE t" + i + " DROP COLUMN c" + i + ";"));
+        }
+        List<FileAnalysis> parallel = ANALYSIS.analyzeAll(sources, Dialect.POSTGRESQL);
+        assertEquals(40, parallel.size());
+        for (int i = 0; i < 40; i++) {
+            FileAnalysis sequential =
+                    ANALYSIS.analyze(sources.get(i).path(), sources.get(i).content(), Dialect.POSTGRESQL);
+            assertEquals(sources.get(i).path(), parallel.get(i).path());
+            assertEquals(sequential.statements(), parallel.get(i).statements());
+            assertEquals(
+                    new DropColumn(TableName.of("t" + i), "c" + i, false),
+                    parallel.get(i).statements().get(1).operations().get(0));
+        }
+    }
 }
