@@ -284,6 +284,41 @@ class StatementAnalyzerTest {
                         "RENAME TABLE a TO b, c TO d",
                         new RenameTable(t("a"), t("b")),
                         new RenameTable(t("c"), t("d"))),
+                c(
+                        H2,
+                        "ALTER TABLE orders ALTER COLUMN total DECIMAL(12,2) NOT NULL",
+                        new ChangeColumnType(t("ORDERS"), "TOTAL", "DECIMAL(12,2)", false),
+                        new SetNotNull(t("ORDERS"), "TOTAL")),
+                c(H2, "ALTER TABLE orders ALTER COLUMN total SET NULL", new DropNotNull(t("ORDERS"), "TOTAL")),
+                c(
+                        H2,
+                        "ALTER TABLE orders ALTER COLUMN total RENAME TO amount",
+                        new RenameColumn(t("ORDERS"), "TOTAL", "AMOUNT")),
+                c(
+                        H2,
+                        "ALTER TABLE orders ALTER COLUMN total SET DATA TYPE bigint",
+                        new ChangeColumnType(t("ORDERS"), "TOTAL", "bigint", false)),
+                c(H2, "DELETE FROM orders WHERE id < 10", new Delete(t("ORDERS"), true)),
+                c(H2, "ALTER TABLE orders DROP COLUMN note", new DropColumn(t("ORDERS"), "NOTE", false)),
+                c(
+                        H2,
+                        "ALTER TABLE orders ADD COLUMN note VARCHAR(20) DEFAULT '' NOT NULL",
+                        new AddColumn(t("ORDERS"), col("NOTE", "VARCHAR(20)", true, true))),
+                c(
+                        MYSQL,
+                        "ALTER TABLE t ADD COLUMN c INT NOT NULL AFTER b",
+                        new AddColumn(t("t"), col("c", "INT", true, false))),
+                c(
+                        MYSQL,
+                        "ALTER TABLE t ADD COLUMN c INT UNSIGNED NOT NULL DEFAULT 0 COMMENT 'x'",
+                        new AddColumn(t("t"), col("c", "INT UNSIGNED", true, true))),
+                c(MYSQL, "ALTER TABLE t ENGINE = InnoDB"),
+                c(MYSQL, "ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"),
+                c(MYSQL, "/*!40101 SET NAMES utf8 */"),
+                c(MYSQL, "/*!50001 DROP TABLE IF EXISTS `v` */", new DropTable(t("v"), true, false)),
+                c(POSTGRESQL, "ALTER TABLE t SET SCHEMA archive", new RenameTable(t("t"), t("archive", "t"))),
+                c(POSTGRESQL, "UPDATE t SET a = 1 FROM u WHERE t.id = u.id", new Update(t("t"), true)),
+                c(POSTGRESQL, "DELETE FROM ONLY t WHERE CURRENT OF c", new Delete(t("t"), true)),
                 // ---- other objects
                 c(
                         POSTGRESQL,
