@@ -264,6 +264,45 @@ class SqlSplitterTest {
                                         + " END CASE;\n  BEGIN DELETE FROM t; END;\nEND lbl",
                                 "9:1|ALTER TABLE t DROP FOREIGN KEY fk_t")),
                 Arguments.of(
+                        "MySQL WHILE and REPEAT loops, an event altered with a body, a trigger without a body",
+                        Dialect.MYSQL,
+                        """
+                        CREATE FUNCTION fib(n INT) RETURNS INT DETERMINISTIC
+                        BEGIN
+                          DECLARE a INT DEFAULT 0;
+                          WHILE n > 0 DO SET n = n - 1; END WHILE;
+                          REPEAT SET a = a + 1; UNTIL a > 3 END REPEAT;
+                          RETURN a;
+                        END;
+                        ALTER EVENT purge ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM s; DELETE FROM t; END;
+                        CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1;
+                        DROP TABLE s;
+                        """,
+                        List.of(
+                                "1:1|CREATE FUNCTION fib(n INT) RETURNS INT DETERMINISTIC\nBEGIN\n"
+                                        + "  DECLARE a INT DEFAULT 0;\n  WHILE n > 0 DO SET n = n - 1; END WHILE;\n"
+                                        + "  REPEAT SET a = a + 1; UNTIL a > 3 END REPEAT;\n  RETURN a;\nEND",
+                                "8:1|ALTER EVENT purge ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM s; DELETE FROM t; END",
+                                "9:1|CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1",
+                                "10:1|DROP TABLE s")),
+                Arguments.of(
+                        "a routine parameter named begin opens no block",
+                        Dialect.POSTGRESQL,
+                        "CREATE FUNCTION span(begin int, finish int) RETURNS int LANGUAGE sql RETURN finish - begin;\n"
+                                + "DROP TABLE t;",
+                        List.of(
+                                "1:1|CREATE FUNCTION span(begin int, finish int) RETURNS int LANGUAGE sql RETURN finish - begin",
+                                "2:1|DROP TABLE t")),
+                Arguments.of(
+                        "PostgreSQL END as COMMIT and columns named begin and end",
+                        Dialect.POSTGRESQL,
+                        "BEGIN;\nCREATE TABLE spans (\"begin\" int, \"end\" int);\nEND;\nDROP TABLE t;",
+                        List.of(
+                                "1:1|BEGIN",
+                                "2:1|CREATE TABLE spans (\"begin\" int, \"end\" int)",
+                                "3:1|END",
+                                "4:1|DROP TABLE t")),
+                Arguments.of(
                         "MySQL # comments, backticks, backslash escapes and double-quoted strings",
                         Dialect.MYSQL,
                         """
@@ -312,6 +351,20 @@ class SqlSplitterTest {
                         Dialect.GENERIC,
                         "/* a /* b; */ c; */ SELECT E'\\';', $$;$$;\nDROP TABLE t;",
                         List.of("1:21|SELECT E'\\';', $$;$$", "2:1|DROP TABLE t")),
+                Arguments.of(
+                        "pg_dump COPY ... FROM stdin data is not SQL",
+                        Dialect.POSTGRESQL,
+                        "COPY public.notes (id, body) FROM stdin;\n1\tit's; /* not a comment\n2\t\\N\n\\.\n"
+                                + "DROP TABLE old_notes;\n",
+                        List.of("1:1|COPY public.notes (id, body) FROM stdin", "5:1|DROP TABLE old_notes")),
+                Arguments.of(
+                        "COPY to stdout and from a file have no data lines",
+                        Dialect.POSTGRESQL,
+                        "COPY (SELECT 1 FROM t) TO STDOUT;\nCOPY t FROM '/tmp/x.csv';\nSELECT 2;",
+                        List.of(
+                                "1:1|COPY (SELECT 1 FROM t) TO STDOUT",
+                                "2:1|COPY t FROM '/tmp/x.csv'",
+                                "3:1|SELECT 2")),
                 Arguments.of(
                         "unicode text and a tab before the statement",
                         Dialect.POSTGRESQL,
