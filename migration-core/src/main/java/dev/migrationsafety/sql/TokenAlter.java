@@ -233,6 +233,10 @@ final class TokenAlter {
                 return;
             }
             out.add(new Operation.AddConstraint(table, k.name(), k.kind(), k.columns(), k.foreignKey(), k.notValid()));
+            if (k.kind() == ConstraintKind.NOT_NULL) {
+                // PostgreSQL 18 ADD CONSTRAINT n NOT NULL c does what ALTER COLUMN c SET NOT NULL does
+                k.columns().forEach(column -> out.add(new Operation.SetNotNull(table, column)));
+            }
             return;
         }
         c.accept("COLUMN");

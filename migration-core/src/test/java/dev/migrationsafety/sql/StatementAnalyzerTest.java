@@ -216,7 +216,8 @@ class StatementAnalyzerTest {
                 c(
                         POSTGRESQL,
                         "ALTER TABLE ONLY t ADD CONSTRAINT t_a_not_null NOT NULL a",
-                        new AddConstraint(t("t"), "t_a_not_null", ConstraintKind.NOT_NULL, List.of("a"), null, false)),
+                        new AddConstraint(t("t"), "t_a_not_null", ConstraintKind.NOT_NULL, List.of("a"), null, false),
+                        new SetNotNull(t("t"), "a")),
                 c(
                         POSTGRESQL,
                         "ALTER TABLE t ADD CHECK (a > 0)",
