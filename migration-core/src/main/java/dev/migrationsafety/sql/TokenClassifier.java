@@ -148,6 +148,21 @@ final class TokenClassifier {
         }
     }
 
+    private static int indexOfTopLevel(List<Tok> toks, int from, int to, String word) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            Tok t = toks.get(i);
+            if (t.isSymbol("(")) {
+                depth++;
+            } else if (t.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && t.is(word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static int topLevelSemicolon(List<Tok> toks, int from, int to) {
         int depth = 0;
         for (int i = from; i < to; i++) {
@@ -198,6 +213,13 @@ final class TokenClassifier {
         int start = c.pos;
         while (c.accept("LOW_PRIORITY") || c.accept("QUICK") || c.accept("IGNORE")) {
             // MySQL modifiers
+        }
+        if (!c.is("FROM")) {
+            // MySQL DELETE t1 [, t2] FROM t1 JOIN ...: the targets before FROM may be aliases; read the table after it
+            int from = indexOfTopLevel(c.toks, c.pos, c.end, "FROM");
+            if (from >= 0) {
+                c.pos = from;
+            }
         }
         c.accept("FROM");
         c.accept("ONLY");
