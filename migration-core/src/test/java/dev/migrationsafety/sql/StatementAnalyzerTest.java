@@ -357,6 +357,20 @@ class StatementAnalyzerTest {
                 c(POSTGRESQL, "ALTER INDEX index_accounts_on_email RENAME TO idx_email"),
                 c(POSTGRESQL, "SET statement_timeout = 0"),
                 c(POSTGRESQL, "SELECT pg_catalog.set_config('search_path', '', false)"),
+                c(POSTGRESQL, "EXPLAIN ANALYZE DELETE FROM sessions", new Delete(t("sessions"), false)),
+                c(POSTGRESQL, "EXPLAIN (ANALYZE, BUFFERS) UPDATE t SET a = 1", new Update(t("t"), false)),
+                c(POSTGRESQL, "EXPLAIN DELETE FROM sessions"),
+                c(
+                        MYSQL,
+                        "LOAD DATA LOCAL INFILE 'x.csv' INTO TABLE imports FIELDS TERMINATED BY ','",
+                        new Insert(t("imports"))),
+                c(POSTGRESQL, "REASSIGN OWNED BY old_role TO new_role"),
+                c(
+                        POSTGRESQL,
+                        "DROP OWNED BY old_role",
+                        new Operation.NotAnalysable("JSqlParser read only part of it and the token classifier does not"
+                                + " know DROP OWNED (drops every object a role owns)")),
+                c(POSTGRESQL, "DROP POLICY p ON accounts", new DropObject(ObjectKind.OTHER, t("p"), false, false)),
                 // ---- other objects
                 c(
                         POSTGRESQL,
