@@ -89,6 +89,35 @@ public final class SqlLexer {
         return List.copyOf(problems);
     }
 
+    /**
+     * Skips the data of a PostgreSQL {@code COPY ... FROM stdin} that the current token ended: the lines after it
+     * up to and including a line {@code \.}, which psql and Flyway send as data, not SQL.
+     */
+    void skipCopyData() {
+        int commandLine = tokenLine;
+        toEndOfLine();
+        while (pos < length) {
+            // at a line break: step over it
+            if (in.charAt(pos) == '\r' && pos + 1 < length && in.charAt(pos + 1) == '\n') {
+                pos++;
+            }
+            pos++;
+            line++;
+            lineStart = pos;
+            int lineBegin = pos;
+            toEndOfLine();
+            if (pos - lineBegin == 2 && in.charAt(lineBegin) == '\\' && in.charAt(lineBegin + 1) == '.') {
+                return;
+            }
+        }
+        problem(
+                commandLine,
+                1,
+                SqlProblem.Kind.UNTERMINATED_COPY_DATA,
+                "the data of this COPY ... FROM stdin is never ended by a line \\.",
+                "end the data with a line holding only \\. (the rest of the file was read as data)");
+    }
+
     /** How many problems were met so far. */
     int problemCount() {
         return problems.size();

@@ -147,6 +147,8 @@ public final class SqlSplitter {
         private int lastEnd;
         private int lastLine;
         private List<Token> pendingComments = new ArrayList<>();
+        /** Comments after the previous statement on its last line: the next statement's only if it starts there. */
+        private final List<Token> sameLineComments = new ArrayList<>();
         /** Line where the previous statement ended; comments starting on it belong to that statement. */
         private int previousEndLine = -1;
 
@@ -162,6 +164,13 @@ public final class SqlSplitter {
         private int routine;
 
         private boolean pendingEnd;
+        /** A BEGIN outside MySQL, which opens a body only if ATOMIC follows. */
+        private boolean pendingBegin;
+
+        private int pendingBeginLine;
+        private int pendingBeginColumn;
+        /** COPY ... FROM stdin: 0 not a COPY, 1 COPY, 2 after FROM, 3 from stdin. */
+        private int copyState;
         /** Lexer problems before the statement in progress: an unterminated quote explains an unclosed (. */
         private int problemsBefore;
 
@@ -198,18 +207,23 @@ public final class SqlSplitter {
                 case LINE_COMMENT, BLOCK_COMMENT -> {
                     Token comment = lexer.token(type);
                     listener.comment(comment);
-                    if (firstStart < 0 && comment.line() != previousEndLine) {
-                        pendingComments.add(comment);
+                    if (firstStart < 0) {
+                        (comment.line() == previousEndLine ? sameLineComments : pendingComments).add(comment);
                     }
                 }
                 case DELIMITER -> {
                     resolvePendingEnd(type);
+                    pendingBegin = false;
                     boolean nestable = lexer.tokenIs(';');
                     if (firstStart >= 0 && nestable && (parenDepth > 0 || blockDepth > 0)) {
                         lastEnd = lexer.tokenEnd();
                         lastLine = lexer.tokenLine();
                     } else {
+                        boolean copyData = copyState == 3;
                         finish(true, lexer.tokenLine());
+                        if (copyData) {
+                            lexer.skipCopyData();
+                        }
                     }
                 }
                 case DELIMITER_DIRECTIVE -> {
@@ -234,10 +248,19 @@ public final class SqlSplitter {
                 firstLine = lexer.tokenLine();
                 firstColumn = lexer.tokenColumn();
                 firstIsBegin = type == TokenType.WORD && lexer.tokenIsWord("BEGIN");
+                if (!sameLineComments.isEmpty()) {
+                    if (firstLine == previousEndLine) {
+                        pendingComments.addAll(0, sameLineComments);
+                    }
+                    sameLineComments.clear();
+                }
                 problemsBefore = lexer.problemCount();
             }
             lastEnd = lexer.tokenEnd();
             lastLine = lexer.tokenLine();
+            if (type != TokenType.WORD) {
+                pendingBegin = false;
+            }
             if (type == TokenType.PUNCTUATION) {
                 if (lexer.tokenIs('(')) {
                     if (parenDepth++ == 0) {
@@ -247,8 +270,11 @@ public final class SqlSplitter {
                 } else if (lexer.tokenIs(')') && parenDepth > 0) {
                     parenDepth--;
                 }
-            } else if (type == TokenType.WORD && !afterEnd) {
-                trackBlocks(); // the word after END (END CASE, END IF, END lbl) opens nothing
+            } else if (type == TokenType.WORD) {
+                if (!afterEnd) {
+                    trackBlocks(); // the word after END (END CASE, END IF, END lbl) opens nothing
+                }
+                trackCopy();
             }
         }
 
@@ -257,7 +283,7 @@ public final class SqlSplitter {
             leadingWords++;
             if (routine == 0) {
                 if (leadingWords == 1) {
-                    if (!lexer.tokenIsWord("CREATE") && !lexer.tokenIsWord("BEGIN")) {
+                    if (!lexer.tokenIsWord("CREATE") && !lexer.tokenIsWord("ALTER") && !lexer.tokenIsWord("BEGIN")) {
                         routine = -1;
                     }
                     return;
@@ -284,11 +310,21 @@ public final class SqlSplitter {
             if (routine < 0) {
                 return;
             }
-            if (lexer.tokenIsWord("BEGIN")) {
-                if (blockDepth++ == 0) {
-                    beginLine = lexer.tokenLine();
-                    beginColumn = lexer.tokenColumn();
-                    beginText = lexer.tokenText();
+            if (pendingBegin) {
+                pendingBegin = false;
+                if (lexer.tokenIsWord("ATOMIC")) {
+                    openBlock(pendingBeginLine, pendingBeginColumn, "BEGIN ATOMIC");
+                    return;
+                }
+            }
+            if (lexer.tokenIsWord("BEGIN") && parenDepth == 0) { // in parentheses it is a parameter name
+                if (dialect == Dialect.MYSQL) {
+                    openBlock(lexer.tokenLine(), lexer.tokenColumn(), lexer.tokenText());
+                } else {
+                    // elsewhere only the SQL-standard BEGIN ATOMIC opens a body; a lone begin is a name
+                    pendingBegin = true;
+                    pendingBeginLine = lexer.tokenLine();
+                    pendingBeginColumn = lexer.tokenColumn();
                 }
             } else if (blockDepth > 0) {
                 if (lexer.tokenIsWord("CASE")) {
@@ -296,6 +332,31 @@ public final class SqlSplitter {
                 } else if (lexer.tokenIsWord("END")) {
                     pendingEnd = true;
                 }
+            }
+        }
+
+        /** Recognises {@code COPY ... FROM stdin}, whose data lines follow its terminator (PostgreSQL). */
+        private void trackCopy() {
+            if (copyState == 0) {
+                if (leadingWords == 1
+                        && (dialect == Dialect.POSTGRESQL || dialect == Dialect.GENERIC)
+                        && lexer.tokenIsWord("COPY")) {
+                    copyState = 1;
+                }
+            } else if (copyState == 1) {
+                if (lexer.tokenIsWord("FROM")) {
+                    copyState = 2;
+                }
+            } else if (copyState == 2) {
+                copyState = lexer.tokenIsWord("STDIN") ? 3 : 1;
+            }
+        }
+
+        private void openBlock(int line, int column, String text) {
+            if (blockDepth++ == 0) {
+                beginLine = line;
+                beginColumn = column;
+                beginText = text;
             }
         }
 
@@ -349,6 +410,7 @@ public final class SqlSplitter {
             listener.statement(
                     new SqlStatement(path, firstLine, firstColumn, text, dialect, firstStart, pendingComments));
             pendingComments = new ArrayList<>();
+            sameLineComments.clear();
             previousEndLine = terminated ? terminatorLine : lastLine;
             firstStart = -1;
             parenDepth = 0;
@@ -356,6 +418,8 @@ public final class SqlSplitter {
             leadingWords = 0;
             routine = 0;
             pendingEnd = false;
+            pendingBegin = false;
+            copyState = 0;
         }
     }
 }

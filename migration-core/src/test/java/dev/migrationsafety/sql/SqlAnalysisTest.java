@@ -125,4 +125,74 @@ class SqlAnalysisTest {
         assertFalse(s.parsed());
         assertEquals(List.of(new Operation.Insert(TableName.of("t"))), s.operations());
     }
+
+    @Test
+    void theTokenClassifierReadsPastASemicolonEvenInOneChunk() {
+        TokenOps ops = new TokenClassifier(Dialect.POSTGRESQL, x -> StatementAnalyzer.relex(x, Dialect.POSTGRESQL))
+                .classify(StatementAnalyzer.relex("SELECT 1; DROP TABLE users", Dialect.POSTGRESQL));
+        assertEquals(List.of(new DropTable(TableName.of("users"), false, false)), ops.operations);
+        assertTrue(ops.complete());
+    }
+
+    @Test
+    void aConditionalStatementOutsideARoutineIsNotCleared() {
+        List<Operation> ops = only(Dialect.MYSQL, "IF EXISTS (SELECT 1) DROP TABLE users");
+        assertTrue(ops.stream().anyMatch(o -> o instanceof NotAnalysable), ops::toString);
+    }
+
+    @Test
+    void aMariaDbAnonymousBlockIsScanned() {
+        List<Operation> ops = only(Dialect.MYSQL, "BEGIN NOT ATOMIC DELETE FROM logs; END");
+        assertEquals(List.of(new Operation.Delete(TableName.of("logs"), false)), ops);
+        assertEquals(List.of(), only(Dialect.POSTGRESQL, "BEGIN TRANSACTION ISOLATION LEVEL SERIALIZABLE"));
+    }
+
+    @Test
+    void theParserIsSkippedOnlyWhereItsTreeCannotAddADestructiveOperation() {
+        FileAnalysis file = ANALYSIS.analyze(
+                "V5__mix.sql",
+                "INSERT INTO t (a) VALUES (1);\nCREATE TABLE u (id int);\nDROP TABLE v;\nALTER TABLE w ADD COLUMN c int;",
+                Dialect.POSTGRESQL);
+        assertFalse(file.statements().get(0).parsed());
+        assertFalse(file.statements().get(1).parsed());
+        assertTrue(file.statements().get(2).parsed());
+        assertTrue(file.statements().get(3).parsed());
+    }
+
+    @Test
+    void everyDestructiveStatementKindIsParsed() {
+        for (String sql : List.of(
+                "DROP TABLE a",
+                "DELETE FROM a",
+                "UPDATE a SET b = 1",
+                "TRUNCATE a",
+                "ALTER TABLE a DROP COLUMN b",
+                "WITH x AS (DELETE FROM a RETURNING *) SELECT 1",
+                "MERGE INTO a USING b ON a.id = b.id WHEN MATCHED THEN DELETE")) {
+            assertFalse(
+                    StatementAnalyzer.treeAddsNothingDestructive(StatementAnalyzer.relex(sql, Dialect.POSTGRESQL)),
+                    sql);
+        }
+    }
+
+    @Test
+    void manyFilesInParallelGiveTheSameResultsInOrder() {
+        List<SqlAnalysis.Source> sources = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            sources.add(new SqlAnalysis.Source(
+                    "V" + i + "__m.sql",
+                    "CREATE TABLE t" + i + " (id int);\nALTER TABLE t" + i + " DROP COLUMN c" + i + ";"));
+        }
+        List<FileAnalysis> parallel = ANALYSIS.analyzeAll(sources, Dialect.POSTGRESQL);
+        assertEquals(40, parallel.size());
+        for (int i = 0; i < 40; i++) {
+            FileAnalysis sequential =
+                    ANALYSIS.analyze(sources.get(i).path(), sources.get(i).content(), Dialect.POSTGRESQL);
+            assertEquals(sources.get(i).path(), parallel.get(i).path());
+            assertEquals(sequential.statements(), parallel.get(i).statements());
+            assertEquals(
+                    new DropColumn(TableName.of("t" + i), "c" + i, false),
+                    parallel.get(i).statements().get(1).operations().get(0));
+        }
+    }
 }

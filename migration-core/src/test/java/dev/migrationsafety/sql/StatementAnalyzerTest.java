@@ -216,7 +216,8 @@ class StatementAnalyzerTest {
                 c(
                         POSTGRESQL,
                         "ALTER TABLE ONLY t ADD CONSTRAINT t_a_not_null NOT NULL a",
-                        new AddConstraint(t("t"), "t_a_not_null", ConstraintKind.NOT_NULL, List.of("a"), null, false)),
+                        new AddConstraint(t("t"), "t_a_not_null", ConstraintKind.NOT_NULL, List.of("a"), null, false),
+                        new SetNotNull(t("t"), "a")),
                 c(
                         POSTGRESQL,
                         "ALTER TABLE t ADD CHECK (a > 0)",
@@ -284,6 +285,92 @@ class StatementAnalyzerTest {
                         "RENAME TABLE a TO b, c TO d",
                         new RenameTable(t("a"), t("b")),
                         new RenameTable(t("c"), t("d"))),
+                c(
+                        H2,
+                        "ALTER TABLE orders ALTER COLUMN total DECIMAL(12,2) NOT NULL",
+                        new ChangeColumnType(t("ORDERS"), "TOTAL", "DECIMAL(12,2)", false),
+                        new SetNotNull(t("ORDERS"), "TOTAL")),
+                c(H2, "ALTER TABLE orders ALTER COLUMN total SET NULL", new DropNotNull(t("ORDERS"), "TOTAL")),
+                c(
+                        H2,
+                        "ALTER TABLE orders ALTER COLUMN total RENAME TO amount",
+                        new RenameColumn(t("ORDERS"), "TOTAL", "AMOUNT")),
+                c(
+                        H2,
+                        "ALTER TABLE orders ALTER COLUMN total SET DATA TYPE bigint",
+                        new ChangeColumnType(t("ORDERS"), "TOTAL", "bigint", false)),
+                c(H2, "DELETE FROM orders WHERE id < 10", new Delete(t("ORDERS"), true)),
+                c(H2, "ALTER TABLE orders DROP COLUMN note", new DropColumn(t("ORDERS"), "NOTE", false)),
+                c(
+                        H2,
+                        "ALTER TABLE orders ADD COLUMN note VARCHAR(20) DEFAULT '' NOT NULL",
+                        new AddColumn(t("ORDERS"), col("NOTE", "VARCHAR(20)", true, true))),
+                c(
+                        MYSQL,
+                        "ALTER TABLE t ADD COLUMN c INT NOT NULL AFTER b",
+                        new AddColumn(t("t"), col("c", "INT", true, false))),
+                c(
+                        MYSQL,
+                        "ALTER TABLE t ADD COLUMN c INT UNSIGNED NOT NULL DEFAULT 0 COMMENT 'x'",
+                        new AddColumn(t("t"), col("c", "INT UNSIGNED", true, true))),
+                c(MYSQL, "ALTER TABLE t ENGINE = InnoDB"),
+                c(MYSQL, "ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"),
+                c(MYSQL, "/*!40101 SET NAMES utf8 */"),
+                c(MYSQL, "/*!50001 DROP TABLE IF EXISTS `v` */", new DropTable(t("v"), true, false)),
+                c(POSTGRESQL, "ALTER TABLE t SET SCHEMA archive", new RenameTable(t("t"), t("archive", "t"))),
+                c(POSTGRESQL, "UPDATE t SET a = 1 FROM u WHERE t.id = u.id", new Update(t("t"), true)),
+                c(POSTGRESQL, "DELETE FROM ONLY t WHERE CURRENT OF c", new Delete(t("t"), true)),
+                c(
+                        MYSQL,
+                        "DELETE u FROM users u JOIN teams t ON t.id = u.team_id WHERE t.gone = 1",
+                        new Delete(t("users"), true)),
+                c(MYSQL, "DELETE u FROM users u JOIN teams t ON t.id = u.team_id", new Delete(t("users"), false)),
+                c(
+                        MYSQL,
+                        "CREATE OR REPLACE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY DEFINER VIEW `v` AS select 1",
+                        new CreateObject(ObjectKind.VIEW, t("v"), true)),
+                c(
+                        MYSQL,
+                        "CREATE INDEX idx_y ON users (y(10), z) USING BTREE",
+                        new CreateIndex(t("users"), "idx_y", List.of("y", "z"), false, false, false)),
+                c(
+                        MYSQL,
+                        "ALTER TABLE users DROP PARTITION p1",
+                        new Operation.NotAnalysable("JSqlParser read only part of it and the token classifier does not"
+                                + " know ALTER TABLE users DROP PARTITION (deletes the partition's rows)")),
+                c(
+                        MYSQL,
+                        "ALTER TABLE users ALGORITHM=INPLACE, LOCK=NONE, ADD INDEX idx_x (x)",
+                        new CreateIndex(t("users"), "idx_x", List.of("x"), false, false, false)),
+                c(
+                        POSTGRESQL,
+                        "CREATE TABLE s.a (status s.mood DEFAULT 'ok'::s.mood, tags text[])",
+                        new CreateTable(
+                                t("s", "a"),
+                                List.of(col("status", "s.mood", false, true), col("tags", "text[]", false, false)),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                false)),
+                c(POSTGRESQL, "ALTER TABLE ONLY accounts ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY"),
+                c(POSTGRESQL, "ALTER TABLE events DETACH PARTITION part_2023"),
+                c(POSTGRESQL, "ALTER INDEX index_accounts_on_email RENAME TO idx_email"),
+                c(POSTGRESQL, "SET statement_timeout = 0"),
+                c(POSTGRESQL, "SELECT pg_catalog.set_config('search_path', '', false)"),
+                c(POSTGRESQL, "EXPLAIN ANALYZE DELETE FROM sessions", new Delete(t("sessions"), false)),
+                c(POSTGRESQL, "EXPLAIN (ANALYZE, BUFFERS) UPDATE t SET a = 1", new Update(t("t"), false)),
+                c(POSTGRESQL, "EXPLAIN DELETE FROM sessions"),
+                c(
+                        MYSQL,
+                        "LOAD DATA LOCAL INFILE 'x.csv' INTO TABLE imports FIELDS TERMINATED BY ','",
+                        new Insert(t("imports"))),
+                c(POSTGRESQL, "REASSIGN OWNED BY old_role TO new_role"),
+                c(
+                        POSTGRESQL,
+                        "DROP OWNED BY old_role",
+                        new Operation.NotAnalysable("JSqlParser read only part of it and the token classifier does not"
+                                + " know DROP OWNED (drops every object a role owns)")),
+                c(POSTGRESQL, "DROP POLICY p ON accounts", new DropObject(ObjectKind.OTHER, t("p"), false, false)),
                 // ---- other objects
                 c(
                         POSTGRESQL,
