@@ -1,7 +1,5 @@
 package dev.migrationsafety.schema;
 
-import dev.migrationsafety.report.Finding;
-import dev.migrationsafety.report.Severity;
 import dev.migrationsafety.schema.MutableSchema.ColumnState;
 import dev.migrationsafety.schema.MutableSchema.FkState;
 import dev.migrationsafety.schema.MutableSchema.Renamed;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Replays the operations of versioned migrations, in the order given (version order), into a {@link Schema}: what
@@ -40,7 +37,7 @@ public final class SchemaReplay {
 
     // state of one replay
     private MutableSchema schema;
-    private List<Finding> findings;
+    private ReplayFindings findings;
     private Map<MigrationRef, Map<MigrationRef, Set<String>>> dependencies;
     private MigrationRef current;
     private SqlStatement statement;
@@ -68,7 +65,7 @@ public final class SchemaReplay {
     /** Replays the migrations in the order given. Not thread-safe: use one instance per thread. */
     public ReplayResult replay(List<MigrationStatements> migrations) {
         schema = new MutableSchema(dialect, defaultSchema);
-        findings = new ArrayList<>();
+        findings = new ReplayFindings(schema);
         dependencies = new LinkedHashMap<>();
         List<MigrationRef> refs = new ArrayList<>();
         for (MigrationStatements m : migrations) {
@@ -76,6 +73,7 @@ public final class SchemaReplay {
             refs.add(current);
             for (AnalyzedStatement s : m.statements()) {
                 statement = s.statement();
+                findings.at(current, statement);
                 Set<TableName> droppedTogether = new HashSet<>();
                 for (Operation op : s.operations()) {
                     if (op instanceof Operation.DropTable d) {
@@ -90,7 +88,7 @@ public final class SchemaReplay {
         List<MigrationDependency> deps = new ArrayList<>();
         dependencies.forEach(
                 (m, on) -> on.forEach((a, reasons) -> deps.add(new MigrationDependency(m, a, List.copyOf(reasons)))));
-        ReplayResult result = new ReplayResult(schema.snapshot(), refs, deps, findings);
+        ReplayResult result = new ReplayResult(schema.snapshot(), refs, deps, findings.list());
         schema = null;
         findings = null;
         dependencies = null;
@@ -157,11 +155,7 @@ public final class SchemaReplay {
         } else if (op instanceof Operation.RenameObject r && isSchema(r.kind())) {
             renameSchema(r.from().name(), r.to().name());
         } else if (op instanceof Operation.NotAnalysable n) {
-            report(
-                    Severity.MEDIUM,
-                    NOT_ANALYSABLE,
-                    "statement could not be analysed (" + n.reason() + "); the graph may miss what it does",
-                    "write it in a form the analysis reads, or check the graph by hand around this statement");
+            findings.notAnalysable(n.reason());
         }
     }
 
@@ -227,12 +221,7 @@ public final class SchemaReplay {
                     .filter(fk -> fk.owner != t && !droppedTogether.contains(fk.owner.name))
                     .toList();
             if (!blocking.isEmpty()) {
-                report(
-                        Severity.HIGH,
-                        DROP_REFERENCED_TABLE,
-                        "drops table " + schema.display(t.name) + ", which " + describe(blocking)
-                                + "; the database refuses the drop",
-                        "drop those foreign keys (or the referencing tables) first, in this migration or an earlier one");
+                findings.dropReferencedTable(t, blocking);
             }
         }
         schema.dropTable(t);
@@ -309,12 +298,7 @@ public final class SchemaReplay {
                 .filter(fk -> fk.owner != t && schema.contains(fk.targetColumns, c.name))
                 .toList();
         if (!referencing.isEmpty() && !d.cascade()) {
-            report(
-                    Severity.HIGH,
-                    DROP_REFERENCED_COLUMN,
-                    "drops column " + schema.display(t.name) + "." + c.name + ", which " + describe(referencing)
-                            + "; the database refuses the drop",
-                    "drop those foreign keys first, in this migration or an earlier one");
+            findings.dropReferencedColumn(t, c.name, referencing);
         }
         for (FkState fk : List.copyOf(t.incoming)) {
             if (schema.contains(fk.targetColumns, c.name)) {
@@ -435,18 +419,12 @@ public final class SchemaReplay {
         if (target == null) {
             Renamed renamed = schema.renamedTables.get(targetName);
             if (renamed != null) {
-                reportRename(
+                findings.renamedAway(
                         what + " references table " + schema.display(targetName),
                         renamed,
                         "reference " + renamed.newName() + " instead");
             } else {
-                report(
-                        Severity.HIGH,
-                        MISSING_FK_TARGET,
-                        what + " references table " + schema.display(targetName)
-                                + ", which does not exist at this point of the migration history",
-                        "create " + schema.display(targetName) + " in an earlier migration, or add the foreign key "
-                                + "in a migration after the one that creates it");
+                findings.missingTable(what, targetName);
             }
             return;
         }
@@ -458,17 +436,12 @@ public final class SchemaReplay {
             if (col == null) {
                 Renamed renamed = target.renamedColumns.get(schema.key(tc));
                 if (renamed != null) {
-                    reportRename(
+                    findings.renamedAway(
                             what + " references column " + schema.display(target.name) + "." + tc,
                             renamed,
                             "reference column " + renamed.newName() + " instead");
                 } else {
-                    report(
-                            Severity.HIGH,
-                            MISSING_FK_TARGET,
-                            what + " references column " + schema.display(target.name) + "." + tc
-                                    + ", which does not exist at this point of the migration history",
-                            "reference an existing column, or add " + tc + " in an earlier migration");
+                    findings.missingColumn(what, target, tc);
                 }
                 return;
             }
@@ -487,7 +460,8 @@ public final class SchemaReplay {
         if (t == null && reportRenamed) {
             Renamed renamed = schema.renamedTables.get(name);
             if (renamed != null) {
-                reportRename("uses table " + schema.display(name), renamed, "use " + renamed.newName() + " instead");
+                findings.renamedAway(
+                        "uses table " + schema.display(name), renamed, "use " + renamed.newName() + " instead");
             }
         }
         return t;
@@ -529,7 +503,7 @@ public final class SchemaReplay {
         if (c == null) {
             Renamed renamed = t.renamedColumns.get(schema.key(column));
             if (renamed != null) {
-                reportRename(
+                findings.renamedAway(
                         "uses column " + schema.display(t.name) + "." + column,
                         renamed,
                         "use column " + renamed.newName() + " instead");
@@ -546,39 +520,5 @@ public final class SchemaReplay {
                 .computeIfAbsent(current, k -> new LinkedHashMap<>())
                 .computeIfAbsent(on, k -> new TreeSet<>())
                 .add(reason);
-    }
-
-    private String describe(List<FkState> fks) {
-        List<String> names = fks.stream()
-                .map(fk -> fk.name + " of " + schema.display(fk.owner.name) + " (" + fk.createdBy.id() + ")")
-                .collect(Collectors.toList());
-        if (names.size() > 5) {
-            int more = names.size() - 5;
-            names = new ArrayList<>(names.subList(0, 5));
-            names.add(more + " more");
-        }
-        return fks.size() == 1
-                ? "foreign key " + names.get(0) + " still references"
-                : "foreign keys " + String.join(", ", names) + " still reference";
-    }
-
-    private void reportRename(String what, Renamed renamed, String fix) {
-        report(
-                Severity.HIGH,
-                RENAME_BREAKS_REFERENCE,
-                what + ", which " + renamed.by().id() + " (" + renamed.by().path() + ":" + renamed.line()
-                        + ") renamed to " + renamed.newName() + "; the statement fails",
-                fix);
-    }
-
-    private void report(Severity severity, String rule, String message, String fix) {
-        findings.add(new Finding(
-                statement.path(),
-                statement.line(),
-                statement.column(),
-                severity,
-                rule,
-                message + " (in " + current.id() + ")",
-                fix));
     }
 }
