@@ -95,12 +95,12 @@ public final class GraphRun {
     private static List<String> info(GraphResult r, MigrationSet migrations, List<Path> written) {
         Schema s = r.schema();
         List<String> lines = new ArrayList<>();
-        lines.add("Schema graph of " + r.replay().migrations().size() + " migrations"
+        lines.add("Schema graph of " + count(r.replay().migrations().size(), "migration")
                 + (r.at() == null ? "" : " up to version " + r.at()) + " ("
                 + s.dialect().id() + "): "
-                + s.tables().size() + " tables, " + s.foreignKeys().size() + " foreign keys, "
-                + r.cycles().size()
-                + " cycles");
+                + count(s.tables().size(), "table") + ", "
+                + count(s.foreignKeys().size(), "foreign key") + ", "
+                + count(r.cycles().size(), "cycle"));
         lines.add("Creation order: "
                 + (s.tables().isEmpty()
                         ? "(no tables)"
@@ -116,6 +116,10 @@ public final class GraphRun {
             lines.add("Wrote " + migrations.layout().display(p));
         }
         return lines;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static List<String> warnings(GraphResult r) {
