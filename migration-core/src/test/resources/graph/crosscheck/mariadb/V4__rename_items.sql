@@ -1,0 +1,1 @@
+ALTER TABLE items RENAME TO order_items;
