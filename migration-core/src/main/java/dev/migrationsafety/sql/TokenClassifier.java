@@ -359,6 +359,16 @@ final class TokenClassifier {
     }
 
     private void doBlock(TokenCursor c, TokenOps out, int depth) {
+        for (int i = c.pos; i + 1 < c.end; i++) {
+            if (c.toks.get(i).is("LANGUAGE")) {
+                String language = c.toks.get(i + 1).literalBody().toLowerCase(java.util.Locale.ROOT);
+                if (!language.equals("plpgsql") && !language.equals("sql")) {
+                    out.add(new Operation.NotAnalysable(
+                            "a DO block in language " + language + ", which the analysis cannot read"));
+                    return;
+                }
+            }
+        }
         while (!c.atEnd()) {
             Tok t = c.next();
             if (t.kind() == Tok.Kind.DOLLAR || t.kind() == Tok.Kind.STRING) {

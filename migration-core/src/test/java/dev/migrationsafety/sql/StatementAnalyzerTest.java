@@ -371,6 +371,12 @@ class StatementAnalyzerTest {
                         new Operation.NotAnalysable("JSqlParser read only part of it and the token classifier does not"
                                 + " know DROP OWNED (drops every object a role owns)")),
                 c(POSTGRESQL, "DROP POLICY p ON accounts", new DropObject(ObjectKind.OTHER, t("p"), false, false)),
+                c(POSTGRESQL, "DO LANGUAGE plpgsql $$ BEGIN DELETE FROM t; END $$", new Delete(t("t"), false)),
+                c(
+                        POSTGRESQL,
+                        "DO LANGUAGE plpython3u $$ plpy.execute('DROP TABLE t') $$",
+                        new Operation.NotAnalysable(
+                                "a DO block in language plpython3u, which the analysis cannot read")),
                 // ---- other objects
                 c(
                         POSTGRESQL,
