@@ -418,6 +418,10 @@ final class TokenClassifier {
                 classify(body, i, end, inner, depth + 1);
                 i = end;
             } else {
+                if (t.is("DROP") || t.is("TRUNCATE")) {
+                    // where no statement was expected: fail closed rather than skip it
+                    inner.unclear("a " + t.upper() + " where the analysis did not expect a statement");
+                }
                 i++;
             }
         }
@@ -434,6 +438,7 @@ final class TokenClassifier {
                 || previous.is("THEN")
                 || previous.is("ELSE")
                 || previous.is("LOOP")
+                || previous.is("REPEAT")
                 || previous.is("DO")
                 || previous.is("ATOMIC")
                 || previous.is("QUERY");
