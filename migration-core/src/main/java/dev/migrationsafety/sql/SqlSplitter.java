@@ -122,8 +122,8 @@ public final class SqlSplitter {
 
     /**
      * Splits the content of one file, handing each item to {@code listener} as soon as it is complete: memory
-     * stays bounded by the largest statement whatever the file size. Problems come after the statement they
-     * concern.
+     * stays bounded by the largest statement whatever the file size. A problem is handed over as soon as it is
+     * found, which can be before the statement it concerns is complete.
      */
     public void split(String path, CharSequence content, Listener listener) {
         new Run(path, content, listener).run();
