@@ -1,5 +1,6 @@
 package dev.migrationsafety.roundtrip;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,21 +55,36 @@ public record MigrationOutcome(
         return "V" + version + "__" + description.replace(' ', '_');
     }
 
-    /** The one-line messages of this outcome's problems, as the console and reports show them. */
+    /**
+     * The one-line messages of this outcome's problems in the order they happened, as the console and reports show
+     * them: {@code undo/U2__x.sql: index crates_name_idx missing after down of V2__x}.
+     */
     public List<String> problems() {
-        java.util.ArrayList<String> lines = new java.util.ArrayList<>();
-        if (failure != null) {
-            lines.add(failure.location() + ": " + failure.phase().label() + " of " + label() + " failed: "
-                    + failure.error()
-                    + (failure.statement() == null ? "" : " [statement: " + failure.statement() + "]"));
-        }
-        for (PhaseDifference d : differences) {
-            String where = d.phase() == Phase.DOWN ? downPath : path;
-            String against =
-                    d.phase() == Phase.DOWN ? " (compared with before the up)" : " (compared with the first up)";
-            lines.add((where == null ? path : where) + ": " + (d.difference().isColumnOrder() ? "warning: " : "")
-                    + d.difference().describe() + " after " + d.phase().label() + " of " + label() + against);
+        List<String> lines = new ArrayList<>();
+        for (Phase phase : Phase.values()) {
+            for (PhaseDifference d : differences) {
+                if (d.phase() == phase) {
+                    lines.add(describe(d));
+                }
+            }
+            if (failure != null && failure.phase() == phase) {
+                lines.add(failure.location() + ": " + phase.label() + " of " + label() + " failed: " + failure.error()
+                        + (failure.statement() == null ? "" : " [statement: " + failure.statement() + "]")
+                        + (note == null ? "" : " - " + note));
+            }
         }
         return lines;
+    }
+
+    private String describe(PhaseDifference d) {
+        String where = d.phase() == Phase.DOWN && downPath != null ? downPath : path;
+        String when = d.phase().label() + " of " + label()
+                + (d.phase() == Phase.RE_UP ? " (compared with the first up)" : "");
+        Difference diff = d.difference();
+        String warning = diff.isColumnOrder() ? "warning: " : "";
+        if (diff.change() == Difference.Change.CHANGED || diff.isColumnOrder()) {
+            return where + ": " + warning + "after " + when + ": " + diff.describe();
+        }
+        return where + ": " + diff.describe() + " after " + when;
     }
 }

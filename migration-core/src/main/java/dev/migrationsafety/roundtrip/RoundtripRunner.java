@@ -121,7 +121,16 @@ public final class RoundtripRunner {
         } catch (FlywayException e) {
             Failure f = flyway.failure(Phase.UP, m.displayPath(), e, db.target());
             return new StepResult(
-                    outcome(m, null, Status.FAILED, ms(t0), -1, -1, f, List.of(), "later migrations need this one"),
+                    outcome(
+                            m,
+                            null,
+                            Status.FAILED,
+                            ms(t0),
+                            -1,
+                            -1,
+                            f,
+                            List.of(),
+                            "fix this migration first: the migrations after it were not run"),
                     null);
         }
         long up = ms(t0);
