@@ -78,7 +78,12 @@ final class FlywayUp {
     }
 
     static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
+        // the MariaDB driver prefixes its connection id, which differs from run to run
+        return message == null
+                ? ""
+                : message.replaceAll("\\s*\\R\\s*", " ")
+                        .replaceFirst("^\\(conn=\\d+\\) ", "")
+                        .strip();
     }
 
     private static String firstLines(String message) {
