@@ -52,6 +52,13 @@ final class FlywayUp {
 
     /** The failure of a Flyway migrate: the statement with its line and the database's own message. */
     Failure failure(Phase phase, String path, FlywayException e, DbTarget target) {
+        Failure f = rawFailure(phase, path, e, target);
+        String base = layout.baseDir().toString() + java.io.File.separator;
+        return new Failure(
+                f.phase(), f.path(), f.line(), f.statement(), f.error().replace(base, ""));
+    }
+
+    private Failure rawFailure(Phase phase, String path, FlywayException e, DbTarget target) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof FlywaySqlScriptException s) {
                 return new Failure(
