@@ -100,6 +100,8 @@ public final class ScratchDatabase implements AutoCloseable {
                     : admin.withDatabase(name);
             scratch = new ScratchDatabase(admin, target, name, schemaOnly);
             scratch.register();
+            log.accept("Created scratch " + (schemaOnly ? "schema " : "database ") + name + "; it is dropped at the"
+                    + " end");
         } catch (SQLException e) {
             throw new RoundtripException(
                     "cannot create a scratch database on " + admin + ": "
