@@ -20,24 +20,46 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 final class FlywayUp {
     private final MigrationLayout layout;
     private final Map<String, String> placeholders;
+    private final MigrationResources resources;
+    private ScratchDatabase configuredFor;
+    private FluentConfiguration configuration;
 
     FlywayUp(MigrationLayout layout, Map<String, String> placeholders) {
         this.layout = layout;
         this.placeholders = placeholders;
+        this.resources = MigrationResources.of(layout);
         QuietFlywayLog.install();
     }
 
     /** Migrates the scratch database up to {@code target} ({@code latest} for all). */
     MigrateResult migrate(ScratchDatabase db, String target) {
+        return migrate(db, target, resources);
+    }
+
+    /**
+     * Applies exactly one versioned migration, the next one: Flyway sees only that file (and the callbacks and
+     * repeatables), so it neither re-reads nor re-validates the history already applied.
+     */
+    MigrateResult migrateOne(ScratchDatabase db, String target, String fileName) {
+        return migrate(db, target, resources.only(fileName));
+    }
+
+    private MigrateResult migrate(ScratchDatabase db, String target, MigrationResources files) {
+        FluentConfiguration config = configurationFor(db);
+        config.resourceProvider(files).validateOnMigrate(!files.restricted()).target(target);
+        return config.load().migrate();
+    }
+
+    /** One configuration per scratch database: building one (plugin discovery) costs more than a migration. */
+    private FluentConfiguration configurationFor(ScratchDatabase db) {
+        if (configuredFor == db) {
+            return configuration;
+        }
         FluentConfiguration config = Flyway.configure(FlywayUp.class.getClassLoader())
                 .dataSource(db.target().url(), db.target().user(), db.target().password())
-                .locations(layout.migrationDirs().stream()
-                        .map(p -> "filesystem:" + p)
-                        .toArray(String[]::new))
                 .placeholders(placeholders)
                 .cleanDisabled(true)
-                .loggers(QuietFlywayLog.class.getName())
-                .target(target);
+                .loggers(QuietFlywayLog.class.getName());
         // Flyway's transactional advisory lock makes CREATE INDEX CONCURRENTLY wait forever for Flyway's own lock
         // transaction; a scratch database has no concurrent migrator to lock out.
         PostgreSQLConfigurationExtension pg = config.getConfigurationExtension(PostgreSQLConfigurationExtension.class);
@@ -47,7 +69,9 @@ final class FlywayUp {
         if (db.schemaOnly()) {
             config.defaultSchema(db.name()).schemas(db.name()).createSchemas(false);
         }
-        return config.load().migrate();
+        configuredFor = db;
+        configuration = config;
+        return config;
     }
 
     /** The failure of a Flyway migrate: the statement with its line and the database's own message. */
