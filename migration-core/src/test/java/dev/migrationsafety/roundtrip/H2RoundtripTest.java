@@ -61,4 +61,45 @@ class H2RoundtripTest extends RoundtripRunnerTest {
                 List.of("PASSED", "FAILED", "FAILED", "FAILED", "FAILED", "FAILED", "FAILED", "IRREVERSIBLE"),
                 report.outcomes().stream().map(o -> o.status().name()).toList());
     }
+
+    @Test
+    void chainModeMissesWhatStepModeNames() {
+        RoundtripReport chain = run(
+                "h2/masked-by-chain",
+                H2,
+                Dialect.H2,
+                RoundtripOptions.defaults().withMode(RoundtripMode.CHAIN),
+                new ArrayList<>());
+        assertEquals(List.of(), problems(chain), "the chain cannot see the forgotten index");
+        RoundtripReport step =
+                run("h2/masked-by-chain", H2, Dialect.H2, RoundtripOptions.defaults(), new ArrayList<>());
+        assertEquals(
+                "undo/U2__drop_name_index.sql: index CRATES_NAME_IDX missing after down of V2__drop_name_index",
+                problems(step).get(0));
+    }
+
+    @Test
+    void columnOrderIsAWarningUnlessConfiguredAsError() {
+        List<String> console = new ArrayList<>();
+        RoundtripReport warned = run("h2/column-order", H2, Dialect.H2, RoundtripOptions.defaults(), console);
+        assertEquals(
+                List.of("undo/U2__drop_b.sql: warning: after down of V2__drop_b: column order of table T: (A, B, C)"
+                        + " before, (A, C, B) after"),
+                problems(warned));
+        assertEquals(MigrationOutcome.Status.WARNING, warned.outcomes().get(1).status());
+        assertEquals(false, warned.failed());
+
+        RoundtripOptions strict = new RoundtripOptions(
+                RoundtripMode.STEP, null, false, java.time.Duration.ZERO, true, java.util.Map.of());
+        List<String> strictConsole = new ArrayList<>();
+        RoundtripReport failed = run("h2/column-order", H2, Dialect.H2, strict, strictConsole);
+        assertEquals(MigrationOutcome.Status.FAILED, failed.outcomes().get(1).status());
+        assertEquals(true, failed.failed());
+        assertEquals(
+                true,
+                strictConsole.stream()
+                        .anyMatch(l -> l.equals("WARNING: V1__t is slower than the threshold of 0 ms; consider"
+                                + " splitting it or running it outside deployment")),
+                strictConsole::toString);
+    }
 }
