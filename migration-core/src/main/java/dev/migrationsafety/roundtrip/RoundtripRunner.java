@@ -241,20 +241,31 @@ public final class RoundtripRunner {
     SchemaSnapshot snapshot() throws SQLException {
         SchemaSnapshot s = reader.read(connection);
         if (db.schemaOnly()) {
+            // only the scratch schema, named without its prefix so reports read as they would in a database
             String prefix = db.name() + ".";
             SchemaSnapshot.Builder b = SchemaSnapshot.builder();
             s.all().stream()
                     .filter(o -> o.name().startsWith(prefix) && o.kind() != ObjectKind.COLUMN)
-                    .forEach(b::add);
+                    .forEach(o -> b.add(unprefixed(o, prefix)));
             s.columnOrder().forEach((t, cols) -> {
                 if (t.startsWith(prefix)) {
-                    cols.forEach(c ->
-                            b.column(t, c, s.get(ObjectKind.COLUMN, t + "." + c).properties()));
+                    cols.forEach(c -> b.column(
+                            t.substring(prefix.length()),
+                            c,
+                            unprefixed(s.get(ObjectKind.COLUMN, t + "." + c), prefix)
+                                    .properties()));
                 }
             });
             return b.build();
         }
         return s;
+    }
+
+    private static SchemaObject unprefixed(SchemaObject o, String prefix) {
+        java.util.Map<String, String> props = new java.util.LinkedHashMap<>();
+        o.properties().forEach((k, v) -> props.put(k, v.replace(prefix, "")));
+        String name = o.name().startsWith(prefix) ? o.name().substring(prefix.length()) : o.name();
+        return new SchemaObject(o.kind(), name, props);
     }
 
     Dialect dialect() {

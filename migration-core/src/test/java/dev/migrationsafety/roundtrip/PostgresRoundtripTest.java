@@ -115,4 +115,44 @@ class PostgresRoundtripTest extends RoundtripRunnerTest {
                 List.of("8", "9", "10"),
                 report.outcomes().stream().map(MigrationOutcome::version).toList());
     }
+
+    @Test
+    void fallsBackToAScratchSchemaWhereDatabasesCannotBeCreated() throws java.sql.SQLException {
+        DbTarget pg = TestDatabases.require(TestDatabases.POSTGRES);
+        try (java.sql.Connection c = pg.connect();
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'migration_rt_nocreatedb')"
+                    + " THEN CREATE ROLE migration_rt_nocreatedb LOGIN NOCREATEDB; END IF; END $$");
+            st.execute("GRANT CREATE ON DATABASE " + c.getCatalog() + " TO migration_rt_nocreatedb");
+        }
+        DbTarget limited = new DbTarget(pg.url(), "migration_rt_nocreatedb", "");
+        List<String> console = new ArrayList<>();
+        RoundtripReport report =
+                run("postgresql/planted", limited, Dialect.POSTGRESQL, RoundtripOptions.defaults(), console);
+        assertTrue(
+                console.stream()
+                        .anyMatch(l -> l.startsWith("Cannot create a database as migration_rt_nocreatedb")
+                                && l.contains("using scratch schema migration_rt_")),
+                console::toString);
+        assertEquals(
+                "undo/U2__drop_name_index.sql: index crates_name_idx missing after down of V2__drop_name_index",
+                problems(report).get(0));
+        assertEquals(
+                "undo/U3__drop_token.sql: after down of V3__drop_token: column api_tokens.token: character"
+                        + " varying(64) before, text after",
+                problems(report).get(2));
+        assertEquals(10, report.outcomes().size());
+        String schema = console.stream()
+                .filter(l -> l.startsWith("Cannot create a database"))
+                .findFirst()
+                .orElseThrow()
+                .replaceFirst(".*using scratch schema (migration_rt_\\d{14}_[a-z0-9]{6}) instead$", "$1");
+        try (java.sql.Connection c = pg.connect();
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs =
+                        st.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname = '" + schema + "'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "scratch schema " + schema + " dropped");
+        }
+    }
 }
