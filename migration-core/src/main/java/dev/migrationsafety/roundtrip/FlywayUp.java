@@ -23,6 +23,7 @@ final class FlywayUp {
     private final MigrationResources resources;
     private ScratchDatabase configuredFor;
     private FluentConfiguration configuration;
+    private SharedConnectionDataSource dataSource;
 
     FlywayUp(MigrationLayout layout, Map<String, String> placeholders) {
         this.layout = layout;
@@ -47,7 +48,11 @@ final class FlywayUp {
     private MigrateResult migrate(ScratchDatabase db, String target, MigrationResources files) {
         FluentConfiguration config = configurationFor(db);
         config.resourceProvider(files).validateOnMigrate(!files.restricted()).target(target);
-        return config.load().migrate();
+        try {
+            return config.load().migrate();
+        } finally {
+            dataSource.reset();
+        }
     }
 
     /** One configuration per scratch database: building one (plugin discovery) costs more than a migration. */
@@ -55,8 +60,12 @@ final class FlywayUp {
         if (configuredFor == db) {
             return configuration;
         }
+        if (dataSource != null) {
+            dataSource.closeShared();
+        }
+        dataSource = new SharedConnectionDataSource(db.target());
         FluentConfiguration config = Flyway.configure(FlywayUp.class.getClassLoader())
-                .dataSource(db.target().url(), db.target().user(), db.target().password())
+                .dataSource(dataSource)
                 .placeholders(placeholders)
                 .cleanDisabled(true)
                 .loggers(QuietFlywayLog.class.getName());
@@ -72,6 +81,16 @@ final class FlywayUp {
         configuredFor = db;
         configuration = config;
         return config;
+    }
+
+    /** Closes Flyway's connection (before its scratch database is dropped). */
+    void close() {
+        if (dataSource != null) {
+            dataSource.closeShared();
+            dataSource = null;
+        }
+        configuredFor = null;
+        configuration = null;
     }
 
     /** The failure of a Flyway migrate: the statement with its line and the database's own message. */

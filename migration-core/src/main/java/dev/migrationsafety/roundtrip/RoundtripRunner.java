@@ -225,6 +225,7 @@ public final class RoundtripRunner {
     }
 
     private void closeQuietly() {
+        flyway.close();
         try {
             if (connection != null) {
                 connection.close();
