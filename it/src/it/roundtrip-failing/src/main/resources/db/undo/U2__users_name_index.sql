@@ -1,0 +1,2 @@
+-- forgets to drop users_name_idx
+SELECT 1;

@@ -1,0 +1,187 @@
+package dev.migrationsafety.roundtrip;
+
+import dev.migrationsafety.migration.IrreversibleMarker;
+import dev.migrationsafety.migration.MigrationFile;
+import dev.migrationsafety.migration.MigrationKind;
+import dev.migrationsafety.migration.MigrationName;
+import dev.migrationsafety.roundtrip.MigrationOutcome.Status;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateOutput;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.internal.exception.FlywayMigrateException;
+
+/**
+ * Chain mode: up all, down all in reverse, up all, comparing the end states. It starts after the newest
+ * irreversible migration (the chain cannot go below it), and cannot tell which migration caused a difference.
+ */
+final class ChainRun {
+    private final RoundtripRunner runner;
+    private final List<MigrationFile> tested;
+    private final List<MigrationOutcome> outcomes;
+    private final List<PhaseDifference> chain;
+
+    ChainRun(
+            RoundtripRunner runner,
+            List<MigrationFile> tested,
+            List<MigrationOutcome> outcomes,
+            List<PhaseDifference> chain) {
+        this.runner = runner;
+        this.tested = tested;
+        this.outcomes = outcomes;
+        this.chain = chain;
+    }
+
+    void run() throws SQLException {
+        int firstReversible = 0;
+        Map<MigrationFile, String> contents = new HashMap<>();
+        for (int i = 0; i < tested.size(); i++) {
+            MigrationFile down = runner.migrations().undoFor(tested.get(i)).orElse(null);
+            if (down != null) {
+                String content = RoundtripRunner.read(down);
+                contents.put(tested.get(i), content);
+                if (IrreversibleMarker.isMarked(content)) {
+                    firstReversible = i + 1;
+                }
+            }
+        }
+        List<MigrationFile> below = tested.subList(0, firstReversible);
+        List<MigrationFile> chainPart = tested.subList(firstReversible, tested.size());
+        if (!below.isEmpty()) {
+            runner.upTo(below.get(below.size() - 1).version().dotted(), "the migrations up to the newest irreversible");
+            for (MigrationFile m : below) {
+                String content = contents.get(m);
+                boolean marked = content != null && IrreversibleMarker.isMarked(content);
+                outcomes.add(
+                        RoundtripRunner.outcome(
+                                m,
+                                runner.migrations().undoFor(m).orElse(null),
+                                marked ? Status.IRREVERSIBLE : Status.NOT_RUN,
+                                -1,
+                                -1,
+                                -1,
+                                null,
+                                List.of(),
+                                marked
+                                        ? "irreversible: "
+                                                + IrreversibleMarker.reasonIn(content)
+                                                        .orElse("no reason given")
+                                        : "applied without testing: chain mode starts after the newest irreversible migration"));
+            }
+        }
+        SchemaSnapshot base = runner.snapshot();
+        Map<String, Long> upTimes = new HashMap<>();
+        Map<String, Long> reUpTimes = new HashMap<>();
+        Failure[] failures = new Failure[chainPart.size()];
+        long[] downTimes = new long[chainPart.size()];
+        java.util.Arrays.fill(downTimes, -1);
+        int failedAt = upAll(chainPart, upTimes, failures, Phase.UP);
+        if (failedAt < 0) {
+            SchemaSnapshot top = runner.snapshot();
+            for (int i = chainPart.size() - 1; i >= 0 && failedAt < 0; i--) {
+                MigrationFile m = chainPart.get(i);
+                MigrationFile down = runner.migrations().undoFor(m).orElse(null);
+                if (down == null) {
+                    failures[i] = new Failure(
+                            Phase.DOWN,
+                            runner.migrations()
+                                    .layout()
+                                    .display(runner.migrations()
+                                            .layout()
+                                            .undoDir()
+                                            .resolve(MigrationName.format(
+                                                    MigrationKind.UNDO,
+                                                    m.version().text(),
+                                                    m.name().description()))),
+                            0,
+                            null,
+                            "there is no down script");
+                    failedAt = i;
+                    break;
+                }
+                long t = System.nanoTime();
+                failures[i] = runner.downs()
+                        .run(
+                                runner.connection(),
+                                runner.dialect(),
+                                down,
+                                contents.get(m),
+                                m.version().dotted(),
+                                runner.schema());
+                downTimes[i] = RoundtripRunner.ms(t);
+                if (failures[i] != null) {
+                    failedAt = i;
+                }
+            }
+            if (failedAt < 0) {
+                SnapshotDiff.compare(base, runner.snapshot())
+                        .forEach(d -> chain.add(new PhaseDifference(Phase.DOWN, d)));
+                failedAt = upAll(chainPart, reUpTimes, failures, Phase.RE_UP);
+                if (failedAt < 0) {
+                    SnapshotDiff.compare(top, runner.snapshot())
+                            .forEach(d -> chain.add(new PhaseDifference(Phase.RE_UP, d)));
+                }
+            }
+        }
+        for (int i = 0; i < chainPart.size(); i++) {
+            MigrationFile m = chainPart.get(i);
+            String v = m.version().dotted();
+            Status status =
+                    failures[i] != null ? Status.FAILED : upTimes.containsKey(v) ? Status.PASSED : Status.NOT_RUN;
+            MigrationOutcome o = RoundtripRunner.outcome(
+                    m,
+                    runner.migrations().undoFor(m).orElse(null),
+                    status,
+                    upTimes.getOrDefault(v, -1L),
+                    downTimes[i],
+                    reUpTimes.getOrDefault(v, -1L),
+                    failures[i],
+                    List.of(),
+                    status == Status.NOT_RUN ? "not run: the chain broke at another migration" : null);
+            outcomes.add(o);
+            runner.printProgress(o);
+        }
+        for (String line : new RoundtripReport(RoundtripMode.CHAIN, "", List.of(), 0, 0, chain).chainProblems()) {
+            runner.printProgressLine("  " + line);
+        }
+    }
+
+    /** Migrates all; returns the index of the failing migration in the chain, or -1. */
+    private int upAll(List<MigrationFile> chainPart, Map<String, Long> times, Failure[] failures, Phase phase) {
+        if (chainPart.isEmpty()) {
+            return -1;
+        }
+        try {
+            MigrateResult result = runner.flyway()
+                    .migrate(
+                            runner.db,
+                            chainPart.get(chainPart.size() - 1).version().dotted());
+            record(result, times);
+            return -1;
+        } catch (FlywayException e) {
+            String version = e instanceof FlywayMigrateException fm && fm.getMigration() != null
+                    ? fm.getMigration().getVersion().getVersion()
+                    : null;
+            int index = 0;
+            for (int i = 0; i < chainPart.size(); i++) {
+                if (chainPart.get(i).version().dotted().equals(version)) {
+                    index = i;
+                }
+            }
+            failures[index] =
+                    runner.flyway().failure(phase, chainPart.get(index).displayPath(), e, runner.db.target());
+            return index;
+        }
+    }
+
+    private static void record(MigrateResult result, Map<String, Long> times) {
+        for (MigrateOutput o : result.migrations) {
+            if (o.version != null && !o.version.isEmpty()) {
+                times.put(o.version, (long) o.executionTime);
+            }
+        }
+    }
+}

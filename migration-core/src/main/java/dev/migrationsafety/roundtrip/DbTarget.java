@@ -1,0 +1,70 @@
+package dev.migrationsafety.roundtrip;
+
+import dev.migrationsafety.sql.Dialect;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where to connect: a JDBC URL and credentials. {@link #toString()} and {@link #maskedUrl()} never show the
+ * password, also when it is written into the URL.
+ */
+public record DbTarget(String url, String user, String password) {
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)((?:password|pwd)=)[^&;]*");
+    private static final Pattern URL_USERINFO = Pattern.compile("(//[^/:@]*:)[^/@]*@");
+    private static final Pattern SERVER_URL = Pattern.compile("^(jdbc:[a-z0-9]+://[^/?;]*)(/[^?;]*)?(.*)$");
+
+    public Dialect dialect() {
+        return Dialect.ofJdbcUrl(url);
+    }
+
+    public Connection connect() throws SQLException {
+        Properties props = new Properties();
+        if (user != null && !user.isEmpty()) {
+            props.setProperty("user", user);
+        }
+        if (password != null && !password.isEmpty()) {
+            props.setProperty("password", password);
+        }
+        return DriverManager.getConnection(url, props);
+    }
+
+    /** The same server and credentials, another database: the path of a server URL replaced. */
+    public DbTarget withDatabase(String database) {
+        Matcher m = SERVER_URL.matcher(url);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("cannot tell the database in URL " + maskedUrl());
+        }
+        return new DbTarget(m.group(1) + "/" + database + m.group(3), user, password);
+    }
+
+    /** The URL with any password in it replaced by {@code ****}. */
+    public String maskedUrl() {
+        return mask(url, password);
+    }
+
+    /** Masks URL passwords and every occurrence of the given password in a message. */
+    public String mask(String text) {
+        return mask(text, password);
+    }
+
+    static String mask(String text, String password) {
+        if (text == null) {
+            return null;
+        }
+        String masked = URL_USERINFO.matcher(text).replaceAll("$1****@");
+        masked = URL_PASSWORD.matcher(masked).replaceAll("$1****");
+        if (password != null && password.length() >= 3) {
+            masked = masked.replace(password, "****");
+        }
+        return masked;
+    }
+
+    @Override
+    public String toString() {
+        return maskedUrl() + (user == null ? "" : " as " + user);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.migrationsafety.roundtrip;
+
+import dev.migrationsafety.migration.MigrationLayout;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.internal.exception.FlywayMigrateException;
+import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+
+/**
+ * Applies ups through Flyway itself, so that placeholders, callbacks, {@code executeInTransaction} and the history
+ * table behave exactly as in production. Flyway's own console output is silenced; its failures become
+ * {@link Failure}s with file, line, statement and the database's error.
+ */
+final class FlywayUp {
+    private final MigrationLayout layout;
+    private final Map<String, String> placeholders;
+    private final MigrationResources resources;
+    private ScratchDatabase configuredFor;
+    private FluentConfiguration configuration;
+    private SharedConnectionDataSource dataSource;
+
+    FlywayUp(MigrationLayout layout, Map<String, String> placeholders) {
+        this.layout = layout;
+        this.placeholders = placeholders;
+        this.resources = MigrationResources.of(layout);
+        QuietFlywayLog.install();
+    }
+
+    /** Migrates the scratch database up to {@code target} ({@code latest} for all). */
+    MigrateResult migrate(ScratchDatabase db, String target) {
+        return migrate(db, target, resources);
+    }
+
+    /**
+     * Applies exactly one versioned migration, the next one: Flyway sees only that file (and the callbacks and
+     * repeatables), so it neither re-reads nor re-validates the history already applied.
+     */
+    MigrateResult migrateOne(ScratchDatabase db, String target, String fileName) {
+        return migrate(db, target, resources.only(fileName));
+    }
+
+    private MigrateResult migrate(ScratchDatabase db, String target, MigrationResources files) {
+        FluentConfiguration config = configurationFor(db);
+        config.resourceProvider(files).validateOnMigrate(!files.restricted()).target(target);
+        try {
+            return config.load().migrate();
+        } finally {
+            dataSource.reset();
+        }
+    }
+
+    /** One configuration per scratch database: building one (plugin discovery) costs more than a migration. */
+    private FluentConfiguration configurationFor(ScratchDatabase db) {
+        if (configuredFor == db) {
+            return configuration;
+        }
+        if (dataSource != null) {
+            dataSource.closeShared();
+        }
+        dataSource = new SharedConnectionDataSource(db.target());
+        FluentConfiguration config = Flyway.configure(FlywayUp.class.getClassLoader())
+                .dataSource(dataSource)
+                .placeholders(placeholders)
+                .cleanDisabled(true)
+                .loggers(QuietFlywayLog.class.getName());
+        // Flyway's transactional advisory lock makes CREATE INDEX CONCURRENTLY wait forever for Flyway's own lock
+        // transaction; a scratch database has no concurrent migrator to lock out.
+        PostgreSQLConfigurationExtension pg = config.getConfigurationExtension(PostgreSQLConfigurationExtension.class);
+        if (pg != null) {
+            pg.setTransactionalLock(false);
+        }
+        if (db.schemaOnly()) {
+            config.defaultSchema(db.name()).schemas(db.name()).createSchemas(false);
+        }
+        configuredFor = db;
+        configuration = config;
+        return config;
+    }
+
+    /** Closes Flyway's connection (before its scratch database is dropped). */
+    void close() {
+        if (dataSource != null) {
+            dataSource.closeShared();
+            dataSource = null;
+        }
+        configuredFor = null;
+        configuration = null;
+    }
+
+    /** The failure of a Flyway migrate: the statement with its line and the database's own message. */
+    Failure failure(Phase phase, String path, FlywayException e, DbTarget target) {
+        Failure f = rawFailure(phase, path, e, target);
+        String base = layout.baseDir().toString() + java.io.File.separator;
+        return new Failure(
+                f.phase(), f.path(), f.line(), f.statement(), f.error().replace(base, ""));
+    }
+
+    private Failure rawFailure(Phase phase, String path, FlywayException e, DbTarget target) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FlywaySqlScriptException s) {
+                return new Failure(
+                        phase, path, s.getLineNumber(), shorten(s.getStatement()), target.mask(sqlMessage(s)));
+            }
+        }
+        if (e instanceof FlywayMigrateException m && m.getLineNumber() > 0) {
+            return new Failure(phase, path, m.getLineNumber(), null, target.mask(firstLines(e.getMessage())));
+        }
+        return new Failure(phase, path, 0, null, target.mask(firstLines(e.getMessage())));
+    }
+
+    static String displayOf(MigrationLayout layout, String absolutePath) {
+        return absolutePath == null ? null : layout.display(Path.of(absolutePath));
+    }
+
+    private static String sqlMessage(Throwable t) {
+        for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof SQLException sql) {
+                return oneLine(sql.getMessage());
+            }
+        }
+        return firstLines(t.getMessage());
+    }
+
+    static String oneLine(String message) {
+        // the MariaDB driver prefixes its connection id, which differs from run to run
+        return message == null
+                ? ""
+                : message.replaceAll("\\s*\\R\\s*", " ")
+                        .replaceFirst("^\\(conn=\\d+\\) ", "")
+                        .strip();
+    }
+
+    private static String firstLines(String message) {
+        if (message == null) {
+            return "";
+        }
+        String[] lines = message.strip().split("\\R");
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("---") || line.startsWith("Location")) {
+                continue;
+            }
+            out.append(out.isEmpty() ? "" : " ").append(line.strip());
+            if (out.length() > 300) {
+                break;
+            }
+        }
+        return out.toString();
+    }
+
+    static String shorten(String sql) {
+        if (sql == null) {
+            return null;
+        }
+        String one = sql.replaceAll("\\s+", " ").strip();
+        return one.length() > 160 ? one.substring(0, 157) + "..." : one;
+    }
+}

@@ -1,0 +1,196 @@
+package dev.migrationsafety.roundtrip;
+
+import static dev.migrationsafety.roundtrip.SnapshotReader.normalise;
+import static dev.migrationsafety.roundtrip.SnapshotReader.query;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the current schema of an H2 2.x database from {@code INFORMATION_SCHEMA}: nine queries per snapshot. H2
+ * names unnamed constraints with a counter ({@code CONSTRAINT_8}) that differs after a re-up, so such constraints
+ * are named by table, kind and columns instead; the indexes H2 creates for constraints are left out.
+ */
+final class H2SnapshotReader implements SnapshotReader {
+    private static final Pattern GENERATED = Pattern.compile("(?i)CONSTRAINT_[0-9A-F]+|FK_[0-9A-F]+");
+    private static final String HERE = " = CURRENT_SCHEMA";
+
+    @Override
+    public SchemaSnapshot read(Connection c) throws SQLException {
+        SchemaSnapshot.Builder b = SchemaSnapshot.builder();
+        query(c, "SELECT TABLE_NAME, TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA" + HERE, r -> {
+            if (!SnapshotReader.isHistory(r.getString(1)) && "BASE TABLE".equals(r.getString(2))) {
+                b.add(ObjectKind.TABLE, r.getString(1), Map.of());
+            }
+        });
+        query(
+                c,
+                "SELECT c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE, c.CHARACTER_MAXIMUM_LENGTH, c.NUMERIC_PRECISION,"
+                        + " c.NUMERIC_SCALE, c.IS_NULLABLE, c.COLUMN_DEFAULT, c.IS_IDENTITY, c.IDENTITY_GENERATION,"
+                        + " c.GENERATION_EXPRESSION, c.DOMAIN_NAME FROM INFORMATION_SCHEMA.COLUMNS c"
+                        + " JOIN INFORMATION_SCHEMA.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA"
+                        + " AND t.TABLE_NAME = c.TABLE_NAME AND t.TABLE_TYPE = 'BASE TABLE'"
+                        + " WHERE c.TABLE_SCHEMA" + HERE + " ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION",
+                r -> {
+                    if (SnapshotReader.isHistory(r.getString(1))) {
+                        return;
+                    }
+                    Map<String, String> p = new LinkedHashMap<>();
+                    p.put("type", r.getString("DOMAIN_NAME") != null ? r.getString("DOMAIN_NAME") : type(r));
+                    p.put("nullable", "YES".equals(r.getString("IS_NULLABLE")) ? "yes" : "no");
+                    if ("YES".equals(r.getString("IS_IDENTITY"))) {
+                        p.put("identity", r.getString("IDENTITY_GENERATION").toLowerCase(Locale.ROOT));
+                    } else {
+                        p.put("default", r.getString("COLUMN_DEFAULT"));
+                    }
+                    p.put("generated", r.getString("GENERATION_EXPRESSION"));
+                    b.column(r.getString(1), r.getString(2), p);
+                });
+        String cols = "(SELECT LISTAGG(k.COLUMN_NAME, ', ') WITHIN GROUP (ORDER BY k.ORDINAL_POSITION)"
+                + " FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE k WHERE k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA"
+                + " AND k.CONSTRAINT_NAME = %s)";
+        query(
+                c,
+                "SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE, " + cols.formatted("tc.CONSTRAINT_NAME")
+                        + " AS COLS, u.TABLE_NAME AS REFTABLE, " + cols.formatted("rc.UNIQUE_CONSTRAINT_NAME")
+                        + " AS REFCOLS, rc.UPDATE_RULE, rc.DELETE_RULE, cc.CHECK_CLAUSE"
+                        + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc"
+                        + " LEFT JOIN INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS rc"
+                        + " ON rc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND rc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
+                        + " LEFT JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS u"
+                        + " ON u.CONSTRAINT_SCHEMA = rc.UNIQUE_CONSTRAINT_SCHEMA"
+                        + " AND u.CONSTRAINT_NAME = rc.UNIQUE_CONSTRAINT_NAME"
+                        + " LEFT JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS cc"
+                        + " ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
+                        + " WHERE tc.CONSTRAINT_SCHEMA" + HERE + " AND tc.TABLE_NAME IS NOT NULL",
+                r -> {
+                    String table = r.getString(1);
+                    if (SnapshotReader.isHistory(table)) {
+                        return;
+                    }
+                    ObjectKind kind =
+                            switch (r.getString(3)) {
+                                case "PRIMARY KEY" -> ObjectKind.PRIMARY_KEY;
+                                case "UNIQUE" -> ObjectKind.UNIQUE_KEY;
+                                case "FOREIGN KEY" -> ObjectKind.FOREIGN_KEY;
+                                default -> ObjectKind.CHECK_CONSTRAINT;
+                            };
+                    Map<String, String> p = new LinkedHashMap<>();
+                    String name = r.getString(2);
+                    if (kind == ObjectKind.CHECK_CONSTRAINT) {
+                        p.put("definition", normalise(r.getString("CHECK_CLAUSE")));
+                        if (GENERATED.matcher(name).matches()) {
+                            name = "(" + p.get("definition") + ")";
+                        }
+                    } else {
+                        p.put("columns", r.getString("COLS"));
+                        if (GENERATED.matcher(name).matches()) {
+                            name = "(" + r.getString("COLS") + ")";
+                        }
+                    }
+                    if (kind == ObjectKind.FOREIGN_KEY) {
+                        p.put("references", r.getString("REFTABLE") + "(" + r.getString("REFCOLS") + ")");
+                        p.put("on update", r.getString("UPDATE_RULE"));
+                        p.put("on delete", r.getString("DELETE_RULE"));
+                    }
+                    b.add(kind, table + "." + name, p);
+                });
+        query(
+                c,
+                "SELECT i.TABLE_NAME, i.INDEX_NAME, i.INDEX_TYPE_NAME, (SELECT LISTAGG(ic.COLUMN_NAME || CASE"
+                        + " WHEN ic.ORDERING_SPECIFICATION = 'DESC' THEN ' DESC' ELSE '' END, ', ')"
+                        + " WITHIN GROUP (ORDER BY ic.ORDINAL_POSITION) FROM INFORMATION_SCHEMA.INDEX_COLUMNS ic"
+                        + " WHERE ic.INDEX_SCHEMA = i.INDEX_SCHEMA AND ic.INDEX_NAME = i.INDEX_NAME) AS COLS"
+                        + " FROM INFORMATION_SCHEMA.INDEXES i WHERE i.INDEX_SCHEMA" + HERE
+                        + " AND NOT EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc"
+                        + " WHERE tc.INDEX_SCHEMA = i.INDEX_SCHEMA AND tc.INDEX_NAME = i.INDEX_NAME)",
+                r -> {
+                    if (SnapshotReader.isHistory(r.getString(1))) {
+                        return;
+                    }
+                    b.add(
+                            ObjectKind.INDEX,
+                            r.getString(2),
+                            Map.of(
+                                    "table", r.getString(1),
+                                    "columns", r.getString("COLS"),
+                                    "unique", r.getString(3).contains("UNIQUE") ? "yes" : "no"));
+                });
+        query(
+                c,
+                "SELECT TABLE_NAME, VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS WHERE TABLE_SCHEMA" + HERE,
+                r -> b.add(ObjectKind.VIEW, r.getString(1), Map.of("definition", normalise(r.getString(2)))));
+        query(
+                c,
+                "SELECT SEQUENCE_NAME, DATA_TYPE, START_VALUE, INCREMENT, MINIMUM_VALUE, MAXIMUM_VALUE, CYCLE_OPTION"
+                        + " FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA" + HERE,
+                r -> b.add(
+                        ObjectKind.SEQUENCE,
+                        r.getString(1),
+                        Map.of(
+                                "type", r.getString(2),
+                                "start", r.getString(3),
+                                "increment", r.getString(4),
+                                "minimum", r.getString(5),
+                                "maximum", r.getString(6),
+                                "cycle", r.getString(7))));
+        query(
+                c,
+                "SELECT d.DOMAIN_NAME, d.DATA_TYPE, d.CHARACTER_MAXIMUM_LENGTH, d.NUMERIC_PRECISION, d.NUMERIC_SCALE,"
+                        + " d.DOMAIN_DEFAULT, (SELECT LISTAGG(cc.CHECK_CLAUSE, ' ') WITHIN GROUP (ORDER BY"
+                        + " cc.CHECK_CLAUSE) FROM INFORMATION_SCHEMA.DOMAIN_CONSTRAINTS dc"
+                        + " JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_SCHEMA = dc.CONSTRAINT_SCHEMA"
+                        + " AND cc.CONSTRAINT_NAME = dc.CONSTRAINT_NAME WHERE dc.DOMAIN_SCHEMA = d.DOMAIN_SCHEMA"
+                        + " AND dc.DOMAIN_NAME = d.DOMAIN_NAME) AS CHECKS"
+                        + " FROM INFORMATION_SCHEMA.DOMAINS d WHERE d.DOMAIN_SCHEMA" + HERE,
+                r -> {
+                    Map<String, String> p = new LinkedHashMap<>();
+                    p.put("type", type(r));
+                    p.put("default", r.getString("DOMAIN_DEFAULT"));
+                    p.put("check", normalise(r.getString("CHECKS")));
+                    b.add(ObjectKind.DOMAIN, r.getString(1), p);
+                });
+        query(
+                c,
+                "SELECT SPECIFIC_NAME, ROUTINE_NAME, ROUTINE_TYPE, DATA_TYPE, ROUTINE_DEFINITION, EXTERNAL_NAME"
+                        + " FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_SCHEMA" + HERE,
+                r -> {
+                    Map<String, String> p = new LinkedHashMap<>();
+                    p.put("kind", r.getString(3).toLowerCase(Locale.ROOT));
+                    p.put("returns", r.getString(4));
+                    p.put("body", normalise(r.getString(5)));
+                    p.put("external name", r.getString(6));
+                    b.add(ObjectKind.FUNCTION, r.getString(2), p);
+                });
+        query(
+                c,
+                "SELECT EVENT_OBJECT_TABLE, TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORIENTATION,"
+                        + " JAVA_CLASS FROM INFORMATION_SCHEMA.TRIGGERS WHERE TRIGGER_SCHEMA" + HERE,
+                r -> b.add(
+                        ObjectKind.TRIGGER,
+                        r.getString(1) + "." + r.getString(2),
+                        Map.of(
+                                "definition",
+                                r.getString(3) + " " + r.getString(4) + " FOR EACH " + r.getString(5),
+                                "class",
+                                String.valueOf(r.getString(6)))));
+        return b.build();
+    }
+
+    private static String type(ResultSet r) throws SQLException {
+        String type = r.getString("DATA_TYPE");
+        String length = r.getString("CHARACTER_MAXIMUM_LENGTH");
+        if (length != null && (type.contains("CHAR") || type.contains("BINARY"))) {
+            return type + "(" + length + ")";
+        }
+        if (type.equals("NUMERIC") || type.equals("DECIMAL")) {
+            return type + "(" + r.getString("NUMERIC_PRECISION") + ", " + r.getString("NUMERIC_SCALE") + ")";
+        }
+        return type;
+    }
+}

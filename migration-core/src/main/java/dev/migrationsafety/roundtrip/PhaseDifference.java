@@ -1,0 +1,4 @@
+package dev.migrationsafety.roundtrip;
+
+/** A snapshot difference found after the down (compared with before the up) or the re-up (compared with the up). */
+public record PhaseDifference(Phase phase, Difference difference) {}

@@ -1,0 +1,12 @@
+package dev.migrationsafety.roundtrip;
+
+/** A round trip could not run (not: found a problem in a migration). The message says how to fix it. */
+public class RoundtripException extends RuntimeException {
+    public RoundtripException(String message) {
+        super(message);
+    }
+
+    public RoundtripException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

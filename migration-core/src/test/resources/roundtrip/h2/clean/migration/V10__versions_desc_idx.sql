@@ -1,0 +1,1 @@
+CREATE INDEX versions_num_idx ON versions (num DESC);

@@ -1,0 +1,1 @@
+CREATE ALIAS twice AS 'int twice(int x) { return x * 2; }';

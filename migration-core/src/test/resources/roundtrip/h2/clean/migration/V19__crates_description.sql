@@ -1,0 +1,1 @@
+ALTER TABLE crates ADD COLUMN description varchar(1000) DEFAULT '';

@@ -1,0 +1,1 @@
+CREATE DOMAIN email AS varchar(255) CHECK (POSITION('@' IN VALUE) > 0);

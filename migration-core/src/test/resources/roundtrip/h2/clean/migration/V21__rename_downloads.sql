@@ -1,0 +1,1 @@
+ALTER TABLE crates ALTER COLUMN downloads RENAME TO download_count;

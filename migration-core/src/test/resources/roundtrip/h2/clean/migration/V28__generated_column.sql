@@ -1,0 +1,1 @@
+ALTER TABLE versions ADD COLUMN num_len integer GENERATED ALWAYS AS (CHAR_LENGTH(num));

@@ -1,0 +1,1 @@
+ALTER TABLE versions DROP CONSTRAINT versions_crate_fk;

@@ -1,0 +1,1 @@
+ALTER TABLE bookmarks ALTER COLUMN note SET DATA TYPE varchar(200);

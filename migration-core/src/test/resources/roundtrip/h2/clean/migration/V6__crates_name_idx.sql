@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX crates_name_idx ON crates (name);

@@ -1,0 +1,2 @@
+DROP TABLE crates_categories;
+DROP TABLE categories;

@@ -1,0 +1,1 @@
+ALTER TABLE crates ALTER COLUMN download_count RENAME TO downloads;

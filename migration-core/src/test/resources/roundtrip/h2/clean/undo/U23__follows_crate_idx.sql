@@ -1,0 +1,1 @@
+DROP INDEX follows_crate_idx;

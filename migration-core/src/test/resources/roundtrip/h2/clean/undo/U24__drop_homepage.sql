@@ -1,0 +1,1 @@
+ALTER TABLE bookmarks ADD COLUMN homepage varchar(255) BEFORE note;

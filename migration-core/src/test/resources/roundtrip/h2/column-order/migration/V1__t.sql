@@ -1,0 +1,1 @@
+CREATE TABLE t (a integer, b varchar(10), c integer);

@@ -1,0 +1,2 @@
+DROP ALIAS normalise;
+CREATE ALIAS normalise AS 'String normalise(String t) { return t.trim().toLowerCase(); }';

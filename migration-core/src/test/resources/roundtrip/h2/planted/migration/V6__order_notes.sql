@@ -1,0 +1,2 @@
+ALTER TABLE orders ADD COLUMN note varchar(100);
+ALTER TABLE orders ADD COLUMN shipped boolean;

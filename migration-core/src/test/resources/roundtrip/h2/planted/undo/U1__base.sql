@@ -1,0 +1,4 @@
+DROP TABLE orders;
+DROP ALIAS normalise;
+DROP TABLE api_tokens;
+DROP TABLE crates;

@@ -1,0 +1,1 @@
+-- migration:irreversible reason="deleted rows cannot be restored"

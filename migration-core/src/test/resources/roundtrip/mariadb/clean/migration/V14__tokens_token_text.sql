@@ -1,0 +1,1 @@
+ALTER TABLE api_tokens MODIFY token text NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE crates RENAME COLUMN downloads TO download_count;

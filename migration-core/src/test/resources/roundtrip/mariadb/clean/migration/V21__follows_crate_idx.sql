@@ -1,0 +1,1 @@
+CREATE INDEX follows_crate_idx ON follows (user_id);

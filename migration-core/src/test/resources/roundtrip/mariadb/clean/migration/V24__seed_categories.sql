@@ -1,0 +1,1 @@
+INSERT INTO categories (slug, `path`, description) VALUES ('db', 'db', 'Databases; SQL and such');

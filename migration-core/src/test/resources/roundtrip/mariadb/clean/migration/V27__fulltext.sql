@@ -1,0 +1,1 @@
+ALTER TABLE crates ADD FULLTEXT INDEX crates_description_ft (description);

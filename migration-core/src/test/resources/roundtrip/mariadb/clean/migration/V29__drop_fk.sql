@@ -1,0 +1,1 @@
+ALTER TABLE follows DROP FOREIGN KEY follows_user_fk;

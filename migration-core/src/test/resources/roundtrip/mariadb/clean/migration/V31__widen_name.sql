@@ -1,0 +1,1 @@
+ALTER TABLE crates MODIFY name varchar(200) NOT NULL;

@@ -1,0 +1,1 @@
+CREATE INDEX versions_num_prefix ON versions (num(8));

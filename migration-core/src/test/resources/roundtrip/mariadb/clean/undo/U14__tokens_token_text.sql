@@ -1,0 +1,1 @@
+ALTER TABLE api_tokens MODIFY token varchar(64) NOT NULL;

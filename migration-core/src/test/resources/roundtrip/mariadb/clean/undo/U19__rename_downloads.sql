@@ -1,0 +1,1 @@
+ALTER TABLE crates RENAME COLUMN download_count TO downloads;

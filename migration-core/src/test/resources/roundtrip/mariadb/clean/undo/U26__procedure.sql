@@ -1,0 +1,1 @@
+DROP PROCEDURE yank_all;

@@ -1,0 +1,1 @@
+ALTER TABLE crates DROP INDEX crates_description_ft;

@@ -1,0 +1,1 @@
+ALTER TABLE versions DROP INDEX versions_crate_num_key;

@@ -1,0 +1,1 @@
+DROP INDEX versions_num_prefix ON versions;

@@ -1,0 +1,2 @@
+ALTER TABLE orders ADD COLUMN note text;
+ALTER TABLE orders ADD COLUMN shipped tinyint(1);

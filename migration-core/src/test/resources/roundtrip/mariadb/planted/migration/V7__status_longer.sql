@@ -1,0 +1,1 @@
+ALTER TABLE orders MODIFY status varchar(40) NOT NULL;

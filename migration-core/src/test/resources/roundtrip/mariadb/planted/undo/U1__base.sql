@@ -1,0 +1,4 @@
+DROP TABLE orders;
+DROP FUNCTION normalise;
+DROP TABLE api_tokens;
+DROP TABLE crates;

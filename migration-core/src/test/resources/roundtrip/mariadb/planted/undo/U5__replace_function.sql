@@ -1,0 +1,2 @@
+-- planted: drops a function that existed before the up replaced it
+DROP FUNCTION normalise;

@@ -1,0 +1,1 @@
+CREATE TRIGGER crates_touch BEFORE UPDATE ON crates FOR EACH ROW EXECUTE FUNCTION touch_updated_at();

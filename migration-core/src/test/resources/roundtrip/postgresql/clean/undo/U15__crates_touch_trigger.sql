@@ -1,0 +1,1 @@
+DROP TRIGGER crates_touch ON crates;

@@ -1,0 +1,1 @@
+ALTER TABLE api_tokens ALTER COLUMN user_id SET NOT NULL;

