@@ -101,8 +101,17 @@ public final class Rebaser {
         return new Rename(f.path(), to, f.displayPath(), history.layout().display(to));
     }
 
-    /** Renames the files, never overwriting one. */
+    /**
+     * Renames the files, never overwriting one: if any target exists, nothing is renamed.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException naming the first target that exists
+     */
     public static void apply(List<Rename> renames) throws IOException {
+        for (Rename r : renames) {
+            if (Files.exists(r.to(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new java.nio.file.FileAlreadyExistsException(r.toDisplay());
+            }
+        }
         for (Rename r : renames) {
             Files.move(r.from(), r.to());
         }
