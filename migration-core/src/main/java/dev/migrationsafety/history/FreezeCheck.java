@@ -37,6 +37,7 @@ public final class FreezeCheck {
         }
         Map<String, LockEntry> locked = history.lock().byPath();
         Map<String, MigrationFile> unlockedBySha = null;
+        java.util.Set<String> reported = new java.util.HashSet<>();
         for (LockEntry entry : history.lock().entries()) {
             if (!entry.frozen()) {
                 continue;
@@ -71,6 +72,7 @@ public final class FreezeCheck {
             }
             MigrationFile renamed = unlockedBySha.get(entry.checksums().sha256());
             if (renamed != null && renamed.kind() == entry.kind()) {
+                reported.add(renamed.displayPath());
                 findings.add(finding(
                         renamed.displayPath(),
                         "is the locked " + entry.path() + " renamed; Flyway would see a new migration and a missing "
@@ -93,7 +95,8 @@ public final class FreezeCheck {
                     if (f.version() != null
                             && f.kind() != MigrationKind.UNDO
                             && !f.version().isNewerThan(frozenThrough)
-                            && !locked.containsKey(f.displayPath())) {
+                            && !locked.containsKey(f.displayPath())
+                            && !reported.contains(f.displayPath())) {
                         findings.add(finding(
                                 f.displayPath(),
                                 "is a new file at version " + f.version() + ", at or below frozenThrough "
