@@ -107,6 +107,12 @@ public class HistoryRulesBenchmark {
         }
     }
 
+    /** The part the three rules share: scanning the locations and reading the lock file. */
+    @Benchmark
+    public ProjectHistory scanAndReadLock() {
+        return history();
+    }
+
     @Benchmark
     public List<Finding> migrationNaming() {
         return new NamingCheck(NamingPolicy.DEFAULT).check(history());

@@ -151,7 +151,7 @@ public final class NamingCheck {
     private static boolean isEmpty(MigrationFile f) {
         try {
             long size = Files.size(f.path());
-            if (size > 64) {
+            if (size > 16) {
                 return false;
             }
             return new String(Files.readAllBytes(f.path()), StandardCharsets.UTF_8)
