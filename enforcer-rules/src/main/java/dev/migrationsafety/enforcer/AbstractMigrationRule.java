@@ -144,7 +144,12 @@ public abstract class AbstractMigrationRule extends AbstractEnforcerRule {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[locations=" + locations + ", undoLocation=" + undoLocation
-                + ", timestampPattern=" + timestampPattern + ", lockFile=" + lockFile + ", skip=" + skip + "]";
+        return getClass().getSimpleName() + "[" + commonSettings() + "]";
+    }
+
+    /** The shared settings, for the subclasses' {@code toString()}. */
+    protected String commonSettings() {
+        return "locations=" + locations + ", undoLocation=" + undoLocation + ", timestampPattern=" + timestampPattern
+                + ", maxSlugLength=" + maxSlugLength + ", lockFile=" + lockFile + ", skip=" + skip;
     }
 }

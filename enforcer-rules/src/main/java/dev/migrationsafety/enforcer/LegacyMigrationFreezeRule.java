@@ -47,6 +47,6 @@ public final class LegacyMigrationFreezeRule extends AbstractMigrationRule {
 
     @Override
     public String toString() {
-        return "LegacyMigrationFreezeRule[frozenThrough=" + frozenThrough + ", " + super.toString() + "]";
+        return "LegacyMigrationFreezeRule[frozenThrough=" + frozenThrough + ", " + commonSettings() + "]";
     }
 }

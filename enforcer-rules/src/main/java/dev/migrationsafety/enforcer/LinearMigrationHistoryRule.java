@@ -35,6 +35,6 @@ public final class LinearMigrationHistoryRule extends AbstractMigrationRule {
 
     @Override
     public String toString() {
-        return "LinearMigrationHistoryRule[requireLocked=" + requireLocked + ", " + super.toString() + "]";
+        return "LinearMigrationHistoryRule[requireLocked=" + requireLocked + ", " + commonSettings() + "]";
     }
 }

@@ -33,6 +33,6 @@ public final class MigrationNamingRule extends AbstractMigrationRule {
 
     @Override
     public String toString() {
-        return "MigrationNamingRule[" + super.toString() + "]";
+        return "MigrationNamingRule[" + commonSettings() + "]";
     }
 }

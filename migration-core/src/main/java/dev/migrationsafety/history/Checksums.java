@@ -23,6 +23,7 @@ import java.util.zip.CRC32;
  */
 public final class Checksums {
     private static final HexFormat HEX = HexFormat.of();
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Checksums::sha256);
 
     private Checksums() {}
 
@@ -39,7 +40,8 @@ public final class Checksums {
     }
 
     public static Value of(byte[] content) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = DIGEST.get();
+        sha.reset();
         CRC32 crc = new CRC32();
         int n = content.length;
         int start = 0;

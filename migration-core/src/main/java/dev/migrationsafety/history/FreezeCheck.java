@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code legacyMigrationFreeze} rule: a locked migration, down script or baseline is never changed, renamed or
@@ -37,13 +39,24 @@ public final class FreezeCheck {
         }
         Map<String, LockEntry> locked = history.lock().byPath();
         Map<String, MigrationFile> unlockedBySha = null;
-        java.util.Set<String> reported = new java.util.HashSet<>();
+        Set<String> reported = new HashSet<>();
+        Set<String> scanned = new HashSet<>();
+        for (MigrationFile f : history.migrations().files()) {
+            scanned.add(f.displayPath());
+        }
+        List<Path> toHash = new ArrayList<>();
+        for (LockEntry entry : history.lock().entries()) {
+            if (entry.frozen() && scanned.contains(entry.path())) {
+                toHash.add(history.layout().baseDir().resolve(entry.path()));
+            }
+        }
+        history.prefetchChecksums(toHash);
         for (LockEntry entry : history.lock().entries()) {
             if (!entry.frozen()) {
                 continue;
             }
             Path file = history.layout().baseDir().resolve(entry.path());
-            if (Files.isRegularFile(file)) {
+            if (scanned.contains(entry.path()) || Files.isRegularFile(file)) {
                 Checksums.Value actual;
                 try {
                     actual = history.checksums(file);

@@ -1,7 +1,6 @@
 package dev.migrationsafety.history;
 
 import dev.migrationsafety.migration.MigrationKind;
-import dev.migrationsafety.migration.MigrationVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -114,10 +113,5 @@ public record LockFile(List<LockEntry> entries) {
                 + "#      locked one\n"
                 + "#   3. run `mvn migration:lock`, test, and commit.\n"
                 + "# Do not combine both sides by hand: the sum on the last line would no longer match.\n";
-    }
-
-    /** Whether a version is locked by a versioned or baseline entry. */
-    public boolean locksVersion(MigrationVersion version) {
-        return entries.stream().anyMatch(e -> version.equals(e.version()) && e.kind() != MigrationKind.UNDO);
     }
 }

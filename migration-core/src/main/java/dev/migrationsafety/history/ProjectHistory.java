@@ -9,9 +9,10 @@ import dev.migrationsafety.report.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the history checks look at: the migration files found in the layout and the lock file (absent, read, or
@@ -24,7 +25,7 @@ public final class ProjectHistory {
     private final boolean lockExists;
     private final LockFile lock;
     private final LockFileException lockError;
-    private final Map<Path, Object> checksums = new HashMap<>();
+    private final Map<Path, Object> checksums = new ConcurrentHashMap<>();
 
     private ProjectHistory(
             MigrationSet migrations,
@@ -120,6 +121,17 @@ public final class ProjectHistory {
      */
     public Checksums.Value checksums(MigrationFile file) throws IOException {
         return checksums(file.path());
+    }
+
+    /** Computes the checksums of many files at once, on all cores; read them with {@link #checksums(Path)}. */
+    public void prefetchChecksums(Collection<Path> files) {
+        files.parallelStream().forEach(file -> {
+            try {
+                checksums(file);
+            } catch (IOException e) {
+                // cached: checksums(file) throws it again to the caller that asks
+            }
+        });
     }
 
     public Checksums.Value checksums(Path file) throws IOException {
