@@ -23,7 +23,7 @@ import java.util.zip.CRC32;
  */
 public final class Checksums {
     private static final HexFormat HEX = HexFormat.of();
-    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Checksums::sha256);
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Checksums::newSha256);
 
     private Checksums() {}
 
@@ -72,10 +72,10 @@ public final class Checksums {
 
     /** SHA-256 of text as UTF-8, in lower-case hex. */
     public static String sha256(String text) {
-        return HEX.formatHex(sha256().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return HEX.formatHex(newSha256().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -89,11 +89,12 @@ public record LockFile(List<LockEntry> entries) {
     }
 
     static String sum(List<String> bodyLines) {
-        StringBuilder text = new StringBuilder();
+        java.security.MessageDigest sha = Checksums.newSha256();
         for (String line : bodyLines) {
-            text.append(line).append('\n');
+            sha.update(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
         }
-        return Checksums.sha256(text.toString());
+        return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
     static String oneLine(String text) {

@@ -48,7 +48,7 @@ public final class LockFileReader {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        String[] lines = text.split("\r\n|\r|\n", -1);
+        String[] lines = lines(text);
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i];
             if (l.startsWith("<<<<<<<")
@@ -185,6 +185,8 @@ public final class LockFileReader {
                         "a repeatable entry has '-' as its version, not '" + m.group(2) + "'",
                         restore);
             }
+        } else if (name.version() != null && name.version().text().equals(m.group(2))) {
+            version = name.version(); // the usual case: written as in the file name, parsed once
         } else {
             try {
                 version = MigrationVersion.parse(m.group(2));
@@ -206,6 +208,25 @@ public final class LockFileReader {
             throw new LockFileException(Problem.INVALID, line, "crc32 " + crc + " is out of range", restore);
         }
         return new LockEntry(kind, version, path, new Checksums.Value(m.group(3), (int) crc), null, line);
+    }
+
+    /** Splits at \n, \r\n and \r, like a line reader (a final line ending gives a last empty line). */
+    private static String[] lines(String text) {
+        List<String> lines = new ArrayList<>(text.length() / 120 + 16);
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        lines.add(text.substring(start));
+        return lines.toArray(new String[0]);
     }
 
     private static String abbreviate(String s) {
