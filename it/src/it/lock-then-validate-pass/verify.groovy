@@ -2,7 +2,7 @@
 // (requireLocked included), so the project's legacy V001__init.sql is accepted because it is locked.
 def log = new File(basedir, 'build.log').getText('UTF-8').readLines()
 assert log.contains('[INFO] Wrote src/main/resources/db/migrations.lock (6 entries); commit it with the migrations')
-assert log.findAll { it == '[INFO] BUILD SUCCESS' }.size() == 2
+assert log.findAll { it == '[INFO] BUILD SUCCESS' }.size() == 1
 assert !log.any { it.startsWith('[ERROR]') || it.contains('[migration') || it.contains('[linearMigrationHistory]') || it.contains('[legacyMigrationFreeze]') }
 
 def lines = new File(basedir, 'src/main/resources/db/migrations.lock').readLines()
