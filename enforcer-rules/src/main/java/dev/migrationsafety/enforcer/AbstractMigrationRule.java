@@ -1,8 +1,10 @@
 package dev.migrationsafety.enforcer;
 
+import dev.migrationsafety.history.ProjectHistory;
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.migration.NamingPolicy;
 import dev.migrationsafety.report.Finding;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.enforcer.rule.api.AbstractEnforcerRule;
@@ -86,7 +88,12 @@ public abstract class AbstractMigrationRule extends AbstractEnforcerRule {
                         .map(Path::of)
                         .toList();
         try {
-            return MigrationLayout.resolve(baseDir(), locations, undoLocation, resourceDirs);
+            // unset means our default (db/undo), not the adjacent layout that resolve() gives a null location
+            return MigrationLayout.resolve(
+                    baseDir(),
+                    locations,
+                    undoLocation != null ? undoLocation : MigrationLayout.DEFAULT_UNDO_LOCATION,
+                    resourceDirs);
         } catch (IllegalArgumentException e) {
             throw new EnforcerRuleError("Invalid migration location: " + e.getMessage());
         }
@@ -109,6 +116,19 @@ public abstract class AbstractMigrationRule extends AbstractEnforcerRule {
     }
 
     /**
+     * Scans the migrations and reads the lock file.
+     *
+     * @throws EnforcerRuleError when a location cannot be listed
+     */
+    protected ProjectHistory history() throws EnforcerRuleError {
+        try {
+            return ProjectHistory.load(layout(), lockFilePath());
+        } catch (UncheckedIOException e) {
+            throw new EnforcerRuleError(e.getMessage() + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /**
      * Logs each finding as one line ({@link Finding#format()}) at the rule's level, then fails with one summary.
      */
     protected void report(List<Finding> findings) throws EnforcerRuleException {
@@ -124,7 +144,12 @@ public abstract class AbstractMigrationRule extends AbstractEnforcerRule {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[locations=" + locations + ", undoLocation=" + undoLocation
-                + ", timestampPattern=" + timestampPattern + ", lockFile=" + lockFile + ", skip=" + skip + "]";
+        return getClass().getSimpleName() + "[" + commonSettings() + "]";
+    }
+
+    /** The shared settings, for the subclasses' {@code toString()}. */
+    protected String commonSettings() {
+        return "locations=" + locations + ", undoLocation=" + undoLocation + ", timestampPattern=" + timestampPattern
+                + ", maxSlugLength=" + maxSlugLength + ", lockFile=" + lockFile + ", skip=" + skip;
     }
 }

@@ -1,0 +1,38 @@
+package dev.migrationsafety.enforcer;
+
+import dev.migrationsafety.history.NamingCheck;
+import javax.inject.Inject;
+import javax.inject.Named;
+import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * {@code <migrationNaming/>}: every file in the migration and down locations has a name Flyway reads (Flyway skips
+ * other names silently), every file not yet locked follows the naming policy, every down script has its migration
+ * and every new migration has a down script or an irreversible marker with a reason. Locked files with legacy
+ * names pass.
+ */
+@Named("migrationNaming")
+public final class MigrationNamingRule extends AbstractMigrationRule {
+
+    @Inject
+    public MigrationNamingRule(MavenProject project, MavenSession session) {
+        super(project, session);
+    }
+
+    @Override
+    protected void run() throws EnforcerRuleException {
+        report(new NamingCheck(namingPolicy()).check(history()));
+    }
+
+    @Override
+    public String getCacheId() {
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "MigrationNamingRule[" + commonSettings() + "]";
+    }
+}

@@ -1,0 +1,1 @@
+ALTER TABLE legacy ADD email VARCHAR(200);

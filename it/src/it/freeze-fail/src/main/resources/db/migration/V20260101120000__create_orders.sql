@@ -1,0 +1,1 @@
+CREATE TABLE create_orders (id INT);

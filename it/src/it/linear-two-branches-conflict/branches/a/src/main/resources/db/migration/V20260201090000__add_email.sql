@@ -1,0 +1,1 @@
+CREATE TABLE add_email (id INT);

@@ -1,0 +1,1 @@
+CREATE TABLE create_users (id BIGINT);

@@ -1,0 +1,1 @@
+-- migration:irreversible reason="the legacy rows are not kept anywhere"

@@ -1,0 +1,1 @@
+CREATE TABLE g (id INT);

@@ -1,0 +1,1 @@
+-- migration:irreversible reason="k held scratch data only"

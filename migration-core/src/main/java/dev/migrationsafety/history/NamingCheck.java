@@ -1,0 +1,204 @@
+package dev.migrationsafety.history;
+
+import dev.migrationsafety.migration.IrreversibleMarker;
+import dev.migrationsafety.migration.LocationRole;
+import dev.migrationsafety.migration.MigrationFile;
+import dev.migrationsafety.migration.MigrationKind;
+import dev.migrationsafety.migration.MigrationName;
+import dev.migrationsafety.migration.MigrationVersion;
+import dev.migrationsafety.migration.NamingPolicy;
+import dev.migrationsafety.migration.StrayFile;
+import dev.migrationsafety.report.Finding;
+import dev.migrationsafety.report.Severity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code migrationNaming} rule: every file in the migration and down locations is a name Flyway reads (Flyway
+ * skips other names silently), every file not yet locked follows the naming policy, every down script has its
+ * migration and every new migration has a down script or an irreversible marker with a reason.
+ */
+public final class NamingCheck {
+    public static final String RULE = "migrationNaming";
+
+    private final NamingPolicy policy;
+
+    public NamingCheck(NamingPolicy policy) {
+        this.policy = policy;
+    }
+
+    public List<Finding> check(ProjectHistory history) {
+        List<Finding> findings = new ArrayList<>();
+        Finding lockError = history.lockErrorFinding(RULE);
+        if (lockError != null) {
+            // without the lock file we cannot tell legacy files from new ones: fail closed
+            findings.add(lockError);
+            return findings;
+        }
+        boolean adjacent = history.layout().adjacentUndo();
+        String example = MigrationName.format(
+                MigrationKind.VERSIONED,
+                policy.versionText(java.time.Instant.parse("2026-01-29T14:30:52Z")),
+                "add_users");
+        for (StrayFile stray : history.migrations().strays()) {
+            findings.add(
+                    finding(stray.displayPath(), stray.reason() + strayConsequence(stray), strayFix(stray, example)));
+        }
+        Set<String> locked = history.lock().byPath().keySet();
+        Map<MigrationVersion, MigrationFile> versioned = new HashMap<>();
+        for (MigrationFile f : history.migrations().files()) {
+            if (f.kind() == MigrationKind.VERSIONED) {
+                versioned.putIfAbsent(f.version(), f);
+            }
+        }
+        Map<MigrationVersion, MigrationFile> downs = new HashMap<>();
+        for (MigrationFile f : history.migrations().files()) {
+            if (f.kind() == MigrationKind.UNDO) {
+                downs.putIfAbsent(f.version(), f);
+            }
+        }
+        String undoDir = history.layout().display(history.layout().undoDir());
+        String migrationDir = history.layout().display(history.layout().primaryMigrationDir());
+        for (MigrationFile f : history.migrations().files()) {
+            boolean isLocked = locked.contains(f.displayPath());
+            if (f.kind() == MigrationKind.UNDO && !adjacent && f.location() == LocationRole.MIGRATIONS) {
+                findings.add(finding(
+                        f.displayPath(),
+                        "is a down script in a Flyway location; open-source Flyway skips it, and fails on it with "
+                                + "validateMigrationNaming",
+                        "move it to " + undoDir + "/"));
+            } else if (f.kind() != MigrationKind.UNDO && f.location() == LocationRole.UNDO) {
+                findings.add(finding(
+                        f.displayPath(),
+                        "is a migration in the down-script location, which Flyway never reads",
+                        "move it to " + migrationDir + "/"));
+                continue;
+            }
+            if (isEmpty(f)) {
+                findings.add(finding(
+                        f.displayPath(),
+                        "is empty; Flyway would record it as applied without doing anything",
+                        "write its SQL, or delete the file"));
+            }
+            if (isLocked) {
+                continue;
+            }
+            if (f.kind() == MigrationKind.UNDO) {
+                MigrationFile migration = versioned.get(f.version());
+                if (migration == null) {
+                    findings.add(finding(
+                            f.displayPath(),
+                            "is a down script without a versioned migration " + MigrationKind.VERSIONED.prefix()
+                                    + f.version().text() + "__*.sql",
+                            "rename it to the version of the migration it reverses, or delete it"));
+                } else {
+                    // the version is the migration's; only the description follows the policy
+                    policyFindings(f, descriptionOnly(f.name()), findings);
+                }
+                markerFinding(f, findings);
+                continue;
+            }
+            policyFindings(f, f.name(), findings);
+            if (f.kind() == MigrationKind.VERSIONED && !downs.containsKey(f.version())) {
+                findings.add(finding(
+                        f.displayPath(),
+                        "has no down script " + f.name().withKind(MigrationKind.UNDO) + " in " + undoDir,
+                        "write the down script (`mvn migration:new` creates both files), or, if the change truly "
+                                + "cannot be undone, create it with the line " + IrreversibleMarker.line("<why>")));
+            }
+        }
+        findings.sort(Comparator.comparing(Finding::path));
+        return findings;
+    }
+
+    private void policyFindings(MigrationFile f, MigrationName name, List<Finding> findings) {
+        for (String problem : policy.violations(name)) {
+            int dash = problem.lastIndexOf("; ");
+            String what = dash < 0 ? problem : problem.substring(0, dash);
+            String fix = dash < 0 ? "rename the file" : problem.substring(dash + 2);
+            findings.add(finding(f.displayPath(), what, fix));
+        }
+    }
+
+    private static MigrationName descriptionOnly(MigrationName name) {
+        return new MigrationName(name.fileName(), MigrationKind.REPEATABLE, null, name.description());
+    }
+
+    private static void markerFinding(MigrationFile f, List<Finding> findings) {
+        String content;
+        try {
+            content = Files.readString(f.path(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            findings.add(finding(f.displayPath(), "cannot be read (" + e.getMessage() + ")", "check its permissions"));
+            return;
+        }
+        if (IrreversibleMarker.isMarked(content)
+                && IrreversibleMarker.reasonIn(content).isEmpty()) {
+            findings.add(finding(
+                    f.displayPath(),
+                    "marks its migration irreversible without a reason",
+                    "say why it cannot be undone: " + IrreversibleMarker.line("<why>")));
+        }
+    }
+
+    private static boolean isEmpty(MigrationFile f) {
+        try {
+            long size = Files.size(f.path());
+            if (size > 16) {
+                return false;
+            }
+            return new String(Files.readAllBytes(f.path()), StandardCharsets.UTF_8)
+                    .replace("\uFEFF", "")
+                    .isBlank();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isNameProblem(StrayFile stray) {
+        String r = stray.reason();
+        return !(r.contains("directory")
+                || r.contains("symbolic link")
+                || r.contains("cannot be read")
+                || r.contains("not a regular file"));
+    }
+
+    private static String strayConsequence(StrayFile stray) {
+        if (!isNameProblem(stray)
+                || stray.reason().contains("Flyway ignores")
+                || stray.reason().contains("Flyway does not read")) {
+            return "";
+        }
+        return stray.location() == LocationRole.MIGRATIONS
+                ? "; Flyway skips it silently"
+                : "; it is not recognised as a down script";
+    }
+
+    private static String strayFix(StrayFile stray, String example) {
+        String reason = stray.reason();
+        if (reason.contains("directory named like a migration")) {
+            return "rename the directory so that it does not end in .sql";
+        }
+        if (reason.contains("symbolic link")) {
+            return "replace the link with the file itself";
+        }
+        if (reason.contains("cannot be read") || reason.contains("not a regular file")) {
+            return "make it a readable file, or remove it from the migration locations";
+        }
+        if (reason.startsWith("not a '.sql' file")) {
+            return "move it out of the migration locations (or delete it)";
+        }
+        return "rename it to a name Flyway reads, e.g. " + example + " (`mvn migration:new` creates one)";
+    }
+
+    private static Finding finding(String path, String message, String fix) {
+        return new Finding(path, 0, 0, Severity.HIGH, RULE, message, fix);
+    }
+}
