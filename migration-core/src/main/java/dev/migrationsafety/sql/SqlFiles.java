@@ -1,0 +1,163 @@
+package dev.migrationsafety.sql;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads migration files as Flyway does (UTF-8, byte-order mark stripped), but refuses what Flyway would silently
+ * mangle: bytes that are not UTF-8 and binary files. One streaming pass with a fixed buffer; the only memory that
+ * grows with the file is its text.
+ */
+public final class SqlFiles {
+    private static final int BUFFER = 64 * 1024;
+
+    private SqlFiles() {}
+
+    /** Reads {@code file}; problems are reported against {@code displayPath}. Never throws. */
+    public static SqlFileContent read(Path file, String displayPath) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return decode(in, displayPath, sizeHint(file));
+        } catch (NoSuchFileException e) {
+            return unreadable(displayPath, "the file does not exist", "check the migration locations");
+        } catch (IOException e) {
+            return unreadable(
+                    displayPath,
+                    "the file cannot be read: " + e.getMessage(),
+                    "check that it is a readable regular file");
+        }
+    }
+
+    /** Decodes bytes as a SQL file; problems are reported against {@code displayPath}. */
+    public static SqlFileContent decode(byte[] bytes, String displayPath) {
+        try {
+            return decode(new java.io.ByteArrayInputStream(bytes), displayPath, bytes.length);
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // cannot happen with a byte array
+        }
+    }
+
+    private static long sizeHint(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return BUFFER;
+        }
+    }
+
+    private static SqlFileContent decode(InputStream in, String path, long sizeHint) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        StringBuilder text = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 16, Math.max(16, sizeHint)));
+        byte[] raw = new byte[BUFFER];
+        ByteBuffer bytes = ByteBuffer.allocate(BUFFER + 8);
+        CharBuffer chars = CharBuffer.allocate(BUFFER + 8);
+        Position position = new Position();
+        boolean eof = false;
+        while (!eof) {
+            int n = in.read(raw, 0, Math.min(raw.length, bytes.remaining()));
+            if (n < 0) {
+                eof = true;
+            } else {
+                for (int i = 0; i < n; i++) {
+                    if (raw[i] == 0) {
+                        // decode what precedes the NUL to know its line
+                        bytes.put(raw, 0, i);
+                        bytes.flip();
+                        decoder.decode(bytes, chars, false);
+                        drain(chars, text, position);
+                        return binary(path, position);
+                    }
+                }
+                bytes.put(raw, 0, n);
+            }
+            bytes.flip();
+            CoderResult result = decoder.decode(bytes, chars, eof);
+            drain(chars, text, position);
+            if (result.isError()) {
+                return notUtf8(path, position);
+            }
+            if (eof) {
+                result = decoder.flush(chars);
+                drain(chars, text, position);
+                if (result.isError()) {
+                    return notUtf8(path, position);
+                }
+            }
+            bytes.compact();
+        }
+        int from = text.length() > 0 && text.charAt(0) == '\uFEFF' ? 1 : 0;
+        return new SqlFileContent(path, text.substring(from), List.of());
+    }
+
+    /** Where the decoded text ends: the line and column of the next character. */
+    private static final class Position {
+        int line = 1;
+        int column = 1;
+        boolean lastWasCr;
+    }
+
+    private static void drain(CharBuffer chars, StringBuilder text, Position p) {
+        chars.flip();
+        while (chars.hasRemaining()) {
+            char c = chars.get();
+            text.append(c);
+            if (c == '\n') {
+                if (!p.lastWasCr) {
+                    p.line++;
+                }
+                p.column = 1;
+            } else if (c == '\r') {
+                p.line++;
+                p.column = 1;
+            } else {
+                p.column++;
+            }
+            p.lastWasCr = c == '\r';
+        }
+        chars.clear();
+    }
+
+    private static SqlFileContent binary(String path, Position at) {
+        return new SqlFileContent(
+                path,
+                null,
+                List.of(new SqlProblem(
+                        path,
+                        at.line,
+                        at.column,
+                        SqlProblem.Kind.BINARY,
+                        "binary file: it contains a NUL byte, so it is not SQL text",
+                        "remove it from the migration locations, or save it as UTF-8 text")));
+    }
+
+    private static SqlFileContent notUtf8(String path, Position at) {
+        return new SqlFileContent(
+                path,
+                null,
+                List.of(new SqlProblem(
+                        path,
+                        at.line,
+                        at.column,
+                        SqlProblem.Kind.NOT_UTF8,
+                        "the file is not valid UTF-8 (first bad byte on this line), and Flyway reads migrations"
+                                + " as UTF-8",
+                        "re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)")));
+    }
+
+    private static SqlFileContent unreadable(String path, String message, String fix) {
+        return new SqlFileContent(
+                path, null, List.of(new SqlProblem(path, 0, 0, SqlProblem.Kind.UNREADABLE, message, fix)));
+    }
+}

@@ -1,0 +1,327 @@
+package dev.migrationsafety.sql;
+
+import dev.migrationsafety.sql.Operation.ObjectKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The token-level classifier that runs on every statement next to JSqlParser. It reads what the parser misses or
+ * misreads ({@code DROP TYPE}, MySQL {@code DROP FOREIGN KEY}, keyword-named columns, {@code NOT VALID},
+ * {@code SET DATA TYPE}, {@code DROP INDEX CONCURRENTLY}, ...), splits a multi-clause {@code ALTER TABLE} at
+ * top-level commas, looks for {@code WHERE} outside parentheses only, and scans {@code DO} blocks and function,
+ * procedure and trigger bodies, whose statements count as operations of the statement that defines them. What it
+ * cannot read is reported as unclear, never guessed.
+ */
+final class TokenClassifier {
+    private static final int MAX_BODY_DEPTH = 4;
+
+    /** Statements that change no schema and touch no existing rows. */
+    private static final Set<String> HARMLESS = Set.of(
+            "SELECT", "VALUES", "TABLE", "SHOW", "EXPLAIN", "DESCRIBE", "DESC", "SET", "RESET", "BEGIN", "START",
+            "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "GRANT", "REVOKE", "COMMENT", "ANALYZE",
+            "ANALYSE", "VACUUM", "REINDEX", "CLUSTER", "REFRESH", "LOCK", "UNLOCK", "USE", "SECURITY", "NOTIFY",
+            "LISTEN", "UNLISTEN", "DISCARD", "CHECKPOINT", "OPTIMIZE", "FLUSH", "DECLARE", "FETCH", "CLOSE", "MOVE",
+            "PERFORM", "RAISE", "DEALLOCATE", "CALL", "CHECKSUM", "CHECK", "REPAIR", "KILL", "SIGNAL", "RESIGNAL",
+            "RETURN", "IF", "ELSE", "ELSIF", "ELSEIF", "LOOP", "WHILE", "REPEAT", "LEAVE", "ITERATE", "OPEN", "NULL",
+            "SCRIPT", "RUNSCRIPT", "SHUTDOWN", "HELP", "MERGE_NO_OP");
+
+    final Dialect dialect;
+    private final Function<String, List<Tok>> relex;
+
+    /** @param relex lexes the text of a dollar-quoted or string body in this dialect */
+    TokenClassifier(Dialect dialect, Function<String, List<Tok>> relex) {
+        this.dialect = dialect;
+        this.relex = relex;
+    }
+
+    TokenOps classify(List<Tok> toks) {
+        TokenOps out = new TokenOps();
+        classify(toks, 0, toks.size(), out, 0);
+        return out;
+    }
+
+    void classify(List<Tok> toks, int from, int to, TokenOps out, int depth) {
+        while (from < to && (toks.get(from).isSymbol("(") || toks.get(from).isSymbol(";"))) {
+            from++;
+        }
+        if (from >= to) {
+            return;
+        }
+        TokenCursor c = new TokenCursor(toks, from, to);
+        Tok first = c.next();
+        if (first.kind() != Tok.Kind.WORD) {
+            if (!first.text().startsWith("\\")) {
+                out.unclear("a statement starting with '" + first.text() + "'");
+            }
+            return;
+        }
+        switch (first.upper()) {
+            case "DROP" -> new TokenDrop(this).drop(c, out);
+            case "TRUNCATE" -> truncate(c, out);
+            case "DELETE" -> delete(c, out);
+            case "UPDATE" -> update(c, out);
+            case "INSERT", "REPLACE", "UPSERT" -> insert(c, out);
+            case "COPY" -> copy(c, out);
+            case "MERGE" -> merge(c, out);
+            case "ALTER" -> new TokenAlter(this).alter(c, out);
+            case "CREATE" -> new TokenCreate(this).create(c, out, depth);
+            case "RENAME" -> rename(c, out);
+            case "WITH" -> with(c, out, depth);
+            case "DO" -> doBlock(c, out, depth);
+            case "EXECUTE", "EXEC", "PREPARE" -> dynamic(c, out, depth);
+            default -> {
+                if (!HARMLESS.contains(first.upper())) {
+                    out.unclear("a statement starting with " + first.upper());
+                }
+            }
+        }
+    }
+
+    TableName name(List<String> parts) {
+        return Identifiers.tableName(parts, dialect);
+    }
+
+    String ident(Tok t) {
+        return Identifiers.normalize(t.text(), dialect);
+    }
+
+    private void truncate(TokenCursor c, TokenOps out) {
+        c.accept("TABLE");
+        List<TableName> tables = new ArrayList<>();
+        while (!c.atEnd()) {
+            c.accept("ONLY");
+            List<String> parts = c.dottedName();
+            if (parts == null) {
+                break;
+            }
+            tables.add(name(parts));
+            c.acceptSymbol("*");
+            if (!c.acceptSymbol(",")) {
+                break;
+            }
+        }
+        boolean cascade = TokenCursor.topLevelWord(c.toks, c.pos, c.end, "CASCADE");
+        if (tables.isEmpty()) {
+            out.unclear("TRUNCATE without a table name");
+        } else {
+            out.add(new Operation.Truncate(tables, cascade));
+        }
+    }
+
+    private void delete(TokenCursor c, TokenOps out) {
+        int start = c.pos;
+        while (c.accept("LOW_PRIORITY") || c.accept("QUICK") || c.accept("IGNORE")) {
+            // MySQL modifiers
+        }
+        c.accept("FROM");
+        c.accept("ONLY");
+        List<String> parts = c.dottedName();
+        if (parts == null) {
+            out.unclear("DELETE without a table name");
+            return;
+        }
+        out.add(new Operation.Delete(name(parts), TokenCursor.topLevelWord(c.toks, start, c.end, "WHERE")));
+    }
+
+    private void update(TokenCursor c, TokenOps out) {
+        int start = c.pos;
+        while (c.accept("LOW_PRIORITY") || c.accept("IGNORE") || c.accept("ONLY")) {
+            // modifiers
+        }
+        List<String> parts = c.dottedName();
+        if (parts == null) {
+            out.unclear("UPDATE without a table name");
+            return;
+        }
+        out.add(new Operation.Update(name(parts), TokenCursor.topLevelWord(c.toks, start, c.end, "WHERE")));
+    }
+
+    private void insert(TokenCursor c, TokenOps out) {
+        while (c.accept("LOW_PRIORITY") || c.accept("DELAYED") || c.accept("HIGH_PRIORITY") || c.accept("IGNORE")) {
+            // MySQL modifiers
+        }
+        c.accept("INTO");
+        List<String> parts = c.dottedName();
+        if (parts == null) {
+            out.unclear("INSERT without a table name");
+            return;
+        }
+        out.add(new Operation.Insert(name(parts)));
+    }
+
+    private void copy(TokenCursor c, TokenOps out) {
+        List<String> parts = c.dottedName();
+        if (parts != null && TokenCursor.topLevelWord(c.toks, c.pos, c.end, "FROM")) {
+            out.add(new Operation.Insert(name(parts)));
+        }
+    }
+
+    private void merge(TokenCursor c, TokenOps out) {
+        c.accept("INTO");
+        List<String> parts = c.dottedName();
+        if (parts == null) {
+            out.unclear("MERGE without a target table");
+            return;
+        }
+        TableName target = name(parts);
+        out.add(new Operation.Update(target, true));
+        if (TokenCursor.topLevelWord(c.toks, c.pos, c.end, "DELETE")) {
+            out.add(new Operation.Delete(target, true));
+        }
+    }
+
+    private void rename(TokenCursor c, TokenOps out) {
+        if (!c.accept("TABLE")) {
+            out.unclear("RENAME of something other than a table");
+            return;
+        }
+        do {
+            List<String> from = c.dottedName();
+            if (from == null || !c.accept("TO")) {
+                out.unclear("RENAME TABLE that is not 'a TO b'");
+                return;
+            }
+            List<String> to = c.dottedName();
+            if (to == null) {
+                out.unclear("RENAME TABLE without a new name");
+                return;
+            }
+            out.add(new Operation.RenameTable(name(from), name(to)));
+        } while (c.acceptSymbol(","));
+    }
+
+    /** {@code WITH a AS (...), b AS (...) main}: each CTE body and the main statement. */
+    private void with(TokenCursor c, TokenOps out, int depth) {
+        c.accept("RECURSIVE");
+        while (!c.atEnd()) {
+            if (c.dottedName() == null) {
+                out.unclear("a WITH clause that is not 'name AS (...)'");
+                return;
+            }
+            c.skipParens();
+            if (!c.accept("AS")) {
+                out.unclear("a WITH clause without AS");
+                return;
+            }
+            c.accept("NOT");
+            c.accept("MATERIALIZED");
+            if (!c.isSymbol("(")) {
+                out.unclear("a WITH clause without a body");
+                return;
+            }
+            int open = c.pos;
+            int close = c.matching(open);
+            classify(c.toks, open + 1, close, out, depth);
+            c.pos = close + 1;
+            if (!c.acceptSymbol(",")) {
+                break;
+            }
+        }
+        classify(c.toks, c.pos, c.end, out, depth);
+    }
+
+    /** Lexes a body held in a string or dollar quote and scans it. */
+    void scanBodyText(String text, TokenOps out, int depth) {
+        scanBody(relex.apply(text), out, depth);
+    }
+
+    private void doBlock(TokenCursor c, TokenOps out, int depth) {
+        while (!c.atEnd()) {
+            Tok t = c.next();
+            if (t.kind() == Tok.Kind.DOLLAR || t.kind() == Tok.Kind.STRING) {
+                scanBody(relex.apply(t.literalBody()), out, depth);
+                return;
+            }
+        }
+        out.unclear("a DO block without a body");
+    }
+
+    private void dynamic(TokenCursor c, TokenOps out, int depth) {
+        if (c.is("IMMEDIATE")) {
+            c.next();
+        }
+        Tok t = c.peek();
+        if (c.toks.get(c.pos - 1).is("PREPARE")) {
+            c.dottedName();
+            c.accept("FROM");
+            t = c.peek();
+        }
+        if (t != null && (t.kind() == Tok.Kind.STRING || t.kind() == Tok.Kind.DOLLAR) && c.pos + 1 == c.end) {
+            List<Tok> inner = relex.apply(t.literalBody());
+            classify(inner, 0, inner.size(), out, depth + 1);
+            return;
+        }
+        out.add(new Operation.NotAnalysable(
+                "dynamic SQL (" + TokenCursor.text(c.toks, c.pos - 1, Math.min(c.end, c.pos + 4))
+                        + " ...) is only known when it runs"));
+    }
+
+    /**
+     * Scans a procedural body (PL/pgSQL, SQL function, MySQL BEGIN ... END) for the statements in it: each one that
+     * starts after {@code ;}, {@code BEGIN}, {@code THEN}, {@code ELSE}, {@code LOOP} or {@code DO} is classified.
+     */
+    void scanBody(List<Tok> body, TokenOps out, int depth) {
+        if (depth >= MAX_BODY_DEPTH) {
+            out.unclear("procedural code nested more than " + MAX_BODY_DEPTH + " levels deep");
+            return;
+        }
+        TokenOps inner = new TokenOps();
+        int i = 0;
+        while (i < body.size()) {
+            Tok t = body.get(i);
+            boolean start = i == 0 || startsAfter(body.get(i - 1));
+            if (start && t.kind() == Tok.Kind.WORD && opensStatement(t.upper())) {
+                int end = statementEnd(body, i);
+                classify(body, i, end, inner, depth + 1);
+                i = end;
+            } else {
+                i++;
+            }
+        }
+        out.operations.addAll(inner.operations);
+        // control-flow words inside bodies are not statements of their own: only real gaps count
+        for (String u : inner.unclear) {
+            out.unclear(u + " (in a procedural body)");
+        }
+    }
+
+    private static boolean startsAfter(Tok previous) {
+        return previous.isSymbol(";")
+                || previous.is("BEGIN")
+                || previous.is("THEN")
+                || previous.is("ELSE")
+                || previous.is("LOOP")
+                || previous.is("DO")
+                || previous.is("ATOMIC")
+                || previous.is("QUERY");
+    }
+
+    private static boolean opensStatement(String word) {
+        return switch (word) {
+            case "DROP", "TRUNCATE", "DELETE", "UPDATE", "INSERT", "ALTER", "CREATE", "RENAME", "EXECUTE", "PREPARE",
+                    "MERGE", "REPLACE", "WITH" -> true;
+            default -> false;
+        };
+    }
+
+    private static int statementEnd(List<Tok> body, int from) {
+        int depth = 0;
+        for (int i = from; i < body.size(); i++) {
+            Tok t = body.get(i);
+            if (t.isSymbol("(")) {
+                depth++;
+            } else if (t.isSymbol(")")) {
+                depth--;
+            } else if (depth <= 0 && t.isSymbol(";")) {
+                return i;
+            }
+        }
+        return body.size();
+    }
+
+    static ObjectKind kindOf(String word) {
+        return TreeOperations.objectKind(word, false);
+    }
+}
