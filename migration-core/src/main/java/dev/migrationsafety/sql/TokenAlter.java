@@ -9,12 +9,55 @@ import java.util.Set;
 final class TokenAlter {
     /** ALTER TABLE clauses that keep every row and column and that no check looks at. */
     private static final Set<String> HARMLESS_CLAUSES = Set.of(
-            "OWNER", "RESET", "ENABLE", "DISABLE", "FORCE", "NO", "CLUSTER", "INHERIT", "REPLICA", "ATTACH", "DETACH",
-            "OF", "NOT", "ENGINE", "AUTO_INCREMENT", "DEFAULT", "CHARACTER", "CHARSET", "COLLATE", "COMMENT",
-            "ALGORITHM", "LOCK", "CONVERT", "ORDER", "ROW_FORMAT", "KEY_BLOCK_SIZE", "STATS_PERSISTENT",
-            "STATS_AUTO_RECALC", "STATS_SAMPLE_PAGES", "AVG_ROW_LENGTH", "CHECKSUM", "PACK_KEYS", "DELAY_KEY_WRITE",
-            "MAX_ROWS", "MIN_ROWS", "TABLESPACE", "INSERT_METHOD", "PARTITION", "REMOVE", "COALESCE", "REORGANIZE",
-            "ANALYZE", "OPTIMIZE", "REBUILD", "REPAIR", "WITH", "WITHOUT", "SECURITY", "SPLIT");
+            "OWNER",
+            "RESET",
+            "ENABLE",
+            "DISABLE",
+            "FORCE",
+            "NO",
+            "CLUSTER",
+            "INHERIT",
+            "REPLICA",
+            "ATTACH",
+            "DETACH",
+            "OF",
+            "NOT",
+            "ENGINE",
+            "AUTO_INCREMENT",
+            "DEFAULT",
+            "CHARACTER",
+            "CHARSET",
+            "COLLATE",
+            "COMMENT",
+            "ALGORITHM",
+            "LOCK",
+            "CONVERT",
+            "ORDER",
+            "ROW_FORMAT",
+            "KEY_BLOCK_SIZE",
+            "STATS_PERSISTENT",
+            "STATS_AUTO_RECALC",
+            "STATS_SAMPLE_PAGES",
+            "AVG_ROW_LENGTH",
+            "CHECKSUM",
+            "PACK_KEYS",
+            "DELAY_KEY_WRITE",
+            "MAX_ROWS",
+            "MIN_ROWS",
+            "TABLESPACE",
+            "INSERT_METHOD",
+            "PARTITION",
+            "REMOVE",
+            "COALESCE",
+            "REORGANIZE",
+            "ANALYZE",
+            "OPTIMIZE",
+            "REBUILD",
+            "REPAIR",
+            "WITH",
+            "WITHOUT",
+            "SECURITY",
+            "SPLIT");
 
     private final TokenClassifier classifier;
     private final TokenElements elements;
@@ -43,9 +86,30 @@ final class TokenAlter {
             kind = "EVENT TRIGGER";
         }
         switch (kind) {
-            case "DEFAULT", "ROLE", "USER", "GROUP", "POLICY", "PUBLICATION", "SUBSCRIPTION", "SYSTEM", "SESSION",
-                    "INDEX", "STATISTICS", "SERVER", "LANGUAGE", "OPERATOR", "COLLATION", "CONVERSION", "TABLESPACE",
-                    "RULE", "AGGREGATE", "ROUTINE", "LARGE", "TEXT", "FOREIGN", "EVENT" -> {
+            case "DEFAULT",
+                    "ROLE",
+                    "USER",
+                    "GROUP",
+                    "POLICY",
+                    "PUBLICATION",
+                    "SUBSCRIPTION",
+                    "SYSTEM",
+                    "SESSION",
+                    "INDEX",
+                    "STATISTICS",
+                    "SERVER",
+                    "LANGUAGE",
+                    "OPERATOR",
+                    "COLLATION",
+                    "CONVERSION",
+                    "TABLESPACE",
+                    "RULE",
+                    "AGGREGATE",
+                    "ROUTINE",
+                    "LARGE",
+                    "TEXT",
+                    "FOREIGN",
+                    "EVENT" -> {
                 // privileges, roles, index and other settings: no rows or columns at stake
             }
             default -> {
@@ -157,13 +221,15 @@ final class TokenAlter {
                 c.next();
                 c.accept("INDEX");
                 c.accept("KEY");
-                String name = c.peek() != null && c.peek().isName() && !c.is("USING") ? classifier.ident(c.next()) : null;
+                String name =
+                        c.peek() != null && c.peek().isName() && !c.is("USING") ? classifier.ident(c.next()) : null;
                 out.add(new Operation.CreateIndex(table, name, elements.columns(c), false, false, false));
                 return;
             }
             TokenElements.Constraint k = elements.constraint(c.toks, c.pos, c.end);
             if (k == null) {
-                out.unclear("ALTER TABLE " + table + " ADD " + TokenCursor.text(c.toks, c.pos, Math.min(c.end, c.pos + 3)));
+                out.unclear(
+                        "ALTER TABLE " + table + " ADD " + TokenCursor.text(c.toks, c.pos, Math.min(c.end, c.pos + 3)));
                 return;
             }
             out.add(new Operation.AddConstraint(table, k.name(), k.kind(), k.columns(), k.foreignKey(), k.notValid()));
@@ -184,16 +250,19 @@ final class TokenAlter {
         if (c.accept("CONSTRAINT")) {
             boolean ifExists = c.accept("IF", "EXISTS");
             Tok n = c.next();
-            out.add(new Operation.DropConstraint(table, n == null ? null : classifier.ident(n), ConstraintKind.UNKNOWN, ifExists, cascade));
+            out.add(new Operation.DropConstraint(
+                    table, n == null ? null : classifier.ident(n), ConstraintKind.UNKNOWN, ifExists, cascade));
         } else if (c.accept("FOREIGN", "KEY")) {
             boolean ifExists = c.accept("IF", "EXISTS");
             Tok n = c.next();
-            out.add(new Operation.DropConstraint(table, n == null ? null : classifier.ident(n), ConstraintKind.FOREIGN_KEY, ifExists, cascade));
+            out.add(new Operation.DropConstraint(
+                    table, n == null ? null : classifier.ident(n), ConstraintKind.FOREIGN_KEY, ifExists, cascade));
         } else if (c.accept("PRIMARY", "KEY")) {
             out.add(new Operation.DropConstraint(table, null, ConstraintKind.PRIMARY_KEY, false, cascade));
         } else if (c.accept("CHECK")) {
             Tok n = c.next();
-            out.add(new Operation.DropConstraint(table, n == null ? null : classifier.ident(n), ConstraintKind.CHECK, false, cascade));
+            out.add(new Operation.DropConstraint(
+                    table, n == null ? null : classifier.ident(n), ConstraintKind.CHECK, false, cascade));
         } else if (c.accept("INDEX") || c.accept("KEY")) {
             boolean ifExists = c.accept("IF", "EXISTS");
             Tok n = c.next();
@@ -241,7 +310,8 @@ final class TokenAlter {
         } else if (c.accept("DROP", "DEFAULT")) {
             out.add(new Operation.DropDefault(table, column));
         } else if (!(c.is("SET") || c.is("RESET") || c.is("ADD") || c.is("DROP") || c.is("RESTART"))) {
-            out.unclear("ALTER TABLE " + table + " ALTER COLUMN " + column + " " + TokenCursor.text(c.toks, c.pos, Math.min(c.end, c.pos + 2)));
+            out.unclear("ALTER TABLE " + table + " ALTER COLUMN " + column + " "
+                    + TokenCursor.text(c.toks, c.pos, Math.min(c.end, c.pos + 2)));
         }
     }
 

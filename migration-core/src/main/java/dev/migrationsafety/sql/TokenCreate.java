@@ -29,11 +29,26 @@ final class TokenCreate {
                 materialized = true;
             } else if (c.is("DEFINER") || c.is("ALGORITHM") || c.is("SQL")) {
                 skipAssignment(c);
-            } else if (c.accept("TEMP") || c.accept("TEMPORARY") || c.accept("GLOBAL") || c.accept("LOCAL")
-                    || c.accept("UNLOGGED") || c.accept("RECURSIVE") || c.accept("CONSTRAINT") || c.accept("TRUSTED")
-                    || c.accept("PROCEDURAL") || c.accept("AGGREGATE") || c.accept("ONLINE") || c.accept("FORCE")
-                    || c.accept("NONCLUSTERED") || c.accept("CLUSTERED") || c.accept("FULLTEXT") || c.accept("SPATIAL")
-                    || c.accept("CACHED") || c.accept("MEMORY") || c.accept("NO") || c.accept("EDITIONABLE")) {
+            } else if (c.accept("TEMP")
+                    || c.accept("TEMPORARY")
+                    || c.accept("GLOBAL")
+                    || c.accept("LOCAL")
+                    || c.accept("UNLOGGED")
+                    || c.accept("RECURSIVE")
+                    || c.accept("CONSTRAINT")
+                    || c.accept("TRUSTED")
+                    || c.accept("PROCEDURAL")
+                    || c.accept("AGGREGATE")
+                    || c.accept("ONLINE")
+                    || c.accept("FORCE")
+                    || c.accept("NONCLUSTERED")
+                    || c.accept("CLUSTERED")
+                    || c.accept("FULLTEXT")
+                    || c.accept("SPATIAL")
+                    || c.accept("CACHED")
+                    || c.accept("MEMORY")
+                    || c.accept("NO")
+                    || c.accept("EDITIONABLE")) {
                 // no bearing on what is created
             } else {
                 break;
@@ -51,7 +66,8 @@ final class TokenCreate {
         switch (kind) {
             case "TABLE" -> table(c, out);
             case "INDEX" -> index(c, out, unique);
-            case "FUNCTION", "PROCEDURE" -> routine(c, out, depth, kind.equals("FUNCTION") ? ObjectKind.FUNCTION : ObjectKind.PROCEDURE, orReplace);
+            case "FUNCTION", "PROCEDURE" ->
+                routine(c, out, depth, kind.equals("FUNCTION") ? ObjectKind.FUNCTION : ObjectKind.PROCEDURE, orReplace);
             case "TRIGGER" -> trigger(c, out, depth, orReplace);
             case "EVENT" -> event(c, out, depth);
             default -> {
@@ -111,7 +127,8 @@ final class TokenCreate {
             int open = c.pos;
             int close = c.matching(open);
             for (int[] part : TokenCursor.splitTopLevel(c.toks, open + 1, close)) {
-                if (TokenElements.isConstraint(c.toks, part[0], part[1]) || c.toks.get(part[0]).is("LIKE")) {
+                if (TokenElements.isConstraint(c.toks, part[0], part[1])
+                        || c.toks.get(part[0]).is("LIKE")) {
                     TokenElements.Constraint k = elements.constraint(c.toks, part[0], part[1]);
                     if (k == null) {
                         continue; // MySQL KEY / INDEX inside CREATE TABLE, LIKE other
@@ -135,7 +152,8 @@ final class TokenCreate {
                 }
                 ColumnDef column = elements.column(c.toks, part[0], part[1]);
                 if (column == null) {
-                    out.unclear("CREATE TABLE " + table + " element '" + TokenCursor.text(c.toks, part[0], Math.min(part[1], part[0] + 3)) + "'");
+                    out.unclear("CREATE TABLE " + table + " element '"
+                            + TokenCursor.text(c.toks, part[0], Math.min(part[1], part[0] + 3)) + "'");
                     continue;
                 }
                 columns.add(column);
@@ -190,10 +208,13 @@ final class TokenCreate {
                 language = c.toks.get(i + 1).literalBody().toLowerCase(Locale.ROOT);
             }
         }
-        if (language != null && !language.equals("sql") && !language.equals("plpgsql") && !language.equals("c")
+        if (language != null
+                && !language.equals("sql")
+                && !language.equals("plpgsql")
+                && !language.equals("c")
                 && !language.equals("internal")) {
-            out.add(new Operation.NotAnalysable(
-                    "the body of " + name.get(name.size() - 1) + " is in language " + language + ", which the analysis cannot read"));
+            out.add(new Operation.NotAnalysable("the body of " + name.get(name.size() - 1) + " is in language "
+                    + language + ", which the analysis cannot read"));
             return;
         }
         if (language != null && (language.equals("c") || language.equals("internal"))) {
@@ -206,7 +227,9 @@ final class TokenCreate {
     private void body(TokenCursor c, TokenOps out, int depth) {
         for (int i = c.pos; i < c.end; i++) {
             Tok t = c.toks.get(i);
-            if ((t.kind() == Tok.Kind.DOLLAR || t.kind() == Tok.Kind.STRING) && i > 0 && c.toks.get(i - 1).is("AS")) {
+            if ((t.kind() == Tok.Kind.DOLLAR || t.kind() == Tok.Kind.STRING)
+                    && i > 0
+                    && c.toks.get(i - 1).is("AS")) {
                 classifier.scanBodyText(t.literalBody(), out, depth);
                 return;
             }
@@ -232,12 +255,16 @@ final class TokenCreate {
         }
         out.add(new Operation.CreateObject(ObjectKind.TRIGGER, classifier.name(name), orReplace));
         for (int i = c.pos; i + 2 < c.end; i++) {
-            if (c.toks.get(i).is("EACH") && (c.toks.get(i + 1).is("ROW") || c.toks.get(i + 1).is("STATEMENT"))) {
+            if (c.toks.get(i).is("EACH")
+                    && (c.toks.get(i + 1).is("ROW") || c.toks.get(i + 1).is("STATEMENT"))) {
                 int start = i + 2;
-                while (start < c.end && (c.toks.get(start).is("FOLLOWS") || c.toks.get(start).is("PRECEDES"))) {
+                while (start < c.end
+                        && (c.toks.get(start).is("FOLLOWS") || c.toks.get(start).is("PRECEDES"))) {
                     start += 2;
                 }
-                if (start < c.end && !c.toks.get(start).is("EXECUTE") && !c.toks.get(start).is("WHEN")) {
+                if (start < c.end
+                        && !c.toks.get(start).is("EXECUTE")
+                        && !c.toks.get(start).is("WHEN")) {
                     classifier.scanBody(c.toks.subList(start, c.end), out, depth);
                 }
                 return;

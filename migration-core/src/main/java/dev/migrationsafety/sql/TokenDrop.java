@@ -77,9 +77,29 @@ final class TokenDrop {
     /** Object kinds whose drop loses no table data (it may break things, which other operations show). */
     private static boolean otherKnown(String kind) {
         return switch (kind) {
-            case "POLICY", "RULE", "ROLE", "USER", "GROUP", "PUBLICATION", "SUBSCRIPTION", "STATISTICS", "AGGREGATE",
-                    "OPERATOR", "COLLATION", "CAST", "SERVER", "FOREIGN TABLE", "CONVERSION", "LANGUAGE", "ROUTINE",
-                    "TRANSFORM", "EVENT", "SYNONYM", "ALIAS", "CONSTANT", "TABLESPACE" -> true;
+            case "POLICY",
+                    "RULE",
+                    "ROLE",
+                    "USER",
+                    "GROUP",
+                    "PUBLICATION",
+                    "SUBSCRIPTION",
+                    "STATISTICS",
+                    "AGGREGATE",
+                    "OPERATOR",
+                    "COLLATION",
+                    "CAST",
+                    "SERVER",
+                    "FOREIGN TABLE",
+                    "CONVERSION",
+                    "LANGUAGE",
+                    "ROUTINE",
+                    "TRANSFORM",
+                    "EVENT",
+                    "SYNONYM",
+                    "ALIAS",
+                    "CONSTANT",
+                    "TABLESPACE" -> true;
             default -> false;
         };
     }

@@ -9,13 +9,39 @@ import java.util.Set;
 final class TokenElements {
 
     /** A table constraint read from tokens. */
-    record Constraint(String name, ConstraintKind kind, List<String> columns, ForeignKeyDef foreignKey, boolean notValid) {}
+    record Constraint(
+            String name, ConstraintKind kind, List<String> columns, ForeignKeyDef foreignKey, boolean notValid) {}
 
     /** Words that end a column's type and start its constraints. */
     private static final Set<String> AFTER_TYPE = Set.of(
-            "NOT", "NULL", "DEFAULT", "PRIMARY", "UNIQUE", "REFERENCES", "CHECK", "CONSTRAINT", "COLLATE", "GENERATED",
-            "AUTO_INCREMENT", "AUTOINCREMENT", "COMMENT", "ON", "IDENTITY", "CHARSET", "VISIBLE", "INVISIBLE",
-            "STORAGE", "COMPRESSION", "AS", "FIRST", "AFTER", "KEY", "USING", "SELECTIVITY", "SEQUENCE", "COLUMN_FORMAT",
+            "NOT",
+            "NULL",
+            "DEFAULT",
+            "PRIMARY",
+            "UNIQUE",
+            "REFERENCES",
+            "CHECK",
+            "CONSTRAINT",
+            "COLLATE",
+            "GENERATED",
+            "AUTO_INCREMENT",
+            "AUTOINCREMENT",
+            "COMMENT",
+            "ON",
+            "IDENTITY",
+            "CHARSET",
+            "VISIBLE",
+            "INVISIBLE",
+            "STORAGE",
+            "COMPRESSION",
+            "AS",
+            "FIRST",
+            "AFTER",
+            "KEY",
+            "USING",
+            "SELECTIVITY",
+            "SEQUENCE",
+            "COLUMN_FORMAT",
             "SRID");
 
     private final TokenClassifier classifier;
@@ -31,7 +57,15 @@ final class TokenElements {
         }
         Tok t = toks.get(from);
         return switch (t.kind() == Tok.Kind.WORD ? t.upper() : "") {
-            case "CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "EXCLUDE", "INDEX", "KEY", "FULLTEXT",
+            case "CONSTRAINT",
+                    "PRIMARY",
+                    "UNIQUE",
+                    "FOREIGN",
+                    "CHECK",
+                    "EXCLUDE",
+                    "INDEX",
+                    "KEY",
+                    "FULLTEXT",
                     "SPATIAL" -> true;
             default -> false;
         };
@@ -54,7 +88,10 @@ final class TokenElements {
                 depth--;
             } else if (depth == 0 && t.kind() == Tok.Kind.WORD && AFTER_TYPE.contains(t.upper())) {
                 break;
-            } else if (depth == 0 && t.is("CHARACTER") && i + 1 < to && toks.get(i + 1).is("SET")) {
+            } else if (depth == 0
+                    && t.is("CHARACTER")
+                    && i + 1 < to
+                    && toks.get(i + 1).is("SET")) {
                 break;
             }
             i++;
@@ -122,7 +159,8 @@ final class TokenElements {
                 return new Constraint(name, ConstraintKind.FOREIGN_KEY, cols, null, notValid);
             }
             ForeignKeyDef fk = references(c, name, cols);
-            fk = new ForeignKeyDef(fk.name(), fk.columns(), fk.target(), fk.targetColumns(), fk.onDelete(), fk.onUpdate(), notValid);
+            fk = new ForeignKeyDef(
+                    fk.name(), fk.columns(), fk.target(), fk.targetColumns(), fk.onDelete(), fk.onUpdate(), notValid);
             return new Constraint(name, ConstraintKind.FOREIGN_KEY, cols, fk, notValid);
         }
         if (c.accept("CHECK")) {
@@ -166,7 +204,9 @@ final class TokenElements {
         for (int[] part : TokenCursor.splitTopLevel(c.toks, open + 1, close)) {
             Tok first = c.toks.get(part[0]);
             boolean simple = first.isName()
-                    && (part[1] - part[0] == 1 || !c.toks.get(part[0] + 1).isSymbol("(") || first.kind() == Tok.Kind.QUOTED);
+                    && (part[1] - part[0] == 1
+                            || !c.toks.get(part[0] + 1).isSymbol("(")
+                            || first.kind() == Tok.Kind.QUOTED);
             cols.add(simple ? classifier.ident(first) : TokenCursor.text(c.toks, part[0], part[1]));
         }
         c.pos = close + 1;
@@ -184,8 +224,16 @@ final class TokenElements {
                 onDelete = action(c);
             } else if (c.accept("ON", "UPDATE")) {
                 onUpdate = action(c);
-            } else if (c.is("MATCH") || c.is("DEFERRABLE") || c.is("INITIALLY") || c.is("NOT") || c.is("DEFERRED")
-                    || c.is("IMMEDIATE") || c.is("FULL") || c.is("SIMPLE") || c.is("PARTIAL") || c.is("VALID")
+            } else if (c.is("MATCH")
+                    || c.is("DEFERRABLE")
+                    || c.is("INITIALLY")
+                    || c.is("NOT")
+                    || c.is("DEFERRED")
+                    || c.is("IMMEDIATE")
+                    || c.is("FULL")
+                    || c.is("SIMPLE")
+                    || c.is("PARTIAL")
+                    || c.is("VALID")
                     || c.is("ENFORCED")) {
                 c.next();
             } else {
