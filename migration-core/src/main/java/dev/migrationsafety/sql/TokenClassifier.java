@@ -300,6 +300,7 @@ final class TokenClassifier {
     }
 
     private void dynamic(TokenCursor c, TokenOps out, int depth) {
+        int start = c.pos - 1;
         if (c.is("IMMEDIATE")) {
             c.next();
         }
@@ -314,9 +315,8 @@ final class TokenClassifier {
             classify(inner, 0, inner.size(), out, depth + 1);
             return;
         }
-        out.add(new Operation.NotAnalysable(
-                "dynamic SQL (" + TokenCursor.text(c.toks, c.pos - 1, Math.min(c.end, c.pos + 4))
-                        + " ...) is only known when it runs"));
+        out.add(new Operation.NotAnalysable("dynamic SQL ("
+                + TokenCursor.text(c.toks, start, Math.min(c.end, start + 5)) + " ...) is only known when it runs"));
     }
 
     /**

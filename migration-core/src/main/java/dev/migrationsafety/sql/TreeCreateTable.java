@@ -107,7 +107,7 @@ final class TreeCreateTable {
         if (args != null && !args.isEmpty()) {
             sb.append('(').append(String.join(",", args)).append(')');
         }
-        return sb.toString();
+        return ColumnSpecs.typeText(sb.toString());
     }
 
     private static String upper(String s) {
