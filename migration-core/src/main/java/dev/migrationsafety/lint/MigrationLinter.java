@@ -8,6 +8,7 @@ import dev.migrationsafety.sql.Operation;
 import dev.migrationsafety.sql.SqlStatement;
 import dev.migrationsafety.sql.TableName;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -130,8 +131,11 @@ public final class MigrationLinter {
         return file.statements().stream().map(AnalyzedStatement::statement).toList();
     }
 
+    /** Without duplicates, in file order (stable: findings of one statement keep their order). */
     private static List<Finding> dedupe(List<Finding> findings) {
-        return List.copyOf(new LinkedHashSet<>(findings));
+        List<Finding> unique = new ArrayList<>(new LinkedHashSet<>(findings));
+        unique.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
+        return unique;
     }
 
     /** lossy-rollback: the up destroys data, the down restores the structure without it. */
