@@ -3,6 +3,7 @@ package dev.migrationsafety.lint;
 import dev.migrationsafety.migration.MigrationFile;
 import dev.migrationsafety.migration.MigrationKind;
 import dev.migrationsafety.migration.MigrationSet;
+import dev.migrationsafety.migration.MigrationVersion;
 import dev.migrationsafety.report.Finding;
 import dev.migrationsafety.sql.Dialect;
 import java.io.IOException;
@@ -12,9 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs the catalogue on a project's migrations: reads each file, takes its findings from the cache when nothing it
@@ -58,24 +60,25 @@ public final class MigrationChecker {
         FindingsCache cache =
                 cacheFile == null ? FindingsCache.disabled() : FindingsCache.load(cacheFile, fingerprint(dialect));
         Map<String, Source> sources = new HashMap<>();
+        Map<MigrationVersion, MigrationFile> upByVersion = new HashMap<>();
+        for (MigrationFile f : set.versioned()) {
+            upByVersion.putIfAbsent(f.version(), f);
+        }
+        Set<MigrationVersion> withDown = new HashSet<>();
+        set.undo().forEach(u -> withDown.add(u.version()));
         List<Finding> findings = new ArrayList<>();
         int checked = 0;
         int analysed = 0;
         int skippedLocked = 0;
         for (MigrationFile file : set.files()) {
-            if (!includeLocked && isLocked(set, file)) {
+            MigrationFile upFile = file.kind() == MigrationKind.UNDO ? upByVersion.get(file.version()) : null;
+            if (!includeLocked && (locked.test(file) || (upFile != null && locked.test(upFile)))) {
                 skippedLocked++;
                 continue;
             }
             checked++;
             Source source = source(file, sources);
-            Source up = null;
-            if (file.kind() == MigrationKind.UNDO) {
-                Optional<MigrationFile> v = set.versioned().stream()
-                        .filter(f -> f.version().equals(file.version()))
-                        .findFirst();
-                up = v.map(f -> source(f, sources)).orElse(null);
-            }
+            Source up = upFile == null ? null : source(upFile, sources);
             String key = FindingsCache.key(
                     source.bytes,
                     source.conf,
@@ -88,17 +91,16 @@ public final class MigrationChecker {
                 cache.put(file.displayPath(), key, cached);
             }
             findings.addAll(cached);
+            // keep an up script in memory only until its down script has been checked
+            if (file.kind() != MigrationKind.VERSIONED || !withDown.contains(file.version())) {
+                sources.remove(file.displayPath());
+            }
+            if (upFile != null) {
+                sources.remove(upFile.displayPath());
+            }
         }
         cache.save();
         return new CheckResult(allowList.apply(findings), checked, analysed, skippedLocked);
-    }
-
-    private boolean isLocked(MigrationSet set, MigrationFile file) {
-        if (locked.test(file)) {
-            return true;
-        }
-        return file.kind() == MigrationKind.UNDO
-                && set.versioned().stream().anyMatch(v -> v.version().equals(file.version()) && locked.test(v));
     }
 
     private List<Finding> lint(MigrationFile file, Source source, Source up) {
