@@ -7,7 +7,9 @@ import java.util.List;
  *
  * @param statement the statement as split
  * @param operations what it does, in order; a {@link Operation.NotAnalysable} where it could not be cleared
- * @param parsed whether JSqlParser produced a tree for it (the token classifier always runs)
+ * @param parsed whether a JSqlParser tree took part in the result; false when the parser failed, timed out, or was
+ *     skipped because the token classifier had cleared a statement whose tree cannot add a destructive operation
+ *     (see {@code StatementAnalyzer}); the token classifier always runs
  */
 public record AnalyzedStatement(SqlStatement statement, List<Operation> operations, boolean parsed) {
     public AnalyzedStatement {

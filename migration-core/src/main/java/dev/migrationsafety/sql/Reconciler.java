@@ -168,7 +168,7 @@ final class Reconciler {
                     t.table(),
                     new ColumnDef(
                             a.name(),
-                            a.type(),
+                            longerReading(a.type(), b.type()),
                             a.notNull() || b.notNull(),
                             a.hasDefault() && b.hasDefault(),
                             a.primaryKey() || b.primaryKey(),
@@ -176,6 +176,11 @@ final class Reconciler {
                             a.references() != null ? a.references() : b.references()));
         }
         return tree;
+    }
+
+    /** The tree drops words such as MySQL UNSIGNED from a type: keep the tokens' longer reading of the same type. */
+    private static String longerReading(String tree, String tokens) {
+        return tokens.length() > tree.length() && tokens.regionMatches(true, 0, tree, 0, tree.length()) ? tokens : tree;
     }
 
     private static ForeignKeyDef withNotValid(ForeignKeyDef fk, boolean notValid) {

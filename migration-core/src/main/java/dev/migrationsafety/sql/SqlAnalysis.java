@@ -4,12 +4,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.function.Function;
 
 /**
  * The entry point of the analysis for whole files: split with {@link SqlSplitter}, then every statement through
  * {@link StatementAnalyzer}. Thread-safe: one instance may analyse many files at once.
  */
 public final class SqlAnalysis {
+    /** A file's content to analyse, with its path as reports show it. */
+    public record Source(String path, CharSequence content) {}
+
+    /**
+     * One pool for every analysis in the JVM (also across modules of a parallel Maven build), bounded by the
+     * processors and by 4: parsing is CPU-bound.
+     */
+    private static final class SharedPool {
+        static final ForkJoinPool POOL =
+                new ForkJoinPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    }
+
     private final StatementAnalyzer analyzer;
 
     public SqlAnalysis() {
@@ -44,6 +59,36 @@ public final class SqlAnalysis {
             statements.add(analyzer.analyze(statement, split.dialect()));
         }
         return new FileAnalysis(split, statements);
+    }
+
+    /**
+     * Analyses many files, in parallel on a shared bounded pool; results in the order of {@code sources}.
+     * Throughput grows with cores: JSqlParser is the dominant cost and holds no shared state.
+     */
+    public List<FileAnalysis> analyzeAll(List<Source> sources, Dialect dialect) {
+        return inParallel(sources, s -> analyze(s.path(), s.content(), dialect));
+    }
+
+    /** Reads and analyses many files in parallel; see {@link #analyzeAll}. */
+    public List<FileAnalysis> analyzeFiles(List<Path> files, Function<Path, String> displayPath, Dialect dialect) {
+        return inParallel(files, f -> analyzeFile(f, displayPath.apply(f), dialect));
+    }
+
+    private static <T> List<FileAnalysis> inParallel(List<T> items, Function<T, FileAnalysis> work) {
+        if (items.size() < 2) {
+            List<FileAnalysis> out = new ArrayList<>(items.size());
+            items.forEach(i -> out.add(work.apply(i)));
+            return out;
+        }
+        List<ForkJoinTask<FileAnalysis>> tasks = new ArrayList<>(items.size());
+        for (T item : items) {
+            tasks.add(SharedPool.POOL.submit(() -> work.apply(item)));
+        }
+        List<FileAnalysis> out = new ArrayList<>(items.size());
+        for (ForkJoinTask<FileAnalysis> task : tasks) {
+            out.add(task.join());
+        }
+        return out;
     }
 
     /** The per-statement analyzer this uses. */

@@ -63,36 +63,34 @@ public final class SqlFiles {
         byte[] raw = new byte[BUFFER];
         ByteBuffer bytes = ByteBuffer.allocate(BUFFER + 8);
         CharBuffer chars = CharBuffer.allocate(BUFFER + 8);
-        Position position = new Position();
         boolean eof = false;
         while (!eof) {
             int n = in.read(raw, 0, Math.min(raw.length, bytes.remaining()));
             if (n < 0) {
                 eof = true;
             } else {
-                for (int i = 0; i < n; i++) {
-                    if (raw[i] == 0) {
-                        // decode what precedes the NUL to know its line
-                        bytes.put(raw, 0, i);
-                        bytes.flip();
-                        decoder.decode(bytes, chars, false);
-                        drain(chars, text, position);
-                        return binary(path, position);
-                    }
+                int nul = indexOfNul(raw, n);
+                if (nul >= 0) {
+                    // decode what precedes the NUL to know its line
+                    bytes.put(raw, 0, nul);
+                    bytes.flip();
+                    decoder.decode(bytes, chars, false);
+                    drain(chars, text);
+                    return binary(path, positionAfter(text));
                 }
                 bytes.put(raw, 0, n);
             }
             bytes.flip();
             CoderResult result = decoder.decode(bytes, chars, eof);
-            drain(chars, text, position);
+            drain(chars, text);
             if (result.isError()) {
-                return notUtf8(path, position);
+                return notUtf8(path, positionAfter(text));
             }
             if (eof) {
                 result = decoder.flush(chars);
-                drain(chars, text, position);
+                drain(chars, text);
                 if (result.isError()) {
-                    return notUtf8(path, position);
+                    return notUtf8(path, positionAfter(text));
                 }
             }
             bytes.compact();
@@ -101,55 +99,56 @@ public final class SqlFiles {
         return new SqlFileContent(path, text.substring(from), List.of());
     }
 
-    /** Where the decoded text ends: the line and column of the next character. */
-    private static final class Position {
-        int line = 1;
-        int column = 1;
-        boolean lastWasCr;
+    private static int indexOfNul(byte[] raw, int n) {
+        for (int i = 0; i < n; i++) {
+            if (raw[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
-    private static void drain(CharBuffer chars, StringBuilder text, Position p) {
+    private static void drain(CharBuffer chars, StringBuilder text) {
         chars.flip();
-        while (chars.hasRemaining()) {
-            char c = chars.get();
-            text.append(c);
-            if (c == '\n') {
-                if (!p.lastWasCr) {
-                    p.line++;
-                }
-                p.column = 1;
-            } else if (c == '\r') {
-                p.line++;
-                p.column = 1;
-            } else {
-                p.column++;
-            }
-            p.lastWasCr = c == '\r';
-        }
+        text.append(chars.array(), chars.arrayOffset() + chars.position(), chars.remaining());
         chars.clear();
     }
 
-    private static SqlFileContent binary(String path, Position at) {
+    /** The line and column of the character that would follow {@code text}. */
+    private static int[] positionAfter(CharSequence text) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {line, text.length() - lineStart + 1};
+    }
+
+    private static SqlFileContent binary(String path, int[] at) {
         return new SqlFileContent(
                 path,
                 null,
                 List.of(new SqlProblem(
                         path,
-                        at.line,
-                        at.column,
+                        at[0],
+                        at[1],
                         SqlProblem.Kind.BINARY,
                         "binary file: it contains a NUL byte, so it is not SQL text",
                         "remove it from the migration locations, or save it as UTF-8 text")));
     }
 
-    private static SqlFileContent notUtf8(String path, Position at) {
+    private static SqlFileContent notUtf8(String path, int[] at) {
         return new SqlFileContent(
                 path,
                 null,
                 List.of(new SqlProblem(
                         path,
-                        at.line,
-                        at.column,
+                        at[0],
+                        at[1],
                         SqlProblem.Kind.NOT_UTF8,
                         "the file is not valid UTF-8 (first bad byte on this line), and Flyway reads migrations"
                                 + " as UTF-8",

@@ -89,6 +89,40 @@ public final class SqlLexer {
         return List.copyOf(problems);
     }
 
+    /**
+     * Skips the data of a PostgreSQL {@code COPY ... FROM stdin} that the current token ended: the lines after it
+     * up to and including a line {@code \.}, which psql and Flyway send as data, not SQL.
+     */
+    void skipCopyData() {
+        int commandLine = tokenLine;
+        toEndOfLine();
+        while (pos < length) {
+            // at a line break: step over it
+            if (in.charAt(pos) == '\r' && pos + 1 < length && in.charAt(pos + 1) == '\n') {
+                pos++;
+            }
+            pos++;
+            line++;
+            lineStart = pos;
+            int lineBegin = pos;
+            toEndOfLine();
+            if (pos - lineBegin == 2 && in.charAt(lineBegin) == '\\' && in.charAt(lineBegin + 1) == '.') {
+                return;
+            }
+        }
+        problem(
+                commandLine,
+                1,
+                SqlProblem.Kind.UNTERMINATED_COPY_DATA,
+                "the data of this COPY ... FROM stdin is never ended by a line \\.",
+                "end the data with a line holding only \\. (the rest of the file was read as data)");
+    }
+
+    /** How many problems were met so far. */
+    int problemCount() {
+        return problems.size();
+    }
+
     /** The delimiter in force (script mode): {@code ;} unless a MySQL {@code DELIMITER} directive changed it. */
     public String delimiter() {
         return delimiter;
@@ -96,13 +130,28 @@ public final class SqlLexer {
 
     /** The next token, or {@code null} at the end of the input. */
     public Token next() {
+        TokenType type = advance();
+        if (type == null) {
+            return null;
+        }
+        return new Token(type, tokenText(), tokenLine, tokenColumn, baseOffset + tokenStart, baseOffset + pos);
+    }
+
+    // ---- allocation-free cursor for the splitter: advance() then read the current token's fields ----
+
+    private int tokenStart;
+    private int tokenLine;
+    private int tokenColumn;
+
+    /** Moves to the next token and returns its type, or {@code null} at the end; see the token accessors. */
+    TokenType advance() {
         skipWhitespace();
         if (pos >= length) {
             return null;
         }
-        int start = pos;
-        int startLine = line;
-        int startColumn = pos - lineStart + 1;
+        tokenStart = pos;
+        tokenLine = line;
+        tokenColumn = pos - lineStart + 1;
         TokenType type = scan();
         if (type != TokenType.DELIMITER
                 && type != TokenType.DELIMITER_DIRECTIVE
@@ -113,11 +162,57 @@ public final class SqlLexer {
         } else {
             statementInProgress = false;
         }
-        String text = in.subSequence(start, pos).toString();
         if (type == TokenType.DELIMITER_DIRECTIVE) {
-            applyDirective(text, startLine, startColumn);
+            applyDirective(tokenText(), tokenLine, tokenColumn);
         }
-        return new Token(type, text, startLine, startColumn, baseOffset + start, baseOffset + pos);
+        return type;
+    }
+
+    /** Offset of the current token in the input (without the base offset). */
+    int tokenStart() {
+        return tokenStart;
+    }
+
+    /** Offset just after the current token in the input (without the base offset). */
+    int tokenEnd() {
+        return pos;
+    }
+
+    int tokenLine() {
+        return tokenLine;
+    }
+
+    int tokenColumn() {
+        return tokenColumn;
+    }
+
+    String tokenText() {
+        return in.subSequence(tokenStart, pos).toString();
+    }
+
+    /** Whether the current token is exactly {@code c}. */
+    boolean tokenIs(char c) {
+        return pos - tokenStart == 1 && in.charAt(tokenStart) == c;
+    }
+
+    /** Whether the current token's text equals {@code upperCaseWord} ignoring case. */
+    boolean tokenIsWord(String upperCaseWord) {
+        int n = upperCaseWord.length();
+        if (pos - tokenStart != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = in.charAt(tokenStart + i);
+            if (c != upperCaseWord.charAt(i) && Character.toUpperCase(c) != upperCaseWord.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The current token as a {@link Token}. */
+    Token token(TokenType type) {
+        return new Token(type, tokenText(), tokenLine, tokenColumn, baseOffset + tokenStart, baseOffset + pos);
     }
 
     private TokenType scan() {
@@ -562,7 +657,11 @@ public final class SqlLexer {
                 return false;
             }
         }
-        return pos + n == length || in.charAt(pos + n) == ' ' || in.charAt(pos + n) == '\t';
+        if (pos + n == length) {
+            return true;
+        }
+        char after = in.charAt(pos + n);
+        return after == ' ' || after == '\t' || after == '\n' || after == '\r';
     }
 
     private int indexOf(String s, int from) {

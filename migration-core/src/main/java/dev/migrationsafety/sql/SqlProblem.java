@@ -27,6 +27,8 @@ public record SqlProblem(String path, int line, int column, Kind kind, String me
         UNCLOSED_PARENTHESIS,
         /** A {@code BEGIN} of a routine body without its {@code END}. */
         UNCLOSED_BLOCK,
+        /** The data of a PostgreSQL {@code COPY ... FROM stdin} without its closing line {@code \.}. */
+        UNTERMINATED_COPY_DATA,
         /** A MySQL {@code DELIMITER} directive without a delimiter. */
         BAD_DELIMITER,
         NOT_UTF8,

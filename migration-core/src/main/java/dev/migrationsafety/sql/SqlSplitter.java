@@ -62,7 +62,7 @@ public final class SqlSplitter {
             "CONVERSION",
             "TABLESPACE",
             "ALIAS");
-    private static final Set<String> END_NOT_CLOSING_BEGIN = Set.of("IF", "LOOP", "WHILE", "REPEAT", "FOR");
+    private static final List<String> END_NOT_CLOSING_BEGIN = List.of("IF", "LOOP", "WHILE", "REPEAT", "FOR");
 
     private final Dialect dialect;
 
@@ -129,28 +129,48 @@ public final class SqlSplitter {
         new Run(path, content, listener).run();
     }
 
-    /** The state of splitting one file. */
+    /** The state of splitting one file. Works on the lexer's cursor: no token objects except comments. */
     private final class Run {
         private final String path;
         private final CharSequence content;
         private final Listener listener;
         private final SqlLexer lexer;
 
-        private Token first;
-        private Token last;
+        /** Start offset, line and column of the statement in progress; {@code firstStart < 0} when none. */
+        private int firstStart = -1;
+
+        private int firstLine;
+        private int firstColumn;
+        /** Whether the statement in progress starts with the word BEGIN. */
+        private boolean firstIsBegin;
+
+        private int lastEnd;
+        private int lastLine;
         private List<Token> pendingComments = new ArrayList<>();
         /** Line where the previous statement ended; comments starting on it belong to that statement. */
         private int previousEndLine = -1;
 
         private int parenDepth;
-        private Token outermostOpenParen;
+        private int openParenLine;
+        private int openParenColumn;
         private int blockDepth;
-        private Token outermostBegin;
+        private int beginLine;
+        private int beginColumn;
+        private String beginText;
         private int leadingWords;
         /** 0 unknown yet, 1 routine with a possible body, -1 not a routine. */
         private int routine;
 
         private boolean pendingEnd;
+        /** A BEGIN outside MySQL, which opens a body only if ATOMIC follows. */
+        private boolean pendingBegin;
+
+        private int pendingBeginLine;
+        private int pendingBeginColumn;
+        /** COPY ... FROM stdin: 0 not a COPY, 1 COPY, 2 after FROM, 3 from stdin. */
+        private int copyState;
+        /** Lexer problems before the statement in progress: an unterminated quote explains an unclosed (. */
+        private int problemsBefore;
 
         Run(String path, CharSequence content, Listener listener) {
             this.path = path == null ? "" : path;
@@ -161,12 +181,14 @@ public final class SqlSplitter {
 
         void run() {
             int reported = 0;
-            for (Token t = lexer.next(); t != null; t = lexer.next()) {
-                accept(t);
-                reported = reportProblems(reported);
+            for (TokenType type = lexer.advance(); type != null; type = lexer.advance()) {
+                accept(type);
+                if (lexer.problemCount() > reported) {
+                    reported = reportProblems(reported);
+                }
             }
             resolvePendingEnd(null);
-            finish(null);
+            finish(false, 0);
             reportProblems(reported);
         }
 
@@ -178,74 +200,98 @@ public final class SqlSplitter {
             return problems.size();
         }
 
-        private void accept(Token t) {
-            switch (t.type()) {
+        private void accept(TokenType type) {
+            switch (type) {
                 case LINE_COMMENT, BLOCK_COMMENT -> {
-                    listener.comment(t);
-                    if (first == null && t.line() != previousEndLine) {
-                        pendingComments.add(t);
+                    Token comment = lexer.token(type);
+                    listener.comment(comment);
+                    if (firstStart < 0 && comment.line() != previousEndLine) {
+                        pendingComments.add(comment);
                     }
                 }
                 case DELIMITER -> {
-                    resolvePendingEnd(t);
-                    boolean nestable = t.text().equals(";");
-                    if (first != null && nestable && (parenDepth > 0 || blockDepth > 0)) {
-                        last = t;
+                    resolvePendingEnd(type);
+                    pendingBegin = false;
+                    boolean nestable = lexer.tokenIs(';');
+                    if (firstStart >= 0 && nestable && (parenDepth > 0 || blockDepth > 0)) {
+                        lastEnd = lexer.tokenEnd();
+                        lastLine = lexer.tokenLine();
                     } else {
-                        finish(t);
+                        boolean copyData = copyState == 3;
+                        finish(true, lexer.tokenLine());
+                        if (copyData) {
+                            lexer.skipCopyData();
+                        }
                     }
                 }
                 case DELIMITER_DIRECTIVE -> {
-                    resolvePendingEnd(t);
-                    finish(t);
+                    resolvePendingEnd(type);
+                    finish(true, lexer.tokenLine());
                 }
                 case BACKSLASH_COMMAND -> {
-                    resolvePendingEnd(t);
-                    finish(t);
-                    listener.command(new ClientCommand(path, t.line(), t.column(), t.text()));
+                    resolvePendingEnd(type);
+                    finish(true, lexer.tokenLine());
+                    listener.command(
+                            new ClientCommand(path, lexer.tokenLine(), lexer.tokenColumn(), lexer.tokenText()));
                 }
-                default -> significant(t);
+                default -> significant(type);
             }
         }
 
-        private void significant(Token t) {
+        private void significant(TokenType type) {
             boolean afterEnd = pendingEnd;
-            resolvePendingEnd(t);
-            if (first == null) {
-                first = t;
+            resolvePendingEnd(type);
+            if (firstStart < 0) {
+                firstStart = lexer.tokenStart();
+                firstLine = lexer.tokenLine();
+                firstColumn = lexer.tokenColumn();
+                firstIsBegin = type == TokenType.WORD && lexer.tokenIsWord("BEGIN");
+                problemsBefore = lexer.problemCount();
             }
-            last = t;
-            if (t.type() == TokenType.PUNCTUATION) {
-                if (t.text().equals("(")) {
+            lastEnd = lexer.tokenEnd();
+            lastLine = lexer.tokenLine();
+            if (type != TokenType.WORD) {
+                pendingBegin = false;
+            }
+            if (type == TokenType.PUNCTUATION) {
+                if (lexer.tokenIs('(')) {
                     if (parenDepth++ == 0) {
-                        outermostOpenParen = t;
+                        openParenLine = lexer.tokenLine();
+                        openParenColumn = lexer.tokenColumn();
                     }
-                } else if (t.text().equals(")") && parenDepth > 0) {
+                } else if (lexer.tokenIs(')') && parenDepth > 0) {
                     parenDepth--;
                 }
-            } else if (t.type() == TokenType.WORD && !afterEnd) {
-                trackBlocks(t); // the word after END (END CASE, END IF, END lbl) opens nothing
+            } else if (type == TokenType.WORD) {
+                if (!afterEnd) {
+                    trackBlocks(); // the word after END (END CASE, END IF, END lbl) opens nothing
+                }
+                trackCopy();
             }
         }
 
         /** Follows BEGIN ... END nesting in routines so that their inner {@code ;} do not split. */
-        private void trackBlocks(Token word) {
-            String w = word.text().toUpperCase(Locale.ROOT);
+        private void trackBlocks() {
             leadingWords++;
             if (routine == 0) {
                 if (leadingWords == 1) {
-                    if (!w.equals("CREATE") && !w.equals("BEGIN")) {
+                    if (!lexer.tokenIsWord("CREATE") && !lexer.tokenIsWord("ALTER") && !lexer.tokenIsWord("BEGIN")) {
                         routine = -1;
                     }
                     return;
                 }
-                if (leadingWords == 2 && first.is("BEGIN")) {
-                    routine = w.equals("NOT") ? 1 : -1; // MariaDB BEGIN NOT ATOMIC; else a transaction
+                if (leadingWords == 2 && firstIsBegin) {
+                    routine = lexer.tokenIsWord("NOT") ? 1 : -1; // MariaDB BEGIN NOT ATOMIC; else a transaction
                     if (routine == 1) {
-                        open(first);
+                        blockDepth = 1;
+                        beginLine = firstLine;
+                        beginColumn = firstColumn;
+                        beginText =
+                                content.subSequence(firstStart, firstStart + 5).toString();
                     }
                     return;
                 }
+                String w = lexer.tokenText().toUpperCase(Locale.ROOT);
                 if (ROUTINES.contains(w)) {
                     routine = 1;
                 } else if (NOT_ROUTINES.contains(w) || leadingWords > 12) {
@@ -256,38 +302,67 @@ public final class SqlSplitter {
             if (routine < 0) {
                 return;
             }
-            switch (w) {
-                case "BEGIN" -> open(word);
-                case "CASE" -> {
-                    if (blockDepth > 0) {
-                        blockDepth++;
-                    }
+            if (pendingBegin) {
+                pendingBegin = false;
+                if (lexer.tokenIsWord("ATOMIC")) {
+                    openBlock(pendingBeginLine, pendingBeginColumn, "BEGIN ATOMIC");
+                    return;
                 }
-                case "END" -> {
-                    if (blockDepth > 0) {
-                        pendingEnd = true;
-                    }
+            }
+            if (lexer.tokenIsWord("BEGIN") && parenDepth == 0) { // in parentheses it is a parameter name
+                if (dialect == Dialect.MYSQL) {
+                    openBlock(lexer.tokenLine(), lexer.tokenColumn(), lexer.tokenText());
+                } else {
+                    // elsewhere only the SQL-standard BEGIN ATOMIC opens a body; a lone begin is a name
+                    pendingBegin = true;
+                    pendingBeginLine = lexer.tokenLine();
+                    pendingBeginColumn = lexer.tokenColumn();
                 }
-                default -> {}
+            } else if (blockDepth > 0) {
+                if (lexer.tokenIsWord("CASE")) {
+                    blockDepth++;
+                } else if (lexer.tokenIsWord("END")) {
+                    pendingEnd = true;
+                }
             }
         }
 
-        private void open(Token begin) {
+        /** Recognises {@code COPY ... FROM stdin}, whose data lines follow its terminator (PostgreSQL). */
+        private void trackCopy() {
+            if (copyState == 0) {
+                if (leadingWords == 1
+                        && (dialect == Dialect.POSTGRESQL || dialect == Dialect.GENERIC)
+                        && lexer.tokenIsWord("COPY")) {
+                    copyState = 1;
+                }
+            } else if (copyState == 1) {
+                if (lexer.tokenIsWord("FROM")) {
+                    copyState = 2;
+                }
+            } else if (copyState == 2) {
+                copyState = lexer.tokenIsWord("STDIN") ? 3 : 1;
+            }
+        }
+
+        private void openBlock(int line, int column, String text) {
             if (blockDepth++ == 0) {
-                outermostBegin = begin;
+                beginLine = line;
+                beginColumn = column;
+                beginText = text;
             }
         }
 
         /** An END closes a block unless it is END IF, END LOOP, END WHILE, END REPEAT or END FOR. */
-        private void resolvePendingEnd(Token next) {
+        private void resolvePendingEnd(TokenType next) {
             if (!pendingEnd) {
                 return;
             }
             pendingEnd = false;
-            if (next != null && next.type() == TokenType.WORD) {
-                String w = next.text().toUpperCase(Locale.ROOT);
-                if (END_NOT_CLOSING_BEGIN.contains(w)) {
-                    return;
+            if (next == TokenType.WORD) {
+                for (String w : END_NOT_CLOSING_BEGIN) {
+                    if (lexer.tokenIsWord(w)) {
+                        return;
+                    }
                 }
             }
             if (blockDepth > 0) {
@@ -295,48 +370,47 @@ public final class SqlSplitter {
             }
         }
 
-        /** Ends the statement in progress, if any, at {@code terminator} (null at the end of the file). */
-        private void finish(Token terminator) {
-            if (first == null) {
-                if (terminator != null) {
-                    previousEndLine = terminator.line();
+        /** Ends the statement in progress, if any, at a terminator on {@code terminatorLine} or at the end. */
+        private void finish(boolean terminated, int terminatorLine) {
+            if (firstStart < 0) {
+                if (terminated) {
+                    previousEndLine = terminatorLine;
                 }
                 return;
             }
-            if (parenDepth > 0 && terminator == null) {
+            boolean lexedCleanly = lexer.problemCount() == problemsBefore;
+            if (parenDepth > 0 && !terminated && lexedCleanly) {
                 listener.problem(new SqlProblem(
                         path,
-                        outermostOpenParen.line(),
-                        outermostOpenParen.column(),
+                        openParenLine,
+                        openParenColumn,
                         SqlProblem.Kind.UNCLOSED_PARENTHESIS,
                         "unclosed parenthesis: the ( opened here is never closed, so the rest of the file was read"
                                 + " as one statement",
                         "add the missing )"));
-            } else if (blockDepth > 0 && terminator == null) {
+            } else if (blockDepth > 0 && !terminated && lexedCleanly) {
                 listener.problem(new SqlProblem(
                         path,
-                        outermostBegin.line(),
-                        outermostBegin.column(),
+                        beginLine,
+                        beginColumn,
                         SqlProblem.Kind.UNCLOSED_BLOCK,
-                        "unclosed block: the " + outermostBegin.text() + " opened here has no matching END, so the"
-                                + " rest of the file was read as one statement",
+                        "unclosed block: the " + beginText + " opened here has no matching END, so the rest of the"
+                                + " file was read as one statement",
                         "add the missing END (each BEGIN and CASE of the body needs one)"));
             }
-            Token end = last;
-            String text = content.subSequence(first.start(), end.end()).toString();
-            listener.statement(new SqlStatement(
-                    path, first.line(), first.column(), text, dialect, first.start(), pendingComments));
+            String text = content.subSequence(firstStart, lastEnd).toString();
+            listener.statement(
+                    new SqlStatement(path, firstLine, firstColumn, text, dialect, firstStart, pendingComments));
             pendingComments = new ArrayList<>();
-            previousEndLine = terminator != null ? terminator.line() : end.line();
-            first = null;
-            last = null;
+            previousEndLine = terminated ? terminatorLine : lastLine;
+            firstStart = -1;
             parenDepth = 0;
-            outermostOpenParen = null;
             blockDepth = 0;
-            outermostBegin = null;
             leadingWords = 0;
             routine = 0;
             pendingEnd = false;
+            pendingBegin = false;
+            copyState = 0;
         }
     }
 }

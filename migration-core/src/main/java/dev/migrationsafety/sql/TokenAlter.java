@@ -233,6 +233,10 @@ final class TokenAlter {
                 return;
             }
             out.add(new Operation.AddConstraint(table, k.name(), k.kind(), k.columns(), k.foreignKey(), k.notValid()));
+            if (k.kind() == ConstraintKind.NOT_NULL) {
+                // PostgreSQL 18 ADD CONSTRAINT n NOT NULL c does what ALTER COLUMN c SET NOT NULL does
+                k.columns().forEach(column -> out.add(new Operation.SetNotNull(table, column)));
+            }
             return;
         }
         c.accept("COLUMN");
@@ -309,6 +313,27 @@ final class TokenAlter {
             out.add(new Operation.SetDefault(table, column));
         } else if (c.accept("DROP", "DEFAULT")) {
             out.add(new Operation.DropDefault(table, column));
+        } else if (c.accept("SET", "NULL")) { // H2
+            out.add(new Operation.DropNotNull(table, column));
+        } else if (c.accept("RENAME", "TO")) { // H2
+            Tok to = c.next();
+            if (to == null || !to.isName()) {
+                out.unclear("ALTER TABLE " + table + " ALTER COLUMN " + column + " RENAME without a new name");
+                return;
+            }
+            out.add(new Operation.RenameColumn(table, column, classifier.ident(to)));
+        } else if (!c.atEnd()
+                && c.peek().kind() == Tok.Kind.WORD
+                && !c.is("SET")
+                && !c.is("RESET")
+                && !c.is("ADD")
+                && !c.is("DROP")
+                && !c.is("RESTART")
+                && !c.is("OPTIONS")
+                && !c.is("SELECTIVITY")) {
+            // H2 and generic: ALTER COLUMN c <new definition>
+            c.pos--;
+            retype(table, null, c, out);
         } else if (!(c.is("SET") || c.is("RESET") || c.is("ADD") || c.is("DROP") || c.is("RESTART"))) {
             out.unclear("ALTER TABLE " + table + " ALTER COLUMN " + column + " "
                     + TokenCursor.text(c.toks, c.pos, Math.min(c.end, c.pos + 2)));

@@ -28,7 +28,6 @@ final class TokenClassifier {
             "DESC",
             "SET",
             "RESET",
-            "BEGIN",
             "START",
             "COMMIT",
             "END",
@@ -70,23 +69,8 @@ final class TokenClassifier {
             "KILL",
             "SIGNAL",
             "RESIGNAL",
-            "RETURN",
-            "IF",
-            "ELSE",
-            "ELSIF",
-            "ELSEIF",
-            "LOOP",
-            "WHILE",
-            "REPEAT",
-            "LEAVE",
-            "ITERATE",
-            "OPEN",
-            "NULL",
             "SCRIPT",
-            "RUNSCRIPT",
-            "SHUTDOWN",
-            "HELP",
-            "MERGE_NO_OP");
+            "HELP");
 
     final Dialect dialect;
     private final Function<String, List<Tok>> relex;
@@ -110,6 +94,17 @@ final class TokenClassifier {
         if (from >= to) {
             return;
         }
+        Tok head = toks.get(from);
+        if (!head.is("CREATE") && !head.is("BEGIN")) {
+            // a ';' outside parentheses that the splitter left in (it never should) starts another statement:
+            // SELECT 1; DROP TABLE users must not pass as a SELECT
+            int split = topLevelSemicolon(toks, from, to);
+            if (split >= 0) {
+                classify(toks, from, split, out, depth);
+                classify(toks, split + 1, to, out, depth);
+                return;
+            }
+        }
         TokenCursor c = new TokenCursor(toks, from, to);
         Tok first = c.next();
         if (first.kind() != Tok.Kind.WORD) {
@@ -132,12 +127,40 @@ final class TokenClassifier {
             case "WITH" -> with(c, out, depth);
             case "DO" -> doBlock(c, out, depth);
             case "EXECUTE", "EXEC", "PREPARE" -> dynamic(c, out, depth);
+            case "BEGIN" -> {
+                // BEGIN [TRANSACTION | WORK | ISOLATION ...] starts a transaction; MariaDB BEGIN NOT ATOMIC ... END
+                // is an anonymous block whose statements count
+                if (!c.atEnd()
+                        && !c.is("TRANSACTION")
+                        && !c.is("WORK")
+                        && !c.is("ISOLATION")
+                        && !c.is("READ")
+                        && !c.is("DEFERRABLE")
+                        && !c.is("NOT", "DEFERRABLE")) {
+                    scanBody(c.toks.subList(c.pos, c.end), out, depth);
+                }
+            }
             default -> {
                 if (!HARMLESS.contains(first.upper())) {
                     out.unclear("a statement starting with " + first.upper());
                 }
             }
         }
+    }
+
+    private static int topLevelSemicolon(List<Tok> toks, int from, int to) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            Tok t = toks.get(i);
+            if (t.isSymbol("(")) {
+                depth++;
+            } else if (t.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && t.isSymbol(";")) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     TableName name(List<String> parts) {

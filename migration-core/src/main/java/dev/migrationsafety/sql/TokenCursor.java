@@ -37,6 +37,17 @@ final class TokenCursor {
         return t != null && t.is(word);
     }
 
+    /** Whether the words come next, in order (nothing consumed). */
+    boolean is(String... words) {
+        for (int i = 0; i < words.length; i++) {
+            Tok t = peek(i);
+            if (t == null || !t.is(words[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean isSymbol(String symbol) {
         Tok t = peek();
         return t != null && t.isSymbol(symbol);

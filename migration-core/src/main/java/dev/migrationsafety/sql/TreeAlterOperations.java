@@ -10,6 +10,10 @@ import net.sf.jsqlparser.statement.create.table.Index;
 
 /** Each clause of an {@code ALTER TABLE} tree as operations; false when a clause is not understood. */
 final class TreeAlterOperations {
+    /** Words JSqlParser returns as a column's new type when it misreads an ALTER COLUMN action. */
+    private static final java.util.Set<String> MISREAD_TYPES =
+            java.util.Set.of("SET", "DROP", "RENAME", "RESTART", "ADD", "RESET", "OPTIONS");
+
     private final Dialect dialect;
     private final TableName table;
 
@@ -158,13 +162,18 @@ final class TreeAlterOperations {
         if (e.getColDataTypeList() != null) {
             for (AlterExpression.ColumnDataType c : e.getColDataTypeList()) {
                 String column = name(c.getColumnName());
+                String type = TreeCreateTable.typeText(c.getColDataType());
+                if (e.getOperation() == net.sf.jsqlparser.statement.alter.AlterOperation.ALTER
+                        && !c.isWithType()
+                        && MISREAD_TYPES.contains(type.toUpperCase(java.util.Locale.ROOT))) {
+                    return false; // H2 ALTER COLUMN c SET NULL comes back as a change to type SET
+                }
                 if (e.getOperation() == net.sf.jsqlparser.statement.alter.AlterOperation.CHANGE
                         && e.getColumnOldName() != null
                         && !name(e.getColumnOldName()).equals(column)) {
                     ops.add(new Operation.RenameColumn(table, name(e.getColumnOldName()), column));
                 }
-                ops.add(new Operation.ChangeColumnType(
-                        table, column, TreeCreateTable.typeText(c.getColDataType()), c.getUsingExpression() != null));
+                ops.add(new Operation.ChangeColumnType(table, column, type, c.getUsingExpression() != null));
                 List<String> specs = specs(c);
                 if (e.getOperation() != net.sf.jsqlparser.statement.alter.AlterOperation.ALTER
                         && ColumnSpecs.of(column, "", specs, null).notNull()) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.CreateFunctionalStatement;
 import net.sf.jsqlparser.statement.Statement;
@@ -30,6 +31,39 @@ import net.sf.jsqlparser.statement.update.Update;
 final class TreeOperations {
 
     record Result(List<Operation> operations, boolean complete) {}
+
+    /** Tree types that change no schema and touch no rows (EXECUTE is reported by the token classifier). */
+    private static final Set<String> HARMLESS = Set.of(
+            "PlainSelect",
+            "SetOperationList",
+            "Values",
+            "ParenthesedSelect",
+            "SetStatement",
+            "ResetStatement",
+            "Comment",
+            "Grant",
+            "Commit",
+            "RollbackStatement",
+            "SavepointStatement",
+            "UseStatement",
+            "ShowStatement",
+            "ShowColumnsStatement",
+            "ShowTablesStatement",
+            "ShowIndexStatement",
+            "ExplainStatement",
+            "DescribeStatement",
+            "Analyze",
+            "LockStatement",
+            "Execute",
+            "SessionStatement",
+            "DeclareStatement",
+            "AlterSession",
+            "CreateRole",
+            "AlterRole",
+            "AlterSystemStatement",
+            "RefreshMaterializedViewStatement",
+            "AlterDefaultPrivileges",
+            "Revoke");
 
     private final Dialect dialect;
 
@@ -98,8 +132,11 @@ final class TreeOperations {
         } else if (tree instanceof CreateFunctionalStatement) {
             // the name and body are read by the token classifier: JSqlParser keeps the body as raw text
             complete = false;
+        } else {
+            // SELECT, SET, COMMENT, GRANT, ... change no schema and lose no data; any other kind of tree (IF ...
+            // ELSE, blocks, MERGE, ...) may hide statements, so it clears nothing
+            complete = HARMLESS.contains(tree.getClass().getSimpleName());
         }
-        // other statements (SELECT, SET, COMMENT, GRANT, ...) change no schema and lose no data
         return new Result(ops, complete);
     }
 

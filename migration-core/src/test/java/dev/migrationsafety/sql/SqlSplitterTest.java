@@ -3,7 +3,9 @@ package dev.migrationsafety.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -264,6 +266,45 @@ class SqlSplitterTest {
                                         + " END CASE;\n  BEGIN DELETE FROM t; END;\nEND lbl",
                                 "9:1|ALTER TABLE t DROP FOREIGN KEY fk_t")),
                 Arguments.of(
+                        "MySQL WHILE and REPEAT loops, an event altered with a body, a trigger without a body",
+                        Dialect.MYSQL,
+                        """
+                        CREATE FUNCTION fib(n INT) RETURNS INT DETERMINISTIC
+                        BEGIN
+                          DECLARE a INT DEFAULT 0;
+                          WHILE n > 0 DO SET n = n - 1; END WHILE;
+                          REPEAT SET a = a + 1; UNTIL a > 3 END REPEAT;
+                          RETURN a;
+                        END;
+                        ALTER EVENT purge ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM s; DELETE FROM t; END;
+                        CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1;
+                        DROP TABLE s;
+                        """,
+                        List.of(
+                                "1:1|CREATE FUNCTION fib(n INT) RETURNS INT DETERMINISTIC\nBEGIN\n"
+                                        + "  DECLARE a INT DEFAULT 0;\n  WHILE n > 0 DO SET n = n - 1; END WHILE;\n"
+                                        + "  REPEAT SET a = a + 1; UNTIL a > 3 END REPEAT;\n  RETURN a;\nEND",
+                                "8:1|ALTER EVENT purge ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM s; DELETE FROM t; END",
+                                "9:1|CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1",
+                                "10:1|DROP TABLE s")),
+                Arguments.of(
+                        "a routine parameter named begin opens no block",
+                        Dialect.POSTGRESQL,
+                        "CREATE FUNCTION span(begin int, finish int) RETURNS int LANGUAGE sql RETURN finish - begin;\n"
+                                + "DROP TABLE t;",
+                        List.of(
+                                "1:1|CREATE FUNCTION span(begin int, finish int) RETURNS int LANGUAGE sql RETURN finish - begin",
+                                "2:1|DROP TABLE t")),
+                Arguments.of(
+                        "PostgreSQL END as COMMIT and columns named begin and end",
+                        Dialect.POSTGRESQL,
+                        "BEGIN;\nCREATE TABLE spans (\"begin\" int, \"end\" int);\nEND;\nDROP TABLE t;",
+                        List.of(
+                                "1:1|BEGIN",
+                                "2:1|CREATE TABLE spans (\"begin\" int, \"end\" int)",
+                                "3:1|END",
+                                "4:1|DROP TABLE t")),
+                Arguments.of(
                         "MySQL # comments, backticks, backslash escapes and double-quoted strings",
                         Dialect.MYSQL,
                         """
@@ -312,6 +353,20 @@ class SqlSplitterTest {
                         Dialect.GENERIC,
                         "/* a /* b; */ c; */ SELECT E'\\';', $$;$$;\nDROP TABLE t;",
                         List.of("1:21|SELECT E'\\';', $$;$$", "2:1|DROP TABLE t")),
+                Arguments.of(
+                        "pg_dump COPY ... FROM stdin data is not SQL",
+                        Dialect.POSTGRESQL,
+                        "COPY public.notes (id, body) FROM stdin;\n1\tit's; /* not a comment\n2\t\\N\n\\.\n"
+                                + "DROP TABLE old_notes;\n",
+                        List.of("1:1|COPY public.notes (id, body) FROM stdin", "5:1|DROP TABLE old_notes")),
+                Arguments.of(
+                        "COPY to stdout and from a file have no data lines",
+                        Dialect.POSTGRESQL,
+                        "COPY (SELECT 1 FROM t) TO STDOUT;\nCOPY t FROM '/tmp/x.csv';\nSELECT 2;",
+                        List.of(
+                                "1:1|COPY (SELECT 1 FROM t) TO STDOUT",
+                                "2:1|COPY t FROM '/tmp/x.csv'",
+                                "3:1|SELECT 2")),
                 Arguments.of(
                         "unicode text and a tab before the statement",
                         Dialect.POSTGRESQL,
@@ -436,5 +491,108 @@ class SqlSplitterTest {
                 .get(0);
         assertEquals(3, statement.line());
         assertEquals(5, statement.endLine());
+    }
+
+    /** A realistic file with the constructs real PostgreSQL migration sets use; each statement's start and head. */
+    @Test
+    void splitsARealisticPostgresqlMigration() {
+        String sql =
+                """
+                --
+                -- PostgreSQL database dump; Dumped by pg_dump version 18.0
+                --
+                SET statement_timeout = 0;
+                SELECT pg_catalog.set_config('search_path', '', false);
+
+                CREATE TYPE public.mood AS ENUM ('sad', 'ok', 'happy');
+                ALTER TYPE public.mood ADD VALUE 'meh' BEFORE 'ok';
+
+                CREATE TABLE public.events (
+                    id bigint NOT NULL,
+                    "local" boolean, read boolean, path text, action text, locked boolean, comments text,
+                    CONSTRAINT events_id_not_null NOT NULL id
+                );
+                ALTER TABLE public.events ADD CHECK (id > 0);
+                ALTER TABLE ONLY public.events
+                    ADD CONSTRAINT events_owner_fk FOREIGN KEY (owner_id) REFERENCES public.users(id)
+                    DEFERRABLE INITIALLY DEFERRED NOT VALID;
+                ALTER TABLE public.events DROP COLUMN comments, ADD COLUMN note text, ALTER COLUMN path SET DATA TYPE
+                    varchar(200), ALTER COLUMN read TYPE integer USING read::integer;
+                ALTER SEQUENCE public.events_id_seq RENAME TO events_seq;
+                CREATE INDEX CONCURRENTLY events_path_idx ON public.events USING btree (lower((path)::text));
+                DROP INDEX CONCURRENTLY IF EXISTS public.events_old_idx;
+
+                CREATE FUNCTION public.stop_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $_$
+                BEGIN
+                    RAISE EXCEPTION 'no DDL; ask the DBA';
+                END;
+                $_$;
+                CREATE EVENT TRIGGER stop_ddl ON ddl_command_start EXECUTE FUNCTION public.stop_ddl();
+                DROP TYPE public.old_mood CASCADE;
+                """;
+        List<String> heads = split(Dialect.POSTGRESQL, sql).statements().stream()
+                .map(st -> st.line() + ":" + st.column() + " "
+                        + Arrays.stream(st.text().split("\\s+")).limit(3).collect(Collectors.joining(" ")))
+                .toList();
+        assertEquals(
+                List.of(
+                        "4:1 SET statement_timeout =",
+                        "5:1 SELECT pg_catalog.set_config('search_path', '',",
+                        "7:1 CREATE TYPE public.mood",
+                        "8:1 ALTER TYPE public.mood",
+                        "10:1 CREATE TABLE public.events",
+                        "15:1 ALTER TABLE public.events",
+                        "16:1 ALTER TABLE ONLY",
+                        "19:1 ALTER TABLE public.events",
+                        "21:1 ALTER SEQUENCE public.events_id_seq",
+                        "22:1 CREATE INDEX CONCURRENTLY",
+                        "23:1 DROP INDEX CONCURRENTLY",
+                        "25:1 CREATE FUNCTION public.stop_ddl()",
+                        "30:1 CREATE EVENT TRIGGER",
+                        "31:1 DROP TYPE public.old_mood"),
+                heads);
+    }
+
+    /** A realistic MySQL file: dump header, backticks, LOCK TABLES, ADD (CONSTRAINT ...), a DELIMITER trigger. */
+    @Test
+    void splitsARealisticMysqlMigration() {
+        String sql =
+                """
+                -- MySQL dump 10.13; Host: localhost
+                /*!40101 SET NAMES utf8mb4 */;
+                # the accounts table; keep the FK names
+                CREATE TABLE `accounts` (
+                  `id` int NOT NULL AUTO_INCREMENT, -- primary; key
+                  `status` enum('a;b','c') DEFAULT 'a;b',
+                  PRIMARY KEY (`id`)
+                ) ENGINE=InnoDB;
+                LOCK TABLES `accounts` WRITE;
+                INSERT INTO `accounts` VALUES (1,'a;b'),(2,'it\\'s');
+                UNLOCK TABLES;
+                ALTER TABLE orders DROP FOREIGN KEY fk_orders_accounts;
+                ALTER TABLE orders ADD (CONSTRAINT fk_o_a FOREIGN KEY (account_id) REFERENCES accounts (id));
+                DELIMITER $$
+                CREATE TRIGGER accounts_bi BEFORE INSERT ON accounts FOR EACH ROW
+                BEGIN
+                  IF NEW.status IS NULL THEN SET NEW.status = 'c'; END IF;
+                END$$
+                DELIMITER ;
+                DROP TABLE IF EXISTS legacy;
+                """;
+        List<String> starts = split(Dialect.MYSQL, sql).statements().stream()
+                .map(st -> st.line() + ":" + st.column() + " " + st.text().split("\\s+")[0])
+                .toList();
+        assertEquals(
+                List.of(
+                        "2:1 /*!40101",
+                        "4:1 CREATE",
+                        "9:1 LOCK",
+                        "10:1 INSERT",
+                        "11:1 UNLOCK",
+                        "12:1 ALTER",
+                        "13:1 ALTER",
+                        "15:1 CREATE",
+                        "20:1 DROP"),
+                starts);
     }
 }
