@@ -13,10 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs the catalogue on a project's migrations: reads each file, takes its findings from the cache when nothing it
@@ -64,11 +62,9 @@ public final class MigrationChecker {
         for (MigrationFile f : set.versioned()) {
             upByVersion.putIfAbsent(f.version(), f);
         }
-        Set<MigrationVersion> withDown = new HashSet<>();
-        set.undo().forEach(u -> withDown.add(u.version()));
-        List<Finding> findings = new ArrayList<>();
+        // pass 1: read and hash every file, take what the cache has
+        List<Pending> pending = new ArrayList<>();
         int checked = 0;
-        int analysed = 0;
         int skippedLocked = 0;
         for (MigrationFile file : set.files()) {
             MigrationFile upFile = file.kind() == MigrationKind.UNDO ? upByVersion.get(file.version()) : null;
@@ -84,24 +80,36 @@ public final class MigrationChecker {
                     source.conf,
                     up == null ? null : up.bytes,
                     file.kind().name().getBytes());
-            List<Finding> cached = cache.get(file.displayPath(), key);
-            if (cached == null) {
+            pending.add(new Pending(file, source, up, key, cache.get(file.displayPath(), key)));
+        }
+        // pass 2: analyse what the cache did not have, in parallel (each file once, also as an up script)
+        List<Source> toParse = new ArrayList<>();
+        for (Pending p : pending) {
+            if (p.cached == null) {
+                toParse.add(p.source);
+                if (p.up != null) {
+                    toParse.add(p.up);
+                }
+            }
+        }
+        toParse.stream().distinct().parallel().forEach(s -> s.parsed(analyzer, dialect));
+        // pass 3: check, in file order
+        List<Finding> findings = new ArrayList<>();
+        int analysed = 0;
+        for (Pending p : pending) {
+            List<Finding> result = p.cached;
+            if (result == null) {
                 analysed++;
-                cached = lint(file, source, up);
-                cache.put(file.displayPath(), key, cached);
+                result = lint(p.file, p.source, p.up);
+                cache.put(p.file.displayPath(), p.key, result);
             }
-            findings.addAll(cached);
-            // keep an up script in memory only until its down script has been checked
-            if (file.kind() != MigrationKind.VERSIONED || !withDown.contains(file.version())) {
-                sources.remove(file.displayPath());
-            }
-            if (upFile != null) {
-                sources.remove(upFile.displayPath());
-            }
+            findings.addAll(result);
         }
         cache.save();
         return new CheckResult(allowList.apply(findings), checked, analysed, skippedLocked);
     }
+
+    private record Pending(MigrationFile file, Source source, Source up, String key, List<Finding> cached) {}
 
     private List<Finding> lint(MigrationFile file, Source source, Source up) {
         ParsedFile parsed = source.parsed(analyzer, dialect);
@@ -185,7 +193,7 @@ public final class MigrationChecker {
             }
         }
 
-        ParsedFile parsed(FileAnalyzer analyzer, Dialect dialect) {
+        synchronized ParsedFile parsed(FileAnalyzer analyzer, Dialect dialect) {
             if (parsed == null) {
                 parsed = readProblem != null
                         ? new ParsedFile(file.displayPath(), "", List.of(), List.of(readProblem))
