@@ -171,12 +171,14 @@ public final class MigrationChecker {
         static Source read(MigrationFile file) {
             byte[] conf = null;
             Path confPath = file.path().resolveSibling(file.path().getFileName() + ".conf");
-            try {
-                conf = Files.readAllBytes(confPath);
-            } catch (NoSuchFileException e) {
-                // no script configuration: Flyway's defaults
-            } catch (IOException e) {
-                conf = new byte[0];
+            if (Files.exists(confPath)) {
+                try {
+                    conf = Files.readAllBytes(confPath);
+                } catch (NoSuchFileException e) {
+                    // deleted meanwhile: Flyway's defaults
+                } catch (IOException e) {
+                    conf = new byte[0];
+                }
             }
             try {
                 long size = Files.size(file.path());

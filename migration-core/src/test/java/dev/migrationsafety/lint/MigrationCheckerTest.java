@@ -78,6 +78,15 @@ class MigrationCheckerTest {
     }
 
     @Test
+    void aScriptConfigurationChangeInvalidatesItsFile() throws IOException {
+        Files.writeString(migrations.resolve("V3__ix.sql"), "CREATE TABLE audit\n");
+        checker(null, false, null).check(scan());
+        Files.writeString(migrations.resolve("V3__ix.sql.conf"), "executeInTransaction=true\n");
+        assertEquals(1, checker(null, false, null).check(scan()).analysedFiles());
+        assertEquals(0, checker(null, false, null).check(scan()).analysedFiles());
+    }
+
+    @Test
     void theCacheIsPerDialect() {
         checker(null, false, null).check(scan());
         var mysql = new MigrationChecker(analyzer, Dialect.MYSQL, null, false, null, cache);
