@@ -79,7 +79,8 @@ class NoDestructiveMigrationsTest {
     @Test
     void lockedMigrationsAreLeftOutUnlessIncluded() throws Exception {
         Files.writeString(
-                base.resolve("src/main/resources/db/migrations.lock"), "format 1\nV 2 " + V2 + " crc32:1 sha256:ab\n");
+                base.resolve("src/main/resources/db/migrations.lock"),
+                "format 1\nV 2 sha256:ab crc32:1 " + V2 + "\nsum sha256:cd\n");
         rule().execute();
         verify(log, never()).warnOrError(anyString());
         assertThrows(

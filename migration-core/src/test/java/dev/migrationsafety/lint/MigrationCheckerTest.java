@@ -115,7 +115,12 @@ class MigrationCheckerTest {
     @Test
     void lockedMigrationsAndTheirDownScriptsAreLeftOutUnlessIncluded() throws IOException {
         Path lock = base.resolve("src/main/resources/db/migrations.lock");
-        Files.writeString(lock, "# lock file\nV1__users.sql 123\nV2__drop_nick.sql | 456\n");
+        Files.writeString(
+                lock,
+                "# lock file; V9__not_an_entry.sql\nformat 1\n"
+                        + "V 1 sha256:ab crc32:1 src/main/resources/db/migration/V1__users.sql\n"
+                        + "V 2 sha256:cd crc32:2 src/main/resources/db/migration/V2__drop_nick.sql\n"
+                        + "  forced: fixed a typo, see V3__x.sql\nsum sha256:ef\n");
         LockedMigrations locked = LockedMigrations.fromLockFile(lock);
         MigrationChecker.CheckResult r = checker(locked, false, null).check(scan());
         assertEquals(List.of(), r.findings());
