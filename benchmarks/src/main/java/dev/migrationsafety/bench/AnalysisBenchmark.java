@@ -51,7 +51,9 @@ public class AnalysisBenchmark {
                 .toList();
         int split = 0;
         for (MigrationCorpus.File f : files) {
-            split += analysis.analyze(f.name(), f.content(), Dialect.POSTGRESQL).statements().size();
+            split += analysis.analyze(f.name(), f.content(), Dialect.POSTGRESQL)
+                    .statements()
+                    .size();
         }
         if (split != STATEMENTS) {
             throw new IllegalStateException("the splitter cut " + split + " statements, expected " + STATEMENTS);

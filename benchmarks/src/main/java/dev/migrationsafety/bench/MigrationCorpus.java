@@ -23,41 +23,65 @@ final class MigrationCorpus {
             int n = 0;
             String table = "table_" + f;
             sb.append("-- Name: ").append(table).append("; Type: TABLE; Schema: public\n");
-            sb.append("CREATE TABLE public.").append(table).append(" (\n    id bigserial PRIMARY KEY,\n")
+            sb.append("CREATE TABLE public.")
+                    .append(table)
+                    .append(" (\n    id bigserial PRIMARY KEY,\n")
                     .append("    user_id bigint NOT NULL REFERENCES users(id) ON DELETE CASCADE,\n")
                     .append("    name varchar(255) NOT NULL,\n    local boolean DEFAULT false,\n")
                     .append("    created_at timestamp with time zone DEFAULT now() NOT NULL,\n")
-                    .append("    CONSTRAINT ").append(table).append("_name_uk UNIQUE (name)\n);\n\n");
+                    .append("    CONSTRAINT ")
+                    .append(table)
+                    .append("_name_uk UNIQUE (name)\n);\n\n");
             n++;
-            sb.append("CREATE INDEX CONCURRENTLY idx_").append(table).append("_user ON public.").append(table)
+            sb.append("CREATE INDEX CONCURRENTLY idx_")
+                    .append(table)
+                    .append("_user ON public.")
+                    .append(table)
                     .append(" (user_id);\n");
             n++;
             sb.append("ALTER TABLE ").append(table).append(" ADD COLUMN note text, ALTER COLUMN name SET NOT NULL;\n");
             n++;
-            sb.append("COMMENT ON TABLE ").append(table).append(" IS 'created by migration ").append(f).append("; see docs';\n");
+            sb.append("COMMENT ON TABLE ")
+                    .append(table)
+                    .append(" IS 'created by migration ")
+                    .append(f)
+                    .append("; see docs';\n");
             n++;
             switch (r.nextInt(6)) {
                 case 0 -> {
-                    sb.append("UPDATE ").append(table).append(" SET local = true\nWHERE id IN (SELECT id FROM ")
-                            .append(table).append(" WHERE created_at < now() - interval '1 day');\n");
+                    sb.append("UPDATE ")
+                            .append(table)
+                            .append(" SET local = true\nWHERE id IN (SELECT id FROM ")
+                            .append(table)
+                            .append(" WHERE created_at < now() - interval '1 day');\n");
                     n++;
                 }
                 case 1 -> {
                     sb.append("DO $$\nBEGIN\n  IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'mood_")
-                            .append(f).append("') THEN\n    CREATE TYPE mood_").append(f)
+                            .append(f)
+                            .append("') THEN\n    CREATE TYPE mood_")
+                            .append(f)
                             .append(" AS ENUM ('sad', 'ok');\n  END IF;\nEND\n$$;\n");
                     n++;
                 }
                 case 2 -> {
-                    sb.append("CREATE OR REPLACE FUNCTION touch_").append(f)
+                    sb.append("CREATE OR REPLACE FUNCTION touch_")
+                            .append(f)
                             .append("() RETURNS trigger LANGUAGE plpgsql AS $fn$\nBEGIN\n  NEW.created_at := now();\n")
                             .append("  RETURN NEW;\nEND;\n$fn$;\n");
                     n++;
                 }
                 case 3 -> {
-                    sb.append("ALTER TABLE ").append(table).append(" ADD CONSTRAINT ").append(table)
+                    sb.append("ALTER TABLE ")
+                            .append(table)
+                            .append(" ADD CONSTRAINT ")
+                            .append(table)
                             .append("_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n");
-                    sb.append("ALTER TABLE ").append(table).append(" VALIDATE CONSTRAINT ").append(table).append("_fk;\n");
+                    sb.append("ALTER TABLE ")
+                            .append(table)
+                            .append(" VALIDATE CONSTRAINT ")
+                            .append(table)
+                            .append("_fk;\n");
                     n += 2;
                 }
                 case 4 -> {
@@ -67,7 +91,9 @@ final class MigrationCorpus {
                 }
                 default -> {
                     sb.append("ALTER TABLE ").append(table).append(" ALTER COLUMN name TYPE text USING name::text;\n");
-                    sb.append("DROP INDEX CONCURRENTLY IF EXISTS idx_old_").append(f).append(";\n");
+                    sb.append("DROP INDEX CONCURRENTLY IF EXISTS idx_old_")
+                            .append(f)
+                            .append(";\n");
                     n += 2;
                 }
             }

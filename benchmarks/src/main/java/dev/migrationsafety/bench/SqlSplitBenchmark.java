@@ -141,7 +141,9 @@ public class SqlSplitBenchmark {
                 if (dialect == Dialect.MYSQL) {
                     file.append("# migration ").append(files.size()).append("; generated\n");
                 } else {
-                    file.append("--\n-- Name: account_").append(files.size()).append("; Type: TABLE; Schema: public\n--\n\n");
+                    file.append("--\n-- Name: account_")
+                            .append(files.size())
+                            .append("; Type: TABLE; Schema: public\n--\n\n");
                 }
                 for (int i = 0; i < inFile; i++, n++) {
                     if (dialect == Dialect.MYSQL && i == inFile - 1 && files.size() % 2 == 0) {
@@ -150,7 +152,8 @@ public class SqlSplitBenchmark {
                         if (i % 3 == 0) {
                             file.append("-- step ").append(i).append(": keep; in order\n");
                         }
-                        file.append(String.format(templates[n % templates.length], n)).append(";\n\n");
+                        file.append(String.format(templates[n % templates.length], n))
+                                .append(";\n\n");
                     }
                 }
                 made += inFile;

@@ -55,7 +55,10 @@ final class ColumnSpecs {
                 .replaceAll("\\s+", " ")
                 .replaceAll(" ?\\( ?", "(")
                 .replaceAll(" ?\\)", ")")
-                .replaceAll(" ?, ?", ",");
+                .replaceAll(" ?, ?", ",")
+                .replaceAll(" ?\\. ?", ".")
+                .replaceAll(" ?\\[ ?", "[")
+                .replaceAll(" ?]", "]");
     }
 
     /** Types that fill existing rows themselves: PostgreSQL serials. */

@@ -20,13 +20,22 @@ import java.util.List;
  */
 public final class SqlFiles {
     private static final int BUFFER = 64 * 1024;
+    /** Larger files are refused: no migration is this big, and a Java string could not hold much more. */
+    static final long MAX_BYTES = 1L << 30;
 
     private SqlFiles() {}
 
     /** Reads {@code file}; problems are reported against {@code displayPath}. Never throws. */
     public static SqlFileContent read(Path file, String displayPath) {
+        long size = sizeHint(file);
+        if (size > MAX_BYTES) {
+            return unreadable(
+                    displayPath,
+                    "the file is " + (size >> 20) + " MB, more than the 1024 MB a migration can be analysed with",
+                    "split it into several migrations, or load bulk data outside migrations");
+        }
         try (InputStream in = Files.newInputStream(file)) {
-            return decode(in, displayPath, sizeHint(file));
+            return decode(in, displayPath, size);
         } catch (NoSuchFileException e) {
             return unreadable(displayPath, "the file does not exist", "check the migration locations");
         } catch (IOException e) {

@@ -147,6 +147,8 @@ public final class SqlSplitter {
         private int lastEnd;
         private int lastLine;
         private List<Token> pendingComments = new ArrayList<>();
+        /** Comments after the previous statement on its last line: the next statement's only if it starts there. */
+        private final List<Token> sameLineComments = new ArrayList<>();
         /** Line where the previous statement ended; comments starting on it belong to that statement. */
         private int previousEndLine = -1;
 
@@ -205,8 +207,8 @@ public final class SqlSplitter {
                 case LINE_COMMENT, BLOCK_COMMENT -> {
                     Token comment = lexer.token(type);
                     listener.comment(comment);
-                    if (firstStart < 0 && comment.line() != previousEndLine) {
-                        pendingComments.add(comment);
+                    if (firstStart < 0) {
+                        (comment.line() == previousEndLine ? sameLineComments : pendingComments).add(comment);
                     }
                 }
                 case DELIMITER -> {
@@ -246,6 +248,12 @@ public final class SqlSplitter {
                 firstLine = lexer.tokenLine();
                 firstColumn = lexer.tokenColumn();
                 firstIsBegin = type == TokenType.WORD && lexer.tokenIsWord("BEGIN");
+                if (!sameLineComments.isEmpty()) {
+                    if (firstLine == previousEndLine) {
+                        pendingComments.addAll(0, sameLineComments);
+                    }
+                    sameLineComments.clear();
+                }
                 problemsBefore = lexer.problemCount();
             }
             lastEnd = lexer.tokenEnd();
@@ -402,6 +410,7 @@ public final class SqlSplitter {
             listener.statement(
                     new SqlStatement(path, firstLine, firstColumn, text, dialect, firstStart, pendingComments));
             pendingComments = new ArrayList<>();
+            sameLineComments.clear();
             previousEndLine = terminated ? terminatorLine : lastLine;
             firstStart = -1;
             parenDepth = 0;

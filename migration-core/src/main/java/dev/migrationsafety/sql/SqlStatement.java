@@ -18,8 +18,8 @@ import java.util.List;
  * @param dialect the dialect it was lexed with
  * @param offset the offset of the first character of {@code text} in its file
  * @param leadingComments the comments between the previous statement and this one, in order (comments on the
- *     line where the previous statement ended are that statement's, not this one's); where {@code --
- *     migration:allow ...} suppressions live
+ *     line where the previous statement ended are that statement's, unless this one starts on that line too);
+ *     where {@code -- migration:allow ...} suppressions live
  */
 public record SqlStatement(
         String path, int line, int column, String text, Dialect dialect, int offset, List<Token> leadingComments) {

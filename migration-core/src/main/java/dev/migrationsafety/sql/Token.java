@@ -97,8 +97,11 @@ public record Token(TokenType type, String text, int line, int column, int start
     }
 
     private static String unquoteString(String text) {
-        int open = text.indexOf(text.contains("'") ? '\'' : '"');
-        if (open < 0) {
+        int open = 0;
+        while (open < text.length() && text.charAt(open) != '\'' && text.charAt(open) != '"') {
+            open++; // past a prefix: E, X, B, N, U&
+        }
+        if (open >= text.length()) {
             return text;
         }
         char q = text.charAt(open);

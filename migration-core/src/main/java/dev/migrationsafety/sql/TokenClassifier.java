@@ -23,7 +23,6 @@ final class TokenClassifier {
             "VALUES",
             "TABLE",
             "SHOW",
-            "EXPLAIN",
             "DESCRIBE",
             "DESC",
             "SET",
@@ -70,7 +69,10 @@ final class TokenClassifier {
             "SIGNAL",
             "RESIGNAL",
             "SCRIPT",
-            "HELP");
+            "HELP",
+            "REASSIGN",
+            "IMPORT",
+            "HANDLER");
 
     final Dialect dialect;
     private final Function<String, List<Tok>> relex;
@@ -127,6 +129,29 @@ final class TokenClassifier {
             case "WITH" -> with(c, out, depth);
             case "DO" -> doBlock(c, out, depth);
             case "EXECUTE", "EXEC", "PREPARE" -> dynamic(c, out, depth);
+            case "EXPLAIN" -> {
+                // EXPLAIN ANALYZE runs the statement
+                if (c.accept("ANALYZE")
+                        || c.accept("ANALYSE")
+                        || (c.isSymbol("(")
+                                && TokenCursor.topLevelWord(c.toks, c.pos + 1, c.matching(c.pos), "ANALYZE"))) {
+                    c.skipParens();
+                    classify(c.toks, c.pos, c.end, out, depth);
+                }
+            }
+            case "LOAD" -> {
+                if (c.is("DATA") || c.is("XML")) { // MySQL LOAD DATA INFILE ... INTO TABLE t
+                    int into = indexOfTopLevel(c.toks, c.pos, c.end, "INTO");
+                    c.pos = into < 0 ? c.end : into + 1;
+                    c.accept("TABLE");
+                    List<String> parts = c.dottedName();
+                    if (parts == null) {
+                        out.unclear("LOAD DATA without a table");
+                    } else {
+                        out.add(new Operation.Insert(name(parts)));
+                    }
+                }
+            }
             case "BEGIN" -> {
                 // BEGIN [TRANSACTION | WORK | ISOLATION ...] starts a transaction; MariaDB BEGIN NOT ATOMIC ... END
                 // is an anonymous block whose statements count
@@ -146,6 +171,21 @@ final class TokenClassifier {
                 }
             }
         }
+    }
+
+    private static int indexOfTopLevel(List<Tok> toks, int from, int to, String word) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            Tok t = toks.get(i);
+            if (t.isSymbol("(")) {
+                depth++;
+            } else if (t.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && t.is(word)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int topLevelSemicolon(List<Tok> toks, int from, int to) {
@@ -198,6 +238,13 @@ final class TokenClassifier {
         int start = c.pos;
         while (c.accept("LOW_PRIORITY") || c.accept("QUICK") || c.accept("IGNORE")) {
             // MySQL modifiers
+        }
+        if (!c.is("FROM")) {
+            // MySQL DELETE t1 [, t2] FROM t1 JOIN ...: the targets before FROM may be aliases; read the table after it
+            int from = indexOfTopLevel(c.toks, c.pos, c.end, "FROM");
+            if (from >= 0) {
+                c.pos = from;
+            }
         }
         c.accept("FROM");
         c.accept("ONLY");

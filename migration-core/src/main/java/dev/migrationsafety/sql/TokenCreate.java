@@ -87,26 +87,36 @@ final class TokenCreate {
         }
     }
 
+    /** Skips MySQL {@code DEFINER = user@host}, {@code ALGORITHM = x}, {@code SQL SECURITY x} before the kind. */
     private static void skipAssignment(TokenCursor c) {
-        c.next();
-        if (c.acceptSymbol("=")) {
+        if (c.accept("SQL", "SECURITY")) {
             c.next();
-            while (c.peek() != null && (c.peek().text().startsWith("@") || c.isSymbol("@"))) {
-                c.next();
-                if (c.peek() != null && c.peek().kind() != Tok.Kind.WORD) {
-                    c.next();
-                } else if (c.peek() != null && !isKind(c.peek())) {
-                    c.next();
-                }
-            }
-        } else {
-            c.next(); // SQL SECURITY x
+            return;
+        }
+        c.next();
+        if (!c.acceptSymbol("=")) {
+            return;
+        }
+        c.next();
+        while (!c.atEnd() && !(c.peek().kind() == Tok.Kind.WORD && isKindOrModifier(c.peek()))) {
+            c.next(); // the rest of user@host, however it was lexed
         }
     }
 
-    private static boolean isKind(Tok t) {
+    private static boolean isKindOrModifier(Tok t) {
         return switch (t.upper()) {
-            case "TABLE", "VIEW", "FUNCTION", "PROCEDURE", "TRIGGER", "EVENT", "INDEX" -> true;
+            case "TABLE",
+                    "VIEW",
+                    "FUNCTION",
+                    "PROCEDURE",
+                    "TRIGGER",
+                    "EVENT",
+                    "INDEX",
+                    "SQL",
+                    "ALGORITHM",
+                    "DEFINER",
+                    "OR",
+                    "AGGREGATE" -> true;
             default -> false;
         };
     }

@@ -203,10 +203,15 @@ final class TokenElements {
         int close = c.matching(open);
         for (int[] part : TokenCursor.splitTopLevel(c.toks, open + 1, close)) {
             Tok first = c.toks.get(part[0]);
-            boolean simple = first.isName()
-                    && (part[1] - part[0] == 1
-                            || !c.toks.get(part[0] + 1).isSymbol("(")
-                            || first.kind() == Tok.Kind.QUOTED);
+            boolean prefix = classifier.dialect == Dialect.MYSQL // MySQL name(10): an index on a prefix of name
+                    && part[1] - part[0] >= 4
+                    && c.toks.get(part[0] + 1).isSymbol("(")
+                    && c.toks.get(part[0] + 2).kind() == Tok.Kind.NUMBER;
+            boolean simple = prefix
+                    || first.isName()
+                            && (part[1] - part[0] == 1
+                                    || !c.toks.get(part[0] + 1).isSymbol("(")
+                                    || first.kind() == Tok.Kind.QUOTED);
             cols.add(simple ? classifier.ident(first) : TokenCursor.text(c.toks, part[0], part[1]));
         }
         c.pos = close + 1;

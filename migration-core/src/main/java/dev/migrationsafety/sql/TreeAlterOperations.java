@@ -165,7 +165,7 @@ final class TreeAlterOperations {
                 String type = TreeCreateTable.typeText(c.getColDataType());
                 if (e.getOperation() == net.sf.jsqlparser.statement.alter.AlterOperation.ALTER
                         && !c.isWithType()
-                        && MISREAD_TYPES.contains(type.toUpperCase(java.util.Locale.ROOT))) {
+                        && (type.isEmpty() || MISREAD_TYPES.contains(type.toUpperCase(java.util.Locale.ROOT)))) {
                     return false; // H2 ALTER COLUMN c SET NULL comes back as a change to type SET
                 }
                 if (e.getOperation() == net.sf.jsqlparser.statement.alter.AlterOperation.CHANGE

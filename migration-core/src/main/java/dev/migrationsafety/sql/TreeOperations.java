@@ -172,10 +172,12 @@ final class TreeOperations {
             }
             default -> {
                 ObjectKind kind = objectKind(type, drop.isMaterialized());
+                if (kind == ObjectKind.OTHER) {
+                    return false; // DROP POLICY, DROP OWNED BY, ...: the token classifier knows which are harmless
+                }
                 for (Table n : names) {
                     ops.add(new Operation.DropObject(kind, table(n), drop.isIfExists(), cascade));
                 }
-                return kind != ObjectKind.OTHER;
             }
         }
         return true;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +83,18 @@ class SqlFilesTest {
         SqlFileContent content = SqlFiles.read(dir.resolve("nope.sql"), "db/nope.sql");
         assertEquals(SqlProblem.Kind.UNREADABLE, content.problems().get(0).kind());
         assertEquals(0, content.problems().get(0).line());
+    }
+
+    @Test
+    void refusesAFileLargerThanAGigabyteWithoutReadingIt() throws IOException {
+        Path huge = dir.resolve("V5__huge.sql");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(SqlFiles.MAX_BYTES + 1); // sparse: nothing is written
+        }
+        SqlFileContent content = SqlFiles.read(huge, "db/V5__huge.sql");
+        assertNull(content.content());
+        assertEquals(SqlProblem.Kind.UNREADABLE, content.problems().get(0).kind());
+        assertTrue(content.problems().get(0).message().contains("1024 MB"), content.problems()::toString);
     }
 
     /** 50 MB of realistic migration SQL: read, split and count; must be linear (a few seconds at most). */

@@ -194,6 +194,14 @@ class SqlLexerTest {
     }
 
     @Test
+    void mysqlDoubleQuotedStringsUnquote() {
+        List<Token> tokens = SqlLexer.tokenize(Dialect.MYSQL, "\"it's\" \"say \"\"hi\"\"\" E'x'");
+        assertEquals(
+                List.of("it's", "say \"hi\"", "E", "x"),
+                tokens.stream().map(Token::value).toList());
+    }
+
+    @Test
     void dollarSignsThatAreNotQuotes() {
         assertEquals(
                 List.of(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -68,6 +69,7 @@ class SqlSplitterPropertiesTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
+    @Timeout(60) // a hang on some input is a failure, not a stuck build
     void statementsAreExactSlicesOfTheFileWithTruePositions(Dialect dialect) {
         Random random = new Random(42 + dialect.ordinal());
         for (int round = 0; round < 400; round++) {

@@ -266,7 +266,7 @@ class SqlSplitterTest {
                                         + " END CASE;\n  BEGIN DELETE FROM t; END;\nEND lbl",
                                 "9:1|ALTER TABLE t DROP FOREIGN KEY fk_t")),
                 Arguments.of(
-                        "MySQL WHILE and REPEAT loops, an event altered with a body, a trigger without a body",
+                        "MySQL WHILE and REPEAT loops, a trigger without a body",
                         Dialect.MYSQL,
                         """
                         CREATE FUNCTION fib(n INT) RETURNS INT DETERMINISTIC
@@ -276,7 +276,6 @@ class SqlSplitterTest {
                           REPEAT SET a = a + 1; UNTIL a > 3 END REPEAT;
                           RETURN a;
                         END;
-                        ALTER EVENT purge ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM s; DELETE FROM t; END;
                         CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1;
                         DROP TABLE s;
                         """,
@@ -284,9 +283,16 @@ class SqlSplitterTest {
                                 "1:1|CREATE FUNCTION fib(n INT) RETURNS INT DETERMINISTIC\nBEGIN\n"
                                         + "  DECLARE a INT DEFAULT 0;\n  WHILE n > 0 DO SET n = n - 1; END WHILE;\n"
                                         + "  REPEAT SET a = a + 1; UNTIL a > 3 END REPEAT;\n  RETURN a;\nEND",
-                                "8:1|ALTER EVENT purge ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM s; DELETE FROM t; END",
-                                "9:1|CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1",
-                                "10:1|DROP TABLE s")),
+                                "8:1|CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1",
+                                "9:1|DROP TABLE s")),
+                Arguments.of(
+                        "MySQL ALTER EVENT with a body",
+                        Dialect.MYSQL,
+                        "ALTER EVENT purge ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM s; DELETE FROM t; END;\n"
+                                + "DROP TABLE s;",
+                        List.of(
+                                "1:1|ALTER EVENT purge ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM s; DELETE FROM t; END",
+                                "2:1|DROP TABLE s")),
                 Arguments.of(
                         "a routine parameter named begin opens no block",
                         Dialect.POSTGRESQL,
@@ -434,6 +440,23 @@ class SqlSplitterTest {
     }
 
     @Test
+    void aCommentBetweenTwoStatementsOnOneLineLeadsTheSecond() {
+        SplitResult result =
+                split(Dialect.POSTGRESQL, "SELECT 1; /* allow */ DROP TABLE x; -- after\n-- next\nSELECT 2;");
+        assertEquals(List.of(), result.statements().get(0).leadingComments());
+        assertEquals(
+                List.of("/* allow */"),
+                result.statements().get(1).leadingComments().stream()
+                        .map(Token::text)
+                        .toList());
+        assertEquals(
+                List.of("-- next"),
+                result.statements().get(2).leadingComments().stream()
+                        .map(Token::text)
+                        .toList());
+    }
+
+    @Test
     void commentsBeforeADelimiterDirectiveStayWithTheRoutine() {
         String sql = "-- the cleanup procedure\nDELIMITER //\nCREATE PROCEDURE p() BEGIN SELECT 1; END//\n";
         SqlStatement statement = split(Dialect.MYSQL, sql).statements().get(0);
@@ -493,11 +516,8 @@ class SqlSplitterTest {
         assertEquals(5, statement.endLine());
     }
 
-    /** A realistic file with the constructs real PostgreSQL migration sets use; each statement's start and head. */
-    @Test
-    void splitsARealisticPostgresqlMigration() {
-        String sql =
-                """
+    static final String REALISTIC_POSTGRESQL =
+            """
                 --
                 -- PostgreSQL database dump; Dumped by pg_dump version 18.0
                 --
@@ -530,7 +550,35 @@ class SqlSplitterTest {
                 CREATE EVENT TRIGGER stop_ddl ON ddl_command_start EXECUTE FUNCTION public.stop_ddl();
                 DROP TYPE public.old_mood CASCADE;
                 """;
-        List<String> heads = split(Dialect.POSTGRESQL, sql).statements().stream()
+
+    static final String REALISTIC_MYSQL =
+            """
+                -- MySQL dump 10.13; Host: localhost
+                /*!40101 SET NAMES utf8mb4 */;
+                # the accounts table; keep the FK names
+                CREATE TABLE `accounts` (
+                  `id` int NOT NULL AUTO_INCREMENT, -- primary; key
+                  `status` enum('a;b','c') DEFAULT 'a;b',
+                  PRIMARY KEY (`id`)
+                ) ENGINE=InnoDB;
+                LOCK TABLES `accounts` WRITE;
+                INSERT INTO `accounts` VALUES (1,'a;b'),(2,'it\\'s');
+                UNLOCK TABLES;
+                ALTER TABLE orders DROP FOREIGN KEY fk_orders_accounts;
+                ALTER TABLE orders ADD (CONSTRAINT fk_o_a FOREIGN KEY (account_id) REFERENCES accounts (id));
+                DELIMITER $$
+                CREATE TRIGGER accounts_bi BEFORE INSERT ON accounts FOR EACH ROW
+                BEGIN
+                  IF NEW.status IS NULL THEN SET NEW.status = 'c'; END IF;
+                END$$
+                DELIMITER ;
+                DROP TABLE IF EXISTS legacy;
+                """;
+
+    /** A realistic file with the constructs real PostgreSQL migration sets use; each statement's start and head. */
+    @Test
+    void splitsARealisticPostgresqlMigration() {
+        List<String> heads = split(Dialect.POSTGRESQL, REALISTIC_POSTGRESQL).statements().stream()
                 .map(st -> st.line() + ":" + st.column() + " "
                         + Arrays.stream(st.text().split("\\s+")).limit(3).collect(Collectors.joining(" ")))
                 .toList();
@@ -556,30 +604,7 @@ class SqlSplitterTest {
     /** A realistic MySQL file: dump header, backticks, LOCK TABLES, ADD (CONSTRAINT ...), a DELIMITER trigger. */
     @Test
     void splitsARealisticMysqlMigration() {
-        String sql =
-                """
-                -- MySQL dump 10.13; Host: localhost
-                /*!40101 SET NAMES utf8mb4 */;
-                # the accounts table; keep the FK names
-                CREATE TABLE `accounts` (
-                  `id` int NOT NULL AUTO_INCREMENT, -- primary; key
-                  `status` enum('a;b','c') DEFAULT 'a;b',
-                  PRIMARY KEY (`id`)
-                ) ENGINE=InnoDB;
-                LOCK TABLES `accounts` WRITE;
-                INSERT INTO `accounts` VALUES (1,'a;b'),(2,'it\\'s');
-                UNLOCK TABLES;
-                ALTER TABLE orders DROP FOREIGN KEY fk_orders_accounts;
-                ALTER TABLE orders ADD (CONSTRAINT fk_o_a FOREIGN KEY (account_id) REFERENCES accounts (id));
-                DELIMITER $$
-                CREATE TRIGGER accounts_bi BEFORE INSERT ON accounts FOR EACH ROW
-                BEGIN
-                  IF NEW.status IS NULL THEN SET NEW.status = 'c'; END IF;
-                END$$
-                DELIMITER ;
-                DROP TABLE IF EXISTS legacy;
-                """;
-        List<String> starts = split(Dialect.MYSQL, sql).statements().stream()
+        List<String> starts = split(Dialect.MYSQL, REALISTIC_MYSQL).statements().stream()
                 .map(st -> st.line() + ":" + st.column() + " " + st.text().split("\\s+")[0])
                 .toList();
         assertEquals(
