@@ -24,14 +24,7 @@ public final class StandardFileAnalyzer implements FileAnalyzer {
         FileAnalysis result = analysis.analyze(path, content, dialect);
         List<Finding> problems = new ArrayList<>();
         for (SqlProblem p : result.problems()) {
-            problems.add(new Finding(
-                    path,
-                    p.line(),
-                    p.column(),
-                    Check.NOT_ANALYSABLE.severity(),
-                    Check.NOT_ANALYSABLE.id(),
-                    "cannot be analysed: " + p.message(),
-                    p.fix().isEmpty() ? Check.NOT_ANALYSABLE.fix() : p.fix()));
+            problems.add(SourceText.problem(path, p));
         }
         return new ParsedFile(path, content, result.statements(), problems);
     }

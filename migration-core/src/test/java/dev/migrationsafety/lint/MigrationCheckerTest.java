@@ -156,13 +156,26 @@ class MigrationCheckerTest {
                 .orElseThrow();
         assertEquals("not-analysable", binary.ruleId());
         assertEquals(2, binary.line());
-        assertTrue(binary.message().contains("binary"), binary.message());
+        assertTrue(binary.message().startsWith("cannot be analysed: "), binary.message());
         Finding latin1 = f.stream()
                 .filter(x -> x.path().endsWith("V4__latin1.sql"))
                 .findFirst()
                 .orElseThrow();
-        assertTrue(latin1.message().contains("not valid UTF-8"), latin1.message());
+        assertTrue(latin1.message().contains("UTF-8"), latin1.message());
         assertEquals(1, latin1.line());
+    }
+
+    @Test
+    void aHugeFileIsAFindingNotAnOutOfMemory() throws IOException {
+        byte[] big = new byte[(int) SourceText.MAX_BYTES + 1];
+        java.util.Arrays.fill(big, (byte) '-');
+        Files.write(migrations.resolve("V5__huge.sql"), big);
+        Finding f = checker(null, false, null).check(scan()).findings().stream()
+                .filter(x -> x.path().endsWith("V5__huge.sql"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("not-analysable", f.ruleId());
+        assertTrue(f.message().contains("16 MB"), f.message());
     }
 
     @Test
