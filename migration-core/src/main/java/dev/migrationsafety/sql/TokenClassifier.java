@@ -1,7 +1,6 @@
 package dev.migrationsafety.sql;
 
 import dev.migrationsafety.sql.Operation.ObjectKind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -76,11 +75,13 @@ final class TokenClassifier {
 
     final Dialect dialect;
     private final Function<String, List<Tok>> relex;
+    private final TokenData data;
 
     /** @param relex lexes the text of a dollar-quoted or string body in this dialect */
     TokenClassifier(Dialect dialect, Function<String, List<Tok>> relex) {
         this.dialect = dialect;
         this.relex = relex;
+        this.data = new TokenData(this);
     }
 
     TokenOps classify(List<Tok> toks) {
@@ -117,12 +118,12 @@ final class TokenClassifier {
         }
         switch (first.upper()) {
             case "DROP" -> new TokenDrop(this).drop(c, out);
-            case "TRUNCATE" -> truncate(c, out);
-            case "DELETE" -> delete(c, out);
-            case "UPDATE" -> update(c, out);
-            case "INSERT", "REPLACE", "UPSERT" -> insert(c, out);
-            case "COPY" -> copy(c, out);
-            case "MERGE" -> merge(c, out);
+            case "TRUNCATE" -> data.truncate(c, out);
+            case "DELETE" -> data.delete(c, out);
+            case "UPDATE" -> data.update(c, out);
+            case "INSERT", "REPLACE", "UPSERT" -> data.insert(c, out);
+            case "COPY" -> data.copy(c, out);
+            case "MERGE" -> data.merge(c, out);
             case "ALTER" -> new TokenAlter(this).alter(c, out);
             case "CREATE" -> new TokenCreate(this).create(c, out, depth);
             case "RENAME" -> rename(c, out);
@@ -173,7 +174,7 @@ final class TokenClassifier {
         }
     }
 
-    private static int indexOfTopLevel(List<Tok> toks, int from, int to, String word) {
+    static int indexOfTopLevel(List<Tok> toks, int from, int to, String word) {
         int depth = 0;
         for (int i = from; i < to; i++) {
             Tok t = toks.get(i);
@@ -209,98 +210,6 @@ final class TokenClassifier {
 
     String ident(Tok t) {
         return Identifiers.normalize(t.text(), dialect);
-    }
-
-    private void truncate(TokenCursor c, TokenOps out) {
-        c.accept("TABLE");
-        List<TableName> tables = new ArrayList<>();
-        while (!c.atEnd()) {
-            c.accept("ONLY");
-            List<String> parts = c.dottedName();
-            if (parts == null) {
-                break;
-            }
-            tables.add(name(parts));
-            c.acceptSymbol("*");
-            if (!c.acceptSymbol(",")) {
-                break;
-            }
-        }
-        boolean cascade = TokenCursor.topLevelWord(c.toks, c.pos, c.end, "CASCADE");
-        if (tables.isEmpty()) {
-            out.unclear("TRUNCATE without a table name");
-        } else {
-            out.add(new Operation.Truncate(tables, cascade));
-        }
-    }
-
-    private void delete(TokenCursor c, TokenOps out) {
-        int start = c.pos;
-        while (c.accept("LOW_PRIORITY") || c.accept("QUICK") || c.accept("IGNORE")) {
-            // MySQL modifiers
-        }
-        if (!c.is("FROM")) {
-            // MySQL DELETE t1 [, t2] FROM t1 JOIN ...: the targets before FROM may be aliases; read the table after it
-            int from = indexOfTopLevel(c.toks, c.pos, c.end, "FROM");
-            if (from >= 0) {
-                c.pos = from;
-            }
-        }
-        c.accept("FROM");
-        c.accept("ONLY");
-        List<String> parts = c.dottedName();
-        if (parts == null) {
-            out.unclear("DELETE without a table name");
-            return;
-        }
-        out.add(new Operation.Delete(name(parts), TokenCursor.topLevelWord(c.toks, start, c.end, "WHERE")));
-    }
-
-    private void update(TokenCursor c, TokenOps out) {
-        int start = c.pos;
-        while (c.accept("LOW_PRIORITY") || c.accept("IGNORE") || c.accept("ONLY")) {
-            // modifiers
-        }
-        List<String> parts = c.dottedName();
-        if (parts == null) {
-            out.unclear("UPDATE without a table name");
-            return;
-        }
-        out.add(new Operation.Update(name(parts), TokenCursor.topLevelWord(c.toks, start, c.end, "WHERE")));
-    }
-
-    private void insert(TokenCursor c, TokenOps out) {
-        while (c.accept("LOW_PRIORITY") || c.accept("DELAYED") || c.accept("HIGH_PRIORITY") || c.accept("IGNORE")) {
-            // MySQL modifiers
-        }
-        c.accept("INTO");
-        List<String> parts = c.dottedName();
-        if (parts == null) {
-            out.unclear("INSERT without a table name");
-            return;
-        }
-        out.add(new Operation.Insert(name(parts)));
-    }
-
-    private void copy(TokenCursor c, TokenOps out) {
-        List<String> parts = c.dottedName();
-        if (parts != null && TokenCursor.topLevelWord(c.toks, c.pos, c.end, "FROM")) {
-            out.add(new Operation.Insert(name(parts)));
-        }
-    }
-
-    private void merge(TokenCursor c, TokenOps out) {
-        c.accept("INTO");
-        List<String> parts = c.dottedName();
-        if (parts == null) {
-            out.unclear("MERGE without a target table");
-            return;
-        }
-        TableName target = name(parts);
-        out.add(new Operation.Update(target, true));
-        if (TokenCursor.topLevelWord(c.toks, c.pos, c.end, "DELETE")) {
-            out.add(new Operation.Delete(target, true));
-        }
     }
 
     private void rename(TokenCursor c, TokenOps out) {
@@ -359,6 +268,16 @@ final class TokenClassifier {
     }
 
     private void doBlock(TokenCursor c, TokenOps out, int depth) {
+        for (int i = c.pos; i + 1 < c.end; i++) {
+            if (c.toks.get(i).is("LANGUAGE")) {
+                String language = c.toks.get(i + 1).literalBody().toLowerCase(java.util.Locale.ROOT);
+                if (!language.equals("plpgsql") && !language.equals("sql")) {
+                    out.add(new Operation.NotAnalysable(
+                            "a DO block in language " + language + ", which the analysis cannot read"));
+                    return;
+                }
+            }
+        }
         while (!c.atEnd()) {
             Tok t = c.next();
             if (t.kind() == Tok.Kind.DOLLAR || t.kind() == Tok.Kind.STRING) {
@@ -408,6 +327,10 @@ final class TokenClassifier {
                 classify(body, i, end, inner, depth + 1);
                 i = end;
             } else {
+                if (t.is("DROP") || t.is("TRUNCATE")) {
+                    // where no statement was expected: fail closed rather than skip it
+                    inner.unclear("a " + t.upper() + " where the analysis did not expect a statement");
+                }
                 i++;
             }
         }
@@ -424,6 +347,7 @@ final class TokenClassifier {
                 || previous.is("THEN")
                 || previous.is("ELSE")
                 || previous.is("LOOP")
+                || previous.is("REPEAT")
                 || previous.is("DO")
                 || previous.is("ATOMIC")
                 || previous.is("QUERY");

@@ -371,6 +371,34 @@ class StatementAnalyzerTest {
                         new Operation.NotAnalysable("JSqlParser read only part of it and the token classifier does not"
                                 + " know DROP OWNED (drops every object a role owns)")),
                 c(POSTGRESQL, "DROP POLICY p ON accounts", new DropObject(ObjectKind.OTHER, t("p"), false, false)),
+                c(POSTGRESQL, "DO LANGUAGE plpgsql $$ BEGIN DELETE FROM t; END $$", new Delete(t("t"), false)),
+                c(
+                        POSTGRESQL,
+                        "DO LANGUAGE plpython3u $$ plpy.execute('DROP TABLE t') $$",
+                        new Operation.NotAnalysable(
+                                "a DO block in language plpython3u, which the analysis cannot read")),
+                c(
+                        MYSQL,
+                        "CREATE PROCEDURE p() BEGIN REPEAT DELETE FROM q LIMIT 100; UNTIL ROW_COUNT() = 0 END REPEAT; END",
+                        new CreateObject(ObjectKind.PROCEDURE, t("p"), false),
+                        new Delete(t("q"), false)),
+                c(
+                        POSTGRESQL,
+                        "DO $$ BEGIN <<l>> DROP TABLE x; END $$",
+                        new Operation.NotAnalysable(
+                                "JSqlParser could not parse it (Encountered: <K_DO> / \"DO\", at line"
+                                        + " 1, column 1, in lexical state DEFAULT.) and the token classifier does not know a DROP"
+                                        + " where the analysis did not expect a statement (in a procedural body)")),
+                c(
+                        POSTGRESQL,
+                        "DO $$ BEGIN CREATE TEMP TABLE tmp (a int) ON COMMIT DROP; END $$",
+                        new CreateTable(
+                                t("tmp"),
+                                List.of(col("a", "int", false, false)),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                false)),
                 // ---- other objects
                 c(
                         POSTGRESQL,
