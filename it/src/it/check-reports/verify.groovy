@@ -24,6 +24,9 @@ assert json.findings[0].line == 3
 def sarifFile = new File(out, "check.sarif")
 def sarif = new JsonSlurper().parse(sarifFile)
 assert sarif.version == "2.1.0"
+assert sarif.runs[0].tool.driver.name == "migration-maven-plugin"
+assert sarif.runs[0].tool.driver.version == json.version
+assert json.version ==~ /\d+\.\d+\.\d+.*/
 def results = sarif.runs[0].results
 assert results*.ruleId == ["drop-index", "lossy-rollback"]
 assert results[0].locations[0].physicalLocation.artifactLocation.uri == v2

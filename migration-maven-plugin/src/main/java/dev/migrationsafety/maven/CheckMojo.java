@@ -209,7 +209,7 @@ public class CheckMojo extends AbstractMigrationMojo {
 
     private static String version() {
         String v = CheckMojo.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0" : v;
+        return v == null ? "unknown" : v;
     }
 
     @Override
