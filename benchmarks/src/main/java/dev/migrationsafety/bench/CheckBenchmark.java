@@ -65,7 +65,8 @@ public class CheckBenchmark {
         base = Files.createTempDirectory("check-bench");
         Path dir = Files.createDirectories(base.resolve("src/main/resources/db/migration"));
         for (int i = 1; i <= files; i++) {
-            StringBuilder sql = new StringBuilder("-- generated migration ").append(i).append('\n');
+            StringBuilder sql =
+                    new StringBuilder("-- generated migration ").append(i).append('\n');
             for (String s : STATEMENTS) {
                 sql.append(String.format(s, i)).append(";\n");
             }
@@ -89,7 +90,12 @@ public class CheckBenchmark {
     @Benchmark
     public MigrationChecker.CheckResult cold() throws IOException {
         deleteTree(cache);
-        return check().run();
+        MigrationChecker.CheckResult r = check().run();
+        if (r.analysedFiles() != files || r.findings().size() != files) {
+            throw new IllegalStateException("cold run analysed " + r.analysedFiles() + " files, found "
+                    + r.findings().size() + " findings (expected one concurrently-in-transaction per file)");
+        }
+        return r;
     }
 
     /** Warm: the previous run filled the cache and nothing changed. */
