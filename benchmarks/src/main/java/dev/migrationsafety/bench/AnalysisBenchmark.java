@@ -31,11 +31,14 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class AnalysisBenchmark {
     static final int FILES = 200;
-    /** Statements in the corpus below; {@link #analyseAllFiles} checks it. */
+    /** Statements in the corpus below; {@link #setUp} checks it. */
     static final int STATEMENTS = 1084;
+
+    static final int MYSQL_STATEMENTS = 867;
 
     private List<MigrationCorpus.File> files;
     private List<SqlAnalysis.Source> sources;
+    private List<MigrationCorpus.File> mysqlFiles;
     private SqlAnalysis analysis;
 
     @Setup(Level.Trial)
@@ -58,6 +61,17 @@ public class AnalysisBenchmark {
         if (split != STATEMENTS) {
             throw new IllegalStateException("the splitter cut " + split + " statements, expected " + STATEMENTS);
         }
+        mysqlFiles = MigrationCorpus.mysql(FILES, 42);
+        int mysqlSplit = 0;
+        for (MigrationCorpus.File f : mysqlFiles) {
+            mysqlSplit += analysis.analyze(f.name(), f.content(), Dialect.MYSQL)
+                    .statements()
+                    .size();
+        }
+        if (mysqlSplit != MYSQL_STATEMENTS || MigrationCorpus.statements(mysqlFiles) != MYSQL_STATEMENTS) {
+            throw new IllegalStateException("the MySQL corpus has " + MigrationCorpus.statements(mysqlFiles)
+                    + " statements and the splitter cut " + mysqlSplit + ", expected " + MYSQL_STATEMENTS);
+        }
     }
 
     @Benchmark
@@ -74,5 +88,14 @@ public class AnalysisBenchmark {
     @OperationsPerInvocation(STATEMENTS)
     public void analyseAllFilesInParallel(Blackhole bh) {
         bh.consume(analysis.analyzeAll(sources, Dialect.POSTGRESQL));
+    }
+
+    /** 200 generated MySQL migrations (backticks, # comments, DELIMITER procedures, DROP FOREIGN KEY). */
+    @Benchmark
+    @OperationsPerInvocation(MYSQL_STATEMENTS)
+    public void analyseAllMysqlFiles(Blackhole bh) {
+        for (MigrationCorpus.File f : mysqlFiles) {
+            bh.consume(analysis.analyze(f.name(), f.content(), Dialect.MYSQL));
+        }
     }
 }

@@ -102,6 +102,66 @@ final class MigrationCorpus {
         return out;
     }
 
+    static List<File> mysql(int files, long seed) {
+        Random r = new Random(seed);
+        List<File> out = new ArrayList<>(files);
+        for (int f = 0; f < files; f++) {
+            StringBuilder sb = new StringBuilder();
+            int n = 0;
+            String table = "table_" + f;
+            sb.append("# migration ").append(f).append("; generated\n");
+            sb.append("CREATE TABLE `")
+                    .append(table)
+                    .append("` (\n  `id` bigint unsigned NOT NULL AUTO_INCREMENT,\n")
+                    .append(
+                            "  `user_id` bigint unsigned NOT NULL,\n  `name` varchar(191) COLLATE utf8mb4_unicode_ci NOT NULL,\n")
+                    .append(
+                            "  `created_at` timestamp NULL DEFAULT NULL,\n  PRIMARY KEY (`id`),\n  KEY `idx_user` (`user_id`),\n")
+                    .append("  CONSTRAINT `fk_")
+                    .append(table)
+                    .append("` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`)")
+                    .append(" ON DELETE CASCADE\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n");
+            n++;
+            sb.append("ALTER TABLE `")
+                    .append(table)
+                    .append("` ADD COLUMN `note` text AFTER `name`, ADD INDEX `idx_name` (`name`(20));\n");
+            n++;
+            sb.append("INSERT INTO `").append(table).append("` (`user_id`, `name`) VALUES (1, 'a'), (2, 'b;c');\n");
+            n++;
+            switch (r.nextInt(4)) {
+                case 0 -> {
+                    sb.append("ALTER TABLE `")
+                            .append(table)
+                            .append("` DROP FOREIGN KEY `fk_")
+                            .append(table)
+                            .append("`;\n");
+                    n++;
+                }
+                case 1 -> {
+                    sb.append("DELIMITER //\nCREATE PROCEDURE backfill_")
+                            .append(f)
+                            .append("() BEGIN\n  UPDATE `")
+                            .append(table)
+                            .append("` SET `note` = '' WHERE `note` IS NULL;\nEND //\nDELIMITER ;\n");
+                    sb.append("CALL backfill_").append(f).append("();\n");
+                    n += 2;
+                }
+                case 2 -> {
+                    sb.append("ALTER TABLE `").append(table).append("` MODIFY `name` varchar(255) NOT NULL;\n");
+                    n++;
+                }
+                default -> {
+                    sb.append("DELETE FROM `")
+                            .append(table)
+                            .append("` WHERE `created_at` < NOW() - INTERVAL 1 YEAR;\n");
+                    n++;
+                }
+            }
+            out.add(new File("V" + (1000 + f) + "__migration_" + f + ".sql", sb.toString(), n));
+        }
+        return out;
+    }
+
     static int statements(List<File> files) {
         return files.stream().mapToInt(File::statements).sum();
     }

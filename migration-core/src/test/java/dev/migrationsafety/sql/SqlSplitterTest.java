@@ -368,10 +368,10 @@ class SqlSplitterTest {
                 Arguments.of(
                         "COPY to stdout and from a file have no data lines",
                         Dialect.POSTGRESQL,
-                        "COPY (SELECT 1 FROM t) TO STDOUT;\nCOPY t FROM '/tmp/x.csv';\nSELECT 2;",
+                        "COPY (SELECT 1 FROM t) TO STDOUT;\nCOPY t FROM '/srv/import/notes.csv';\nSELECT 2;",
                         List.of(
                                 "1:1|COPY (SELECT 1 FROM t) TO STDOUT",
-                                "2:1|COPY t FROM '/tmp/x.csv'",
+                                "2:1|COPY t FROM '/srv/import/notes.csv'",
                                 "3:1|SELECT 2")),
                 Arguments.of(
                         "unicode text and a tab before the statement",
