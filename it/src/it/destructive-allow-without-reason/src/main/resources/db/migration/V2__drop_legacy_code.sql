@@ -1,0 +1,2 @@
+-- migration:allow drop-column
+ALTER TABLE users DROP COLUMN legacy_code;

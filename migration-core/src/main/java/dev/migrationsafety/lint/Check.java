@@ -1,0 +1,224 @@
+package dev.migrationsafety.lint;
+
+import dev.migrationsafety.report.Finding;
+import dev.migrationsafety.report.Severity;
+import dev.migrationsafety.sql.SqlStatement;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The catalogue of checks: what each one finds, how bad it is, why it matters and the safer way. The id is what
+ * reports show and what {@code migration:allow} names. docs/checks/README.md shows an example of each.
+ */
+public enum Check {
+    // ---- critical: data loss
+    DROP_DATABASE(
+            "drop-database",
+            Severity.CRITICAL,
+            "Dropping a database destroys every table and row in it.",
+            "drop databases by hand after a verified backup, never from a migration"),
+    DROP_SCHEMA(
+            "drop-schema",
+            Severity.CRITICAL,
+            "Dropping a schema destroys every object and row in it.",
+            "move the objects out first and drop the empty schema in a later release"),
+    DROP_TABLE(
+            "drop-table",
+            Severity.CRITICAL,
+            "The table and all its rows are gone; a rollback cannot bring the data back.",
+            "stop using the table, rename it (e.g. to <name>_retired) or archive it, and drop it in a later release"),
+    DROP_COLUMN(
+            "drop-column",
+            Severity.CRITICAL,
+            "The column's values are gone, and code still reading it fails until it is deployed without it.",
+            "expand/contract: deploy code that no longer uses the column, archive its values, then drop it"),
+    TRUNCATE(
+            "truncate",
+            Severity.CRITICAL,
+            "Every row of the table is deleted at once and cannot be restored by a rollback.",
+            "delete the rows you mean in batches with a WHERE, or archive the table first"),
+    DELETE_WITHOUT_WHERE(
+            "delete-without-where",
+            Severity.CRITICAL,
+            "A DELETE without WHERE removes every row of the table, usually by mistake.",
+            "add a WHERE that names the rows and delete in batches"),
+    UPDATE_WITHOUT_WHERE(
+            "update-without-where",
+            Severity.CRITICAL,
+            "An UPDATE without WHERE overwrites a column in every row; the old values are lost.",
+            "add a WHERE that names the rows and update in batches"),
+    CASCADE(
+            "cascade",
+            Severity.CRITICAL,
+            "CASCADE silently drops every object that depends on this one (views, foreign keys, columns).",
+            "drop the dependent objects explicitly, each where a reviewer can see it, then drop without CASCADE"),
+    DROP_TYPE(
+            "drop-type",
+            Severity.CRITICAL,
+            "Dropping a type (with CASCADE) removes the columns that use it, with their data.",
+            "move the columns to another type first, then drop the unused type without CASCADE"),
+    DOWN_DROPS_PREEXISTING(
+            "down-drops-preexisting",
+            Severity.CRITICAL,
+            "A down script that drops an object its own up script did not create destroys data that existed"
+                    + " before the migration.",
+            "let the down script drop only what its up script created"),
+    // ---- high: outage or likely failure in production
+    RENAME_TABLE(
+            "rename-table",
+            Severity.HIGH,
+            "Code deployed before the migration still uses the old name and fails until it is redeployed.",
+            "create the new table name as a view (or the reverse), switch the code, then rename in a later release"),
+    RENAME_COLUMN(
+            "rename-column",
+            Severity.HIGH,
+            "Code deployed before the migration still uses the old name and fails until it is redeployed.",
+            "expand/contract: add the new column, write both, backfill, switch reads, drop the old column later"),
+    CHANGE_COLUMN_TYPE(
+            "change-column-type",
+            Severity.HIGH,
+            "Changing a type usually rewrites the table under an exclusive lock, and can fail on or truncate"
+                    + " existing values.",
+            "add a column of the new type, backfill in batches, switch the code, drop the old column later"),
+    ADD_NOT_NULL_COLUMN_WITHOUT_DEFAULT(
+            "add-not-null-column-without-default",
+            Severity.HIGH,
+            "Adding a NOT NULL column without a default fails on any table that has rows.",
+            "add the column nullable or with a DEFAULT, backfill, then add the NOT NULL"),
+    SET_NOT_NULL(
+            "set-not-null",
+            Severity.HIGH,
+            "SET NOT NULL scans the whole table under an exclusive lock and fails if any row is null.",
+            "PostgreSQL: add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL; elsewhere backfill"
+                    + " first and run it off-peak"),
+    ADD_UNIQUE_CONSTRAINT(
+            "add-unique-constraint",
+            Severity.HIGH,
+            "Adding a unique constraint builds an index under a lock that blocks writes, and fails on duplicates.",
+            "create the unique index CONCURRENTLY first, then ADD CONSTRAINT ... UNIQUE USING INDEX"),
+    CREATE_INDEX_NOT_CONCURRENTLY(
+            "create-index-not-concurrently",
+            Severity.HIGH,
+            "CREATE INDEX without CONCURRENTLY blocks every write to the table until the index is built.",
+            "use CREATE INDEX CONCURRENTLY, alone in its own migration"),
+    CONCURRENTLY_IN_TRANSACTION(
+            "concurrently-in-transaction",
+            Severity.HIGH,
+            "PostgreSQL refuses CONCURRENTLY inside a transaction block, so the migration fails in production.",
+            "put each CONCURRENTLY statement alone in its own migration, outside any DO block or function, and"
+                    + " do not set executeInTransaction=true for it"),
+    // ---- medium
+    DROP_CONSTRAINT(
+            "drop-constraint",
+            Severity.MEDIUM,
+            "Without the constraint, bad data can get in, and code that relies on it can break.",
+            "make sure nothing relies on the constraint; drop it in its own migration"),
+    DROP_INDEX(
+            "drop-index",
+            Severity.MEDIUM,
+            "Queries that used the index can slow down sharply; a non-concurrent drop also blocks the table.",
+            "check the query plans first; on PostgreSQL use DROP INDEX CONCURRENTLY"),
+    DROP_NOT_NULL(
+            "drop-not-null",
+            Severity.MEDIUM,
+            "Code that assumes the column is never null can break once nulls appear.",
+            "make sure every reader handles null before relaxing the column"),
+    ADD_FOREIGN_KEY_WITHOUT_NOT_VALID(
+            "add-foreign-key-without-not-valid",
+            Severity.MEDIUM,
+            "Adding a foreign key checks every existing row while holding locks on both tables.",
+            "ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT in a later migration"),
+    LOSSY_ROLLBACK(
+            "lossy-rollback",
+            Severity.MEDIUM,
+            "The up script destroys data that the down script cannot bring back: rolling back restores the"
+                    + " structure, empty.",
+            "keep the data (archive table or column) until the release is final, or mark the down irreversible"),
+    // ---- analysis and suppression
+    NOT_ANALYSABLE(
+            "not-analysable",
+            Severity.HIGH,
+            "The statement could not be analysed, so nothing proves it safe; it blocks whatever the threshold.",
+            "rewrite it in plain SQL the analysis reads, or allow it with a reason after review"),
+    INVALID_ALLOW(
+            "invalid-allow",
+            Severity.HIGH,
+            "An allow without a real reason (or naming an unknown check) suppresses nothing and blocks the build.",
+            "write -- migration:allow <check-id> reason=\"<why this is safe here>\""),
+    UNUSED_ALLOW(
+            "unused-allow",
+            Severity.LOW,
+            "An allow that suppresses nothing hides nothing today but will silently hide the next finding.",
+            "remove the allow, or move it to the line directly above the statement it is meant for");
+
+    private static final Map<String, Check> BY_ID =
+            Arrays.stream(values()).collect(Collectors.toMap(Check::id, Function.identity()));
+
+    private final String id;
+    private final Severity severity;
+    private final String why;
+    private final String fix;
+
+    Check(String id, Severity severity, String why, String fix) {
+        this.id = id;
+        this.severity = severity;
+        this.why = why;
+        this.fix = fix;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    /** Why it matters. */
+    public String why() {
+        return why;
+    }
+
+    /** The safer alternative, as one line. */
+    public String fix() {
+        return fix;
+    }
+
+    /** Whether findings of this check block whatever the configured threshold: the analysis fails closed. */
+    public boolean alwaysBlocks() {
+        return this == NOT_ANALYSABLE || this == INVALID_ALLOW;
+    }
+
+    /** Whether a finding of this check blocks a build whose threshold is {@code failOn}. */
+    public boolean blocks(Severity failOn) {
+        return alwaysBlocks() || severity.atLeast(failOn);
+    }
+
+    public static Optional<Check> byId(String id) {
+        return Optional.ofNullable(id == null ? null : BY_ID.get(id.strip()));
+    }
+
+    /** Whether a finding blocks at {@code failOn}: its check's rule, or its severity for ids not in the catalogue. */
+    public static boolean blocks(Finding finding, Severity failOn) {
+        return byId(finding.ruleId())
+                .map(c -> c.alwaysBlocks() || finding.severity().atLeast(failOn))
+                .orElse(finding.severity().atLeast(failOn));
+    }
+
+    /** A finding of this check at the statement's start. */
+    public Finding at(SqlStatement statement, String message) {
+        return at(statement.path(), statement.line(), statement.column(), message);
+    }
+
+    public Finding at(String path, int line, int column, String message) {
+        return new Finding(path, line, column, severity, id, message, fix);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

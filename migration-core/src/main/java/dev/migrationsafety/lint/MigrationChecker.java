@@ -1,0 +1,231 @@
+package dev.migrationsafety.lint;
+
+import dev.migrationsafety.migration.MigrationFile;
+import dev.migrationsafety.migration.MigrationKind;
+import dev.migrationsafety.migration.MigrationSet;
+import dev.migrationsafety.migration.MigrationVersion;
+import dev.migrationsafety.report.Finding;
+import dev.migrationsafety.sql.Dialect;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the catalogue on a project's migrations: reads each file, takes its findings from the cache when nothing it
+ * depends on changed, otherwise analyses and lints it, then applies the POM allow-list. Linear in the number of
+ * files; every file is read once (an up script a second time for its down script, from memory).
+ */
+public final class MigrationChecker {
+    /** Bumped whenever a check's logic changes, so caches written by older code are thrown away. */
+    static final int ENGINE_REVISION = 1;
+
+    private final FileAnalyzer analyzer;
+    private final MigrationLinter linter;
+    private final Dialect dialect;
+    private final LockedMigrations locked;
+    private final boolean includeLocked;
+    private final AllowList allowList;
+    private final Path cacheFile;
+
+    /**
+     * @param locked which migrations are locked; {@code includeLocked} says whether they are checked anyway
+     * @param cacheDir the cache directory (e.g. {@code target/migration/cache}), or {@code null} for no cache
+     */
+    public MigrationChecker(
+            FileAnalyzer analyzer,
+            Dialect dialect,
+            LockedMigrations locked,
+            boolean includeLocked,
+            AllowList allowList,
+            Path cacheDir) {
+        this.analyzer = analyzer;
+        this.dialect = dialect;
+        this.linter = new MigrationLinter(dialect);
+        this.locked = locked == null ? LockedMigrations.none() : locked;
+        this.includeLocked = includeLocked;
+        this.allowList = allowList == null ? AllowList.empty() : allowList;
+        this.cacheFile = cacheDir == null ? null : cacheDir.resolve("check-" + dialect.id() + ".cache");
+    }
+
+    /** The findings of every checked file, in file order, before any threshold. */
+    public CheckResult check(MigrationSet set) {
+        FindingsCache cache =
+                cacheFile == null ? FindingsCache.disabled() : FindingsCache.load(cacheFile, fingerprint(dialect));
+        Map<String, Source> sources = new HashMap<>();
+        Map<MigrationVersion, MigrationFile> upByVersion = new HashMap<>();
+        for (MigrationFile f : set.versioned()) {
+            upByVersion.putIfAbsent(f.version(), f);
+        }
+        // pass 1: read and hash every file, take what the cache has
+        List<Pending> pending = new ArrayList<>();
+        int checked = 0;
+        int skippedLocked = 0;
+        for (MigrationFile file : set.files()) {
+            MigrationFile upFile = file.kind() == MigrationKind.UNDO ? upByVersion.get(file.version()) : null;
+            if (!includeLocked && (locked.test(file) || (upFile != null && locked.test(upFile)))) {
+                skippedLocked++;
+                continue;
+            }
+            checked++;
+            Source source = source(file, sources);
+            Source up = upFile == null ? null : source(upFile, sources);
+            String key = FindingsCache.key(
+                    source.bytes,
+                    source.conf,
+                    up == null ? null : up.bytes,
+                    file.kind().name().getBytes());
+            pending.add(new Pending(file, source, up, key, cache.get(file.displayPath(), key)));
+        }
+        // pass 2: analyse what the cache did not have, in parallel (each file once, also as an up script)
+        List<Source> toParse = new ArrayList<>();
+        for (Pending p : pending) {
+            if (p.cached == null) {
+                toParse.add(p.source);
+                if (p.up != null) {
+                    toParse.add(p.up);
+                }
+            }
+        }
+        toParse.stream().distinct().parallel().forEach(s -> s.parsed(analyzer, dialect));
+        // pass 3: check, in file order
+        List<Finding> findings = new ArrayList<>();
+        int analysed = 0;
+        for (Pending p : pending) {
+            List<Finding> result = p.cached;
+            if (result == null) {
+                analysed++;
+                result = lint(p.file, p.source, p.up);
+                cache.put(p.file.displayPath(), p.key, result);
+            }
+            findings.addAll(result);
+        }
+        cache.save();
+        return new CheckResult(allowList.apply(findings), checked, analysed, skippedLocked);
+    }
+
+    private record Pending(MigrationFile file, Source source, Source up, String key, List<Finding> cached) {}
+
+    private List<Finding> lint(MigrationFile file, Source source, Source up) {
+        ParsedFile parsed = source.parsed(analyzer, dialect);
+        Boolean inTransaction = ScriptConfig.executeInTransaction(source.conf);
+        try {
+            if (file.kind() == MigrationKind.UNDO) {
+                return linter.lintDown(parsed, up == null ? null : up.parsed(analyzer, dialect), inTransaction);
+            }
+            return linter.lint(parsed, inTransaction);
+        } catch (RuntimeException e) {
+            return List.of(Check.NOT_ANALYSABLE.at(
+                    file.displayPath(), 0, 0, "could not be checked (" + e + "); please report this as a bug"));
+        }
+    }
+
+    private Source source(MigrationFile file, Map<String, Source> sources) {
+        return sources.computeIfAbsent(file.displayPath(), p -> Source.read(file));
+    }
+
+    /** The cache fingerprint: everything besides the files that per-file results depend on. */
+    static String fingerprint(Dialect dialect) {
+        return "dialect=" + dialect.id() + " engine=" + ENGINE_REVISION + " code=" + codeVersion();
+    }
+
+    /** The jar this code runs from (name, size, time), so a rebuilt snapshot invalidates caches. */
+    private static String codeVersion() {
+        try {
+            Path p = Path.of(MigrationChecker.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            if (Files.isRegularFile(p)) {
+                return p.getFileName() + ":" + Files.size(p) + ":"
+                        + Files.getLastModifiedTime(p).toMillis();
+            }
+            Path self = p.resolve(MigrationChecker.class.getName().replace('.', '/') + ".class");
+            return "classes:" + Files.getLastModifiedTime(self).toMillis();
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    /** A file's bytes and script configuration, read once; parsed on demand, once. */
+    private static final class Source {
+        final MigrationFile file;
+        final byte[] bytes;
+        final byte[] conf;
+        final Finding readProblem;
+        ParsedFile parsed;
+
+        private Source(MigrationFile file, byte[] bytes, byte[] conf, Finding readProblem) {
+            this.file = file;
+            this.bytes = bytes;
+            this.conf = conf;
+            this.readProblem = readProblem;
+        }
+
+        static Source read(MigrationFile file) {
+            byte[] conf = null;
+            Path confPath = file.path().resolveSibling(file.path().getFileName() + ".conf");
+            if (Files.exists(confPath)) {
+                try {
+                    conf = Files.readAllBytes(confPath);
+                } catch (NoSuchFileException e) {
+                    // deleted meanwhile: Flyway's defaults
+                } catch (IOException e) {
+                    conf = new byte[0];
+                }
+            }
+            try {
+                long size = Files.size(file.path());
+                if (size > SourceText.MAX_BYTES) {
+                    return new Source(file, String.valueOf(size).getBytes(), conf, SourceText.tooLarge(file, size));
+                }
+                return new Source(file, Files.readAllBytes(file.path()), conf, null);
+            } catch (IOException e) {
+                return new Source(
+                        file,
+                        new byte[0],
+                        conf,
+                        Check.NOT_ANALYSABLE.at(file.displayPath(), 0, 0, "cannot be read: " + e.getMessage()));
+            }
+        }
+
+        synchronized ParsedFile parsed(FileAnalyzer analyzer, Dialect dialect) {
+            if (parsed == null) {
+                parsed = readProblem != null
+                        ? new ParsedFile(file.displayPath(), "", List.of(), List.of(readProblem))
+                        : SourceText.analyse(file.displayPath(), bytes, analyzer, dialect);
+            }
+            return parsed;
+        }
+    }
+
+    /**
+     * What a check run found.
+     *
+     * @param findings every finding left after suppressions, by file
+     * @param checkedFiles files checked (from the cache or analysed)
+     * @param analysedFiles files analysed in this run (the others came from the cache)
+     * @param skippedLocked locked files left out
+     */
+    public record CheckResult(List<Finding> findings, int checkedFiles, int analysedFiles, int skippedLocked) {
+        public CheckResult {
+            findings = List.copyOf(findings);
+        }
+
+        /** The findings that block at the threshold, most severe first, then by place. */
+        public List<Finding> blocking(dev.migrationsafety.report.Severity failOn) {
+            return findings.stream()
+                    .filter(f -> Check.blocks(f, failOn))
+                    .sorted(Comparator.comparing(Finding::path)
+                            .thenComparingInt(Finding::line)
+                            .thenComparingInt(Finding::column))
+                    .toList();
+        }
+    }
+}

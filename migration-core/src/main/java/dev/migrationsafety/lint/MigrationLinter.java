@@ -1,0 +1,202 @@
+package dev.migrationsafety.lint;
+
+import dev.migrationsafety.migration.IrreversibleMarker;
+import dev.migrationsafety.report.Finding;
+import dev.migrationsafety.sql.AnalyzedStatement;
+import dev.migrationsafety.sql.Dialect;
+import dev.migrationsafety.sql.Operation;
+import dev.migrationsafety.sql.SqlStatement;
+import dev.migrationsafety.sql.TableName;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the catalogue on one migration file (and, for a down script, against its up script), then applies the
+ * file's {@code migration:allow} comments. The result depends only on the files' contents, the dialect and the
+ * script configuration, which is what makes it cacheable.
+ */
+public final class MigrationLinter {
+    /** What Flyway's PostgreSQL parser runs outside a transaction (it tests the statement's start). */
+    private static final Pattern FLYWAY_NON_TRANSACTIONAL = Pattern.compile(
+            "^(?:(?:CREATE|DROP)(?: UNIQUE)? INDEX CONCURRENTLY|(?:CREATE|DROP) (?:DATABASE|TABLESPACE|SUBSCRIPTION)"
+                    + "|ALTER SYSTEM|REINDEX(?: VERBOSE)? (?:SCHEMA|DATABASE|SYSTEM)|VACUUM|DISCARD ALL"
+                    + "|ALTER TYPE(?: .*)? ADD VALUE)");
+
+    private static final Pattern LEADING_COMMENTS =
+            Pattern.compile("\\A(?:\\s+|--[^\\n]*|/\\*.*?\\*/)*", Pattern.DOTALL);
+
+    private final Dialect dialect;
+    private final OperationChecks checks;
+
+    public MigrationLinter(Dialect dialect) {
+        this.dialect = dialect;
+        this.checks = new OperationChecks(dialect);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Lints a versioned, baseline or repeatable migration.
+     *
+     * @param executeInTransaction Flyway's per-script {@code executeInTransaction} (from {@code <script>.conf}), or
+     *     {@code null} when the script has no such setting
+     */
+    public List<Finding> lint(ParsedFile file, Boolean executeInTransaction) {
+        List<Finding> raw = new ArrayList<>(file.problems());
+        ObjectSet earlier = new ObjectSet();
+        for (AnalyzedStatement a : file.statements()) {
+            for (Operation op : a.operations()) {
+                checks.check(a.statement(), op, earlier, null, raw);
+            }
+            for (Operation op : a.operations()) {
+                earlier.record(op);
+            }
+        }
+        concurrently(file, executeInTransaction, raw);
+        return Suppressions.parse(file.path(), file.content()).apply(dedupe(raw), statements(file));
+    }
+
+    /**
+     * Lints a down script against the up script of the same version.
+     *
+     * @param up the up script, or {@code null} when there is none (then every drop is of a pre-existing object)
+     */
+    public List<Finding> lintDown(ParsedFile down, ParsedFile up, Boolean executeInTransaction) {
+        List<Finding> raw = new ArrayList<>(down.problems());
+        ObjectSet createdByUp = new ObjectSet();
+        if (up != null) {
+            up.statements().forEach(a -> a.operations().forEach(createdByUp::record));
+        }
+        ObjectSet earlier = new ObjectSet();
+        for (AnalyzedStatement a : down.statements()) {
+            for (Operation op : a.operations()) {
+                checks.check(a.statement(), op, earlier, createdByUp, raw);
+            }
+            a.operations().forEach(earlier::record);
+        }
+        concurrently(down, executeInTransaction, raw);
+        if (up != null && !IrreversibleMarker.isMarked(down.content())) {
+            LossyRollback.check(up, down, raw);
+        }
+        return Suppressions.parse(down.path(), down.content()).apply(dedupe(raw), statements(down));
+    }
+
+    /** concurrently-in-transaction, the way Flyway 13 decides whether a PostgreSQL script runs in a transaction. */
+    private void concurrently(ParsedFile file, Boolean executeInTransaction, List<Finding> out) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return;
+        }
+        boolean anyTransactional = file.statements().stream().anyMatch(a -> !FLYWAY_NON_TRANSACTIONAL
+                .matcher(simplified(a.statement()))
+                .find());
+        for (AnalyzedStatement a : file.statements()) {
+            if (a.operations().stream().noneMatch(MigrationLinter::isConcurrent)) {
+                continue;
+            }
+            boolean flywaySeesIt =
+                    FLYWAY_NON_TRANSACTIONAL.matcher(simplified(a.statement())).find();
+            String why;
+            if (!flywaySeesIt) {
+                why = "runs CONCURRENTLY inside a block or function body, which always runs in a transaction";
+            } else if (Boolean.TRUE.equals(executeInTransaction)) {
+                why = "runs CONCURRENTLY, but the script configuration sets executeInTransaction=true";
+            } else if (anyTransactional) {
+                why = "mixes CONCURRENTLY with transactional statements: Flyway refuses the migration unless"
+                        + " mixed=true, which then runs all of it without a transaction";
+            } else {
+                continue;
+            }
+            out.add(Check.CONCURRENTLY_IN_TRANSACTION.at(a.statement(), why));
+        }
+    }
+
+    private static boolean isConcurrent(Operation op) {
+        return (op instanceof Operation.CreateIndex c && c.concurrently())
+                || (op instanceof Operation.DropIndex d && d.concurrently());
+    }
+
+    /** The statement as Flyway tests it: leading comments dropped, whitespace collapsed, upper case. */
+    static String simplified(SqlStatement s) {
+        String text = LEADING_COMMENTS.matcher(s.text()).replaceFirst("");
+        return text.replaceAll("\\s+", " ").strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static List<SqlStatement> statements(ParsedFile file) {
+        return file.statements().stream().map(AnalyzedStatement::statement).toList();
+    }
+
+    /** Without duplicates, in file order (stable: findings of one statement keep their order). */
+    private static List<Finding> dedupe(List<Finding> findings) {
+        List<Finding> unique = new ArrayList<>(new LinkedHashSet<>(findings));
+        unique.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
+        return unique;
+    }
+
+    /** lossy-rollback: the up destroys data, the down restores the structure without it. */
+    private static final class LossyRollback {
+        static void check(ParsedFile up, ParsedFile down, List<Finding> out) {
+            ObjectSet restoredData = new ObjectSet();
+            for (AnalyzedStatement a : down.statements()) {
+                for (Operation op : a.operations()) {
+                    TableName t = op instanceof Operation.Insert i
+                            ? i.table()
+                            : op instanceof Operation.Update u ? u.table() : null;
+                    if (t != null) {
+                        restoredData.record(
+                                new Operation.CreateTable(t, List.of(), List.of(), List.of(), List.of(), false));
+                    }
+                }
+            }
+            for (AnalyzedStatement u : up.statements()) {
+                for (Operation op : u.operations()) {
+                    if (op instanceof Operation.DropColumn d) {
+                        readded(down, d.table(), d.column(), restoredData, u, out);
+                    } else if (op instanceof Operation.DropTable d) {
+                        readded(down, d.table(), null, restoredData, u, out);
+                    }
+                }
+            }
+        }
+
+        private static void readded(
+                ParsedFile down,
+                TableName table,
+                String column,
+                ObjectSet restoredData,
+                AnalyzedStatement upStatement,
+                List<Finding> out) {
+            if (restoredData.hasTable(table)) {
+                return;
+            }
+            for (AnalyzedStatement a : down.statements()) {
+                for (Operation op : a.operations()) {
+                    boolean match = column == null
+                            ? op instanceof Operation.CreateTable ct && same(ct.table(), table)
+                            : op instanceof Operation.AddColumn c
+                                    && same(c.table(), table)
+                                    && c.column().name().equalsIgnoreCase(column);
+                    if (match) {
+                        String what = column == null ? "table " + table : "column " + table + "." + column;
+                        out.add(Check.LOSSY_ROLLBACK.at(
+                                a.statement(),
+                                "re-creates " + what + " empty: the data its up"
+                                        + " script dropped ("
+                                        + upStatement.statement().path() + ":"
+                                        + upStatement.statement().line() + ") is not restored"));
+                        return;
+                    }
+                }
+            }
+        }
+
+        private static boolean same(TableName a, TableName b) {
+            return a.qualified().equalsIgnoreCase(b.qualified());
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.migrationsafety.lint;
+
+import dev.migrationsafety.sql.ColumnDef;
+import dev.migrationsafety.sql.ForeignKeyDef;
+import dev.migrationsafety.sql.Operation;
+import dev.migrationsafety.sql.TableName;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The objects some statements created (tables, columns, indexes, constraints, other objects), by normalised name.
+ * Used for "created earlier in this migration" and "created by this down script's up script". Names compare
+ * case-insensitively: the analysis already folded unquoted names, and a false match here only ever exempts a
+ * drop of an object the same migration created.
+ */
+final class ObjectSet {
+    private final Set<String> keys = new HashSet<>();
+
+    void record(Operation op) {
+        if (op instanceof Operation.CreateTable t) {
+            keys.add(table(t.table()));
+            for (ColumnDef c : t.columns()) {
+                keys.add(column(t.table(), c.name()));
+            }
+            for (ForeignKeyDef fk : t.foreignKeys()) {
+                if (fk.name() != null) {
+                    keys.add(constraint(fk.name()));
+                }
+            }
+        } else if (op instanceof Operation.AddColumn a) {
+            keys.add(column(a.table(), a.column().name()));
+        } else if (op instanceof Operation.CreateIndex i) {
+            if (i.name() != null) {
+                keys.add(index(i.name()));
+            }
+        } else if (op instanceof Operation.AddConstraint c) {
+            if (c.name() != null) {
+                keys.add(constraint(c.name()));
+            }
+        } else if (op instanceof Operation.CreateObject o) {
+            keys.add(object(o.kind(), o.name()));
+        } else if (op instanceof Operation.RenameTable r) {
+            keys.add("rename-table:" + table(r.from()) + ">" + table(r.to()));
+        } else if (op instanceof Operation.RenameColumn r) {
+            keys.add("rename-column:" + column(r.table(), r.from()) + ">" + norm(r.to()));
+        }
+    }
+
+    boolean hasTable(TableName t) {
+        return t != null && keys.contains(table(t));
+    }
+
+    boolean hasColumn(TableName t, String column) {
+        return hasTable(t) || keys.contains(column(t, column));
+    }
+
+    boolean hasIndex(String name) {
+        return name != null && keys.contains(index(name));
+    }
+
+    boolean hasConstraint(String name) {
+        return name != null && keys.contains(constraint(name));
+    }
+
+    boolean hasObject(Operation.ObjectKind kind, TableName name) {
+        return keys.contains(object(kind, name));
+    }
+
+    /** Whether this set renamed table {@code from} to {@code to}. */
+    boolean renamedTable(TableName from, TableName to) {
+        return keys.contains("rename-table:" + table(from) + ">" + table(to));
+    }
+
+    boolean renamedColumn(TableName table, String from, String to) {
+        return keys.contains("rename-column:" + column(table, from) + ">" + norm(to));
+    }
+
+    private static String table(TableName t) {
+        return "table:" + norm(t.qualified());
+    }
+
+    private static String column(TableName t, String c) {
+        return "column:" + norm(t.qualified()) + "." + norm(c);
+    }
+
+    private static String index(String name) {
+        return "index:" + norm(unqualified(name));
+    }
+
+    private static String constraint(String name) {
+        return "constraint:" + norm(name);
+    }
+
+    private static String object(Operation.ObjectKind kind, TableName name) {
+        return "object:" + kind + ":" + norm(name.qualified());
+    }
+
+    private static String unqualified(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(dot + 1);
+    }
+
+    private static String norm(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.migrationsafety.lint;
+
+import dev.migrationsafety.report.Finding;
+import dev.migrationsafety.sql.Dialect;
+import dev.migrationsafety.sql.Operation;
+import dev.migrationsafety.sql.Operation.ObjectKind;
+import dev.migrationsafety.sql.SqlStatement;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The per-operation checks of the catalogue. Stateless apart from what the caller passes: the dialect, the objects
+ * created earlier in the same file, and for a down script the objects its up script created.
+ */
+final class OperationChecks {
+    private final Dialect dialect;
+
+    OperationChecks(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /**
+     * The findings of one operation.
+     *
+     * @param earlier objects created by earlier statements of the same file
+     * @param up for a down script, what its up script created (and renamed); {@code null} for any other file
+     */
+    void check(SqlStatement s, Operation op, ObjectSet earlier, ObjectSet up, List<Finding> out) {
+        boolean down = up != null;
+        if (op instanceof Operation.DropTable d) {
+            if (down && up.hasTable(d.table())) {
+                return;
+            }
+            add(
+                    out,
+                    s,
+                    down ? Check.DOWN_DROPS_PREEXISTING : Check.DROP_TABLE,
+                    "drops table " + d.table() + (down ? ", which its up script did not create" : " and all its rows"));
+            cascade(out, s, d.cascade(), "table " + d.table());
+        } else if (op instanceof Operation.DropColumn d) {
+            if (down && up.hasColumn(d.table(), d.column())) {
+                return;
+            }
+            String col = d.table() + "." + d.column();
+            add(
+                    out,
+                    s,
+                    down ? Check.DOWN_DROPS_PREEXISTING : Check.DROP_COLUMN,
+                    "drops column " + col + (down ? ", which its up script did not add" : " and its values"));
+            cascade(out, s, d.cascade(), "column " + col);
+        } else if (op instanceof Operation.DropObject d) {
+            dropObject(s, d, up, out);
+        } else if (op instanceof Operation.Truncate t) {
+            if (down && t.tables().stream().allMatch(up::hasTable)) {
+                return;
+            }
+            add(out, s, Check.TRUNCATE, "truncates " + names(t.tables()) + ", deleting every row");
+            cascade(out, s, t.cascade(), "truncate of " + names(t.tables()));
+        } else if (op instanceof Operation.Delete d) {
+            if (!d.hasWhere() && !(down && up.hasTable(d.table()))) {
+                add(out, s, Check.DELETE_WITHOUT_WHERE, "deletes every row of " + d.table() + " (no WHERE)");
+            }
+        } else if (op instanceof Operation.Update u) {
+            if (!u.hasWhere() && !(down && up.hasTable(u.table()))) {
+                add(out, s, Check.UPDATE_WITHOUT_WHERE, "updates every row of " + u.table() + " (no WHERE)");
+            }
+        } else if (op instanceof Operation.DropConstraint d) {
+            if (down && up.hasConstraint(d.name())) {
+                return;
+            }
+            add(
+                    out,
+                    s,
+                    down ? Check.DOWN_DROPS_PREEXISTING : Check.DROP_CONSTRAINT,
+                    "drops constraint " + d.name() + " on " + d.table()
+                            + (down ? ", which its up script did not add" : ""));
+            cascade(out, s, d.cascade(), "constraint " + d.name());
+        } else if (op instanceof Operation.DropIndex d) {
+            if (down && up.hasIndex(d.name())) {
+                return;
+            }
+            add(
+                    out,
+                    s,
+                    down ? Check.DOWN_DROPS_PREEXISTING : Check.DROP_INDEX,
+                    "drops index " + d.name() + (down ? ", which its up script did not create" : ""));
+            cascade(out, s, d.cascade(), "index " + d.name());
+        } else if (op instanceof Operation.RenameTable r) {
+            if (!(down && up.renamedTable(r.to(), r.from())) && !earlier.hasTable(r.from())) {
+                add(out, s, Check.RENAME_TABLE, "renames table " + r.from() + " to " + r.to());
+            }
+        } else if (op instanceof Operation.RenameColumn r) {
+            if (!(down && up.renamedColumn(r.table(), r.to(), r.from())) && !earlier.hasTable(r.table())) {
+                add(out, s, Check.RENAME_COLUMN, "renames column " + r.table() + "." + r.from() + " to " + r.to());
+            }
+        } else if (op instanceof Operation.ChangeColumnType c) {
+            if (!earlier.hasTable(c.table()) && !(down && up.hasColumn(c.table(), c.column()))) {
+                add(
+                        out,
+                        s,
+                        Check.CHANGE_COLUMN_TYPE,
+                        "changes the type of " + c.table() + "." + c.column()
+                                + (c.newType() == null || c.newType().isBlank() ? "" : " to " + c.newType()));
+            }
+        } else if (op instanceof Operation.AddColumn a) {
+            if (a.column().notNull() && !a.column().hasDefault() && !earlier.hasTable(a.table())) {
+                add(
+                        out,
+                        s,
+                        Check.ADD_NOT_NULL_COLUMN_WITHOUT_DEFAULT,
+                        "adds NOT NULL column " + a.table() + "." + a.column().name() + " without a default");
+            }
+        } else if (op instanceof Operation.SetNotNull n) {
+            if (!earlier.hasColumn(n.table(), n.column())) {
+                add(out, s, Check.SET_NOT_NULL, "sets " + n.table() + "." + n.column() + " NOT NULL");
+            }
+        } else if (op instanceof Operation.DropNotNull n) {
+            add(out, s, Check.DROP_NOT_NULL, "drops NOT NULL from " + n.table() + "." + n.column());
+        } else if (op instanceof Operation.AddConstraint c) {
+            addConstraint(s, c, earlier, out);
+        } else if (op instanceof Operation.CreateIndex i) {
+            if (dialect == Dialect.POSTGRESQL && !i.concurrently() && !earlier.hasTable(i.table())) {
+                add(
+                        out,
+                        s,
+                        Check.CREATE_INDEX_NOT_CONCURRENTLY,
+                        "creates " + (i.unique() ? "unique " : "")
+                                + "index " + (i.name() == null ? "" : i.name() + " ") + "on " + i.table()
+                                + " without CONCURRENTLY");
+            }
+        } else if (op instanceof Operation.NotAnalysable n) {
+            add(out, s, Check.NOT_ANALYSABLE, "cannot be analysed: " + n.reason());
+        }
+    }
+
+    private void dropObject(SqlStatement s, Operation.DropObject d, ObjectSet up, List<Finding> out) {
+        if (up != null && up.hasObject(d.kind(), d.name())) {
+            return;
+        }
+        String what = d.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + d.name();
+        if (up != null && d.kind() != ObjectKind.OTHER) {
+            add(out, s, Check.DOWN_DROPS_PREEXISTING, "drops " + what + ", which its up script did not create");
+        } else if (d.kind() == ObjectKind.DATABASE) {
+            add(out, s, Check.DROP_DATABASE, "drops database " + d.name());
+        } else if (d.kind() == ObjectKind.SCHEMA) {
+            add(out, s, Check.DROP_SCHEMA, "drops schema " + d.name() + " and everything in it");
+        } else if (d.kind() == ObjectKind.TYPE || d.kind() == ObjectKind.DOMAIN) {
+            add(out, s, Check.DROP_TYPE, "drops " + what + "; columns of that type go with it under CASCADE");
+        }
+        cascade(out, s, d.cascade(), what);
+    }
+
+    private void addConstraint(SqlStatement s, Operation.AddConstraint c, ObjectSet earlier, List<Finding> out) {
+        if (earlier.hasTable(c.table())) {
+            return;
+        }
+        String name = c.name() == null ? "" : c.name() + " ";
+        if (c.kind() == Operation.ConstraintKind.UNIQUE) {
+            add(
+                    out,
+                    s,
+                    Check.ADD_UNIQUE_CONSTRAINT,
+                    "adds unique constraint " + name + "on " + c.table()
+                            + (c.columns().isEmpty() ? "" : " " + c.columns()));
+        } else if (c.kind() == Operation.ConstraintKind.FOREIGN_KEY
+                && dialect == Dialect.POSTGRESQL
+                && !c.notValid()
+                && (c.foreignKey() == null || !c.foreignKey().notValid())) {
+            add(
+                    out,
+                    s,
+                    Check.ADD_FOREIGN_KEY_WITHOUT_NOT_VALID,
+                    "adds foreign key " + name + "on " + c.table()
+                            + (c.foreignKey() == null
+                                    ? ""
+                                    : " to " + c.foreignKey().target()) + " without NOT VALID");
+        }
+    }
+
+    private static void cascade(List<Finding> out, SqlStatement s, boolean cascade, String what) {
+        if (cascade) {
+            add(out, s, Check.CASCADE, "drops " + what + " with CASCADE, and with it every dependent object");
+        }
+    }
+
+    private static void add(List<Finding> out, SqlStatement s, Check check, String message) {
+        out.add(check.at(s, message));
+    }
+
+    private static String names(List<?> tables) {
+        return tables.size() == 1 ? String.valueOf(tables.get(0)) : String.valueOf(tables);
+    }
+}

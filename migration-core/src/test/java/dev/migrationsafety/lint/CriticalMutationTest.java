@@ -1,0 +1,117 @@
+package dev.migrationsafety.lint;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.migrationsafety.sql.Dialect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Mutation tests for the critical checks: each dangerous statement, rewritten the ways real migrations (or someone
+ * trying to get past a reviewer) write it, must still be found. Templates have one space between tokens and
+ * {@code {t}} where the object name goes.
+ */
+class CriticalMutationTest {
+
+    record Seed(String check, String template, boolean tableName) {}
+
+    private static final List<Seed> SEEDS = List.of(
+            new Seed("drop-database", "DROP DATABASE {t}", false),
+            new Seed("drop-schema", "DROP SCHEMA {t}", false),
+            new Seed("drop-table", "DROP TABLE {t}", true),
+            new Seed("drop-column", "ALTER TABLE {t} DROP COLUMN email", true),
+            new Seed("truncate", "TRUNCATE TABLE {t}", true),
+            new Seed("delete-without-where", "DELETE FROM {t}", true),
+            new Seed("update-without-where", "UPDATE {t} SET email = NULL", true),
+            new Seed("cascade", "DROP TABLE {t} CASCADE", true),
+            new Seed("drop-type", "DROP TYPE {t}", true));
+
+    static Stream<Arguments> mutants() {
+        List<Arguments> out = new ArrayList<>();
+        for (Dialect d : List.of(Dialect.POSTGRESQL, Dialect.MYSQL)) {
+            for (Seed seed : SEEDS) {
+                if (d == Dialect.MYSQL
+                        && (seed.check().equals("drop-type") || seed.check().equals("cascade"))) {
+                    continue; // MySQL has no DROP TYPE, and its CASCADE does nothing
+                }
+                for (String mutant : mutate(seed, d)) {
+                    out.add(Arguments.of(d, seed.check(), mutant));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    private static List<String> mutate(Seed seed, Dialect d) {
+        String q = d == Dialect.MYSQL ? "`" : "\"";
+        String plain = seed.template().replace("{t}", "users");
+        List<String> m = new ArrayList<>();
+        m.add(plain);
+        m.add(plain.toLowerCase(Locale.ROOT));
+        m.add(alternateCase(plain));
+        m.add(seed.template().replace("{t}", q + "Users" + q));
+        if (seed.tableName()) {
+            m.add(seed.template().replace("{t}", "app.users"));
+            m.add(seed.template().replace("{t}", q + "app" + q + "." + q + "Users" + q));
+        }
+        m.add(joinTokens(plain, " /* keep? */ "));
+        m.add(joinTokens(plain, " -- note\n"));
+        m.add(joinTokens(plain, "\n\n\n"));
+        m.add(joinTokens(plain, "\t"));
+        m.add("SELECT 1; " + plain + "; SELECT 2");
+        m.add("INSERT INTO log VALUES ('a;b'); " + plain);
+        if (seed.check().equals("drop-column")) {
+            m.add("ALTER TABLE users ADD COLUMN nick text, DROP COLUMN email, ALTER COLUMN name SET DEFAULT 'x'");
+            m.add("ALTER TABLE users DROP COLUMN email, ADD COLUMN nick text");
+            m.add("ALTER TABLE users ADD COLUMN nick text, DROP email");
+            m.add("ALTER TABLE users ADD COLUMN " + q + "drop" + q + " text, DROP COLUMN email");
+        }
+        if (seed.check().equals("delete-without-where")) {
+            m.add(plain + " /* WHERE id = 1 */");
+            m.add(plain + " -- WHERE id = 1");
+            m.add("DELETE FROM users WHERE_clause_missing");
+            m.add("DELETE FROM users\n\n\n");
+        }
+        if (seed.check().equals("update-without-where")) {
+            m.add("UPDATE users SET email = (SELECT e FROM emails WHERE emails.id = users.id)");
+            m.add(plain + " /* WHERE id = 1 */");
+        }
+        if (d == Dialect.POSTGRESQL) {
+            m.add("DO $$ BEGIN " + plain + "; END $$");
+            m.add("DO $do$ BEGIN IF true THEN " + plain + "; END IF; END $do$");
+            m.add("CREATE OR REPLACE FUNCTION f() RETURNS void AS $body$ BEGIN " + plain
+                    + "; END $body$ LANGUAGE plpgsql");
+            m.add("CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS 'BEGIN " + plain.replace("'", "''") + "; END'");
+        } else {
+            m.add("DELIMITER //\nCREATE PROCEDURE p() BEGIN " + plain + "; END //\nDELIMITER ;");
+            m.add("DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; " + plain + "; END $$\nDELIMITER ;");
+        }
+        return m;
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @MethodSource("mutants")
+    void noMutantSlipsThrough(Dialect dialect, String check, String sql) {
+        List<String> ids = StatementSuiteTest.ids(StatementSuiteTest.lint(dialect, sql + ";\n"));
+        assertTrue(ids.contains(check), () -> check + " not found in " + dialect.id() + ": " + sql + " -> " + ids);
+    }
+
+    private static String joinTokens(String sql, String separator) {
+        return String.join(separator, sql.split(" "));
+    }
+
+    private static String alternateCase(String sql) {
+        StringBuilder b = new StringBuilder();
+        boolean up = false;
+        for (char c : sql.toCharArray()) {
+            b.append(up ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            up = Character.isLetter(c) ? !up : up;
+        }
+        return b.toString();
+    }
+}

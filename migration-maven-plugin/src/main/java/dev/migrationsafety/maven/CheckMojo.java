@@ -1,0 +1,224 @@
+package dev.migrationsafety.maven;
+
+import dev.migrationsafety.io.AtomicFiles;
+import dev.migrationsafety.lint.AllowList;
+import dev.migrationsafety.lint.CheckReports;
+import dev.migrationsafety.lint.MigrationChecker;
+import dev.migrationsafety.lint.ProjectCheck;
+import dev.migrationsafety.report.Finding;
+import dev.migrationsafety.report.Severity;
+import dev.migrationsafety.sql.Dialect;
+import dev.migrationsafety.sql.DialectResolver;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Runs the whole check catalogue on the project's migrations and writes {@code check.json}, {@code check.sarif}
+ * (SARIF 2.1.0, for code-scanning upload) and {@code check.md} to {@code target/migration/}. Prints one line per
+ * finding ({@code path:line:col: severity [check] message - fix}), GitHub workflow annotations when
+ * {@code GITHUB_ACTIONS=true}, and fails when a finding is at or above {@code failOn}. See docs/goals/check.md.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractMigrationMojo {
+
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.check.skip", defaultValue = "false")
+    private boolean skipCheck;
+
+    /**
+     * The lowest severity that fails the build: {@code critical}, {@code high}, {@code medium} or {@code low}.
+     * Statements that cannot be analysed and allows without a reason fail whatever the threshold. Default
+     * {@code critical}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.failOn", defaultValue = "critical")
+    private String failOn;
+
+    /**
+     * Checks only migrations that are not locked yet (not in the lock file). Default {@code false}: every
+     * migration is checked and reported.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.onlyUnlocked", defaultValue = "false")
+    private boolean onlyUnlocked;
+
+    /**
+     * The SQL dialect: {@code postgresql}, {@code mysql} (also MariaDB), {@code h2} or {@code generic}. Default:
+     * from {@code flyway.url}, else from the JDBC driver among the project's dependencies, else
+     * {@code postgresql}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.dialect")
+    private String dialect;
+
+    /**
+     * Allow-list entries, each with a file glob (matched against the path relative to the project, or the file
+     * name when it has no {@code /}), a check id and a mandatory reason:
+     * {@code <allows><allow><file>V2026*__drop_legacy.sql</file><check>drop-table</check><reason>...</reason>
+     * </allow></allows>}. No default.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<Allow> allows;
+
+    /**
+     * The lock file, relative to the project. Default {@code src/main/resources/db/migrations.lock}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.lockFile", defaultValue = "src/main/resources/db/migrations.lock")
+    private File lockFile;
+
+    /**
+     * Where the reports go. Default {@code ${project.build.directory}/migration}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.directory}/migration", required = true)
+    private File outputDirectory;
+
+    /**
+     * Keeps per-file results in {@code target/migration/cache} so that unchanged migrations are not analysed
+     * again. Default {@code true}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.cache", defaultValue = "true")
+    private boolean cache;
+
+    /**
+     * The Flyway URL, used only to infer the dialect. Default the {@code flyway.url} property.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "flyway.url")
+    private String flywayUrl;
+
+    @Inject
+    public CheckMojo(MavenProject project) {
+        super(project);
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        Severity threshold = threshold();
+        Path out = outputDirectory.toPath();
+        ProjectCheck check = new ProjectCheck(
+                layout(),
+                lockFile.toPath(),
+                resolveDialect(),
+                threshold,
+                !onlyUnlocked,
+                entries(),
+                cache ? out.resolve("cache") : null);
+        MigrationChecker.CheckResult result;
+        try {
+            result = check.run();
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException("Cannot check the migrations: " + e.getMessage(), e);
+        }
+        List<Finding> blocking = result.blocking(threshold);
+        Set<Finding> blockingSet = new HashSet<>(blocking);
+        for (Finding f : result.findings()) {
+            if (blockingSet.contains(f)) {
+                getLog().error(f.formatWithSeverity());
+            } else {
+                getLog().warn(f.formatWithSeverity());
+            }
+        }
+        CheckReports reports = new CheckReports(result.findings(), threshold, version());
+        try {
+            AtomicFiles.write(out.resolve("check.json"), reports.json());
+            AtomicFiles.write(out.resolve("check.sarif"), reports.sarif());
+            AtomicFiles.write(out.resolve("check.md"), reports.markdown());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the check reports to " + out + ": " + e.getMessage(), e);
+        }
+        if ("true".equalsIgnoreCase(environment("GITHUB_ACTIONS"))) {
+            // workflow commands must start their line: written to standard output, not through the logger
+            reports.githubAnnotations().forEach(System.out::println);
+        }
+        getLog().info("Checked " + result.checkedFiles() + " migration file(s) (" + result.analysedFiles()
+                + " analysed, " + (result.checkedFiles() - result.analysedFiles()) + " from cache"
+                + (result.skippedLocked() > 0 ? ", " + result.skippedLocked() + " locked skipped" : "") + "): "
+                + result.findings().size() + " finding(s), " + blocking.size() + " at or above "
+                + threshold.id() + "; reports in "
+                + project.getBasedir().toPath().relativize(out.toAbsolutePath()));
+        if (!blocking.isEmpty()) {
+            throw new MojoFailureException(
+                    blocking.size() + " migration " + (blocking.size() == 1 ? "finding" : "findings")
+                            + " at or above " + threshold.id() + "; see above. Fix each, or allow it with"
+                            + " -- migration:allow <check> reason=\"<why it is safe>\" on the line above the statement");
+        }
+    }
+
+    /** An environment variable; a method so tests can replace it. */
+    protected String environment(String name) {
+        return System.getenv(name);
+    }
+
+    private Severity threshold() throws MojoExecutionException {
+        try {
+            return Severity.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Invalid failOn (migration.failOn): " + e.getMessage());
+        }
+    }
+
+    private Dialect resolveDialect() throws MojoExecutionException {
+        try {
+            List<String> deps = project.getDependencies().stream()
+                    .map(d -> d.getGroupId() + ":" + d.getArtifactId())
+                    .toList();
+            DialectResolver.Resolution r = DialectResolver.resolve(dialect, flywayUrl, deps);
+            getLog().debug("migration:check: " + r);
+            return r.dialect();
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Invalid dialect (migration.dialect): " + e.getMessage());
+        }
+    }
+
+    private List<AllowList.Entry> entries() {
+        List<AllowList.Entry> out = new ArrayList<>();
+        if (allows != null) {
+            allows.forEach(a -> out.add(a.entry()));
+        }
+        return out;
+    }
+
+    private static String version() {
+        String v = CheckMojo.class.getPackage().getImplementationVersion();
+        return v == null ? "unknown" : v;
+    }
+
+    @Override
+    protected boolean isGoalSkipped() {
+        return skipCheck;
+    }
+
+    @Override
+    protected String goalSkipProperty() {
+        return "migration.check.skip";
+    }
+}

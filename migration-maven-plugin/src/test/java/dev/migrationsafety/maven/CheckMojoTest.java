@@ -1,0 +1,111 @@
+package dev.migrationsafety.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Model;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@MojoTest
+class CheckMojoTest {
+    private static final String V2 = "src/main/resources/db/migration/V2__cleanup.sql";
+
+    // created with the test instance: the harness asks for the project before any @BeforeEach runs
+    private final Path base = project("ALTER TABLE users DROP COLUMN nick;\nDROP INDEX users_nick_ix;\n");
+    private final Log log = mock(Log.class);
+
+    private static Path project(String v2) {
+        try {
+            Path base = Files.createTempDirectory("check-mojo");
+            Path dir = Files.createDirectories(base.resolve("src/main/resources/db/migration"));
+            Files.writeString(dir.resolve("V1__users.sql"), "CREATE TABLE users (id bigint, nick text);\n");
+            Files.writeString(base.resolve(V2), v2);
+            return base;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterEach
+    void deleteProject() throws IOException {
+        try (Stream<Path> files = Files.walk(base)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Provides
+    MavenProject mavenProject() {
+        Model model = new Model();
+        model.setGroupId("example");
+        model.setArtifactId("app");
+        model.setVersion("1");
+        Build build = new Build();
+        build.setDirectory(base.resolve("target").toString());
+        model.setBuild(build);
+        MavenProject project = new MavenProject(model);
+        project.setFile(base.resolve("pom.xml").toFile());
+        return project;
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    void failsOnACriticalFindingAndWritesTheReportsFirst(CheckMojo mojo) throws Exception {
+        mojo.setLog(log);
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("1 migration finding at or above critical; see above."), e.getMessage());
+        verify(log)
+                .error(V2 + ":1:1: critical [drop-column] drops column users.nick and its values - expand/contract:"
+                        + " deploy code that no longer uses the column, archive its values, then drop it");
+        verify(log)
+                .warn(V2 + ":2:1: medium [drop-index] drops index users_nick_ix - check the query plans first; on"
+                        + " PostgreSQL use DROP INDEX CONCURRENTLY");
+        Path out = base.resolve("target/migration");
+        assertTrue(Files.readString(out.resolve("check.json")).contains("\"check\": \"drop-column\""));
+        assertTrue(Files.readString(out.resolve("check.sarif")).contains("\"version\": \"2.1.0\""));
+        assertTrue(Files.readString(out.resolve("check.md")).contains("2 findings, 1 blocking"));
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    @MojoParameter(name = "failOn", value = "low")
+    @MojoParameter(name = "skipCheck", value = "true")
+    void skips(CheckMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+        verify(log).info("Skipping: migration.check.skip is true");
+        verify(log, never()).error(any(CharSequence.class));
+        assertTrue(Files.notExists(base.resolve("target/migration/check.json")));
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    @MojoParameter(name = "failOn", value = "fatal")
+    void anUnknownThresholdIsAConfigurationError(CheckMojo mojo) {
+        mojo.setLog(log);
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals(
+                "Invalid failOn (migration.failOn): unknown severity 'fatal'; use one of critical, high, medium, low",
+                e.getMessage());
+    }
+}
