@@ -4,6 +4,9 @@ import static dev.migrationsafety.lint.Ops.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationsafety.history.LockFile;
+import dev.migrationsafety.history.Locker;
+import dev.migrationsafety.history.ProjectHistory;
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.migration.MigrationScanner;
 import dev.migrationsafety.migration.MigrationSet;
@@ -113,25 +116,40 @@ class MigrationCheckerTest {
     }
 
     @Test
-    void lockedMigrationsAndTheirDownScriptsAreLeftOutUnlessIncluded() throws IOException {
+    void lockedMigrationsAndTheirDownScriptsAreLeftOutUnlessIncluded() throws Exception {
         Path lock = base.resolve("src/main/resources/db/migrations.lock");
-        Files.writeString(
-                lock,
-                "# lock file; V9__not_an_entry.sql\nformat 1\n"
-                        + "V 1 sha256:ab crc32:1 src/main/resources/db/migration/V1__users.sql\n"
-                        + "V 2 sha256:cd crc32:2 src/main/resources/db/migration/V2__drop_nick.sql\n"
-                        + "  forced: fixed a typo, see V3__x.sql\nsum sha256:ef\n");
+        LockFile lockFile = new Locker(false, null)
+                .update(ProjectHistory.load(MigrationLayout.defaults(base), lock))
+                .lock();
+        Files.writeString(lock, lockFile.render("src/main/resources/db/migrations.lock"));
         LockedMigrations locked = LockedMigrations.fromLockFile(lock);
         MigrationChecker.CheckResult r = checker(locked, false, null).check(scan());
         assertEquals(List.of(), r.findings());
         assertEquals(3, r.skippedLocked());
         assertEquals(2, checker(locked, true, null).check(scan()).findings().size());
+    }
+
+    @Test
+    void aMissingOrDamagedLockFileLocksNothing() throws Exception {
         assertEquals(
-                List.of(),
-                ids(checker(LockedMigrations.fromLockFile(base.resolve("missing.lock")), false, null)
+                2,
+                checker(LockedMigrations.fromLockFile(base.resolve("missing.lock")), false, null)
                         .check(scan())
                         .findings()
-                        .subList(0, 0)));
+                        .size());
+        Path lock = base.resolve("src/main/resources/db/migrations.lock");
+        LockFile lockFile = new Locker(false, null)
+                .update(ProjectHistory.load(MigrationLayout.defaults(base), lock))
+                .lock();
+        // a merge conflict in the lock file: fail closed, check everything
+        Files.writeString(
+                lock, "<<<<<<< HEAD\n" + lockFile.render("src/main/resources/db/migrations.lock") + ">>>>>>> b\n");
+        assertEquals(
+                2,
+                checker(LockedMigrations.fromLockFile(lock), false, null)
+                        .check(scan())
+                        .findings()
+                        .size());
     }
 
     @Test
