@@ -1,5 +1,6 @@
 package dev.migrationsafety.enforcer;
 
+import dev.migrationsafety.lint.Allow;
 import dev.migrationsafety.lint.AllowList;
 import dev.migrationsafety.lint.MigrationChecker;
 import dev.migrationsafety.lint.ProjectCheck;
@@ -8,7 +9,6 @@ import dev.migrationsafety.report.Severity;
 import dev.migrationsafety.sql.DialectResolver;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -94,13 +94,7 @@ public final class NoDestructiveMigrations extends AbstractMigrationRule {
     }
 
     private List<AllowList.Entry> entries() {
-        List<AllowList.Entry> out = new ArrayList<>();
-        if (allows != null) {
-            for (Allow a : allows) {
-                out.add(a.entry());
-            }
-        }
-        return out;
+        return Allow.entries(allows);
     }
 
     @Override

@@ -8,6 +8,11 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.migrationsafety.history.LockFile;
+import dev.migrationsafety.history.Locker;
+import dev.migrationsafety.history.ProjectHistory;
+import dev.migrationsafety.lint.Allow;
+import dev.migrationsafety.migration.MigrationLayout;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
@@ -78,9 +83,11 @@ class NoDestructiveMigrationsTest {
 
     @Test
     void lockedMigrationsAreLeftOutUnlessIncluded() throws Exception {
-        Files.writeString(
-                base.resolve("src/main/resources/db/migrations.lock"),
-                "format 1\nV 2 sha256:ab crc32:1 " + V2 + "\nsum sha256:cd\n");
+        Path lock = base.resolve("src/main/resources/db/migrations.lock");
+        LockFile locked = new Locker(false, null)
+                .update(ProjectHistory.load(MigrationLayout.defaults(base), lock))
+                .lock();
+        Files.writeString(lock, locked.render("src/main/resources/db/migrations.lock"));
         rule().execute();
         verify(log, never()).warnOrError(anyString());
         assertThrows(

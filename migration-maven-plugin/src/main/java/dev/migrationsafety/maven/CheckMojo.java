@@ -1,6 +1,7 @@
 package dev.migrationsafety.maven;
 
 import dev.migrationsafety.io.AtomicFiles;
+import dev.migrationsafety.lint.Allow;
 import dev.migrationsafety.lint.AllowList;
 import dev.migrationsafety.lint.CheckReports;
 import dev.migrationsafety.lint.MigrationChecker;
@@ -13,7 +14,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -200,11 +200,7 @@ public class CheckMojo extends AbstractMigrationMojo {
     }
 
     private List<AllowList.Entry> entries() {
-        List<AllowList.Entry> out = new ArrayList<>();
-        if (allows != null) {
-            allows.forEach(a -> out.add(a.entry()));
-        }
-        return out;
+        return Allow.entries(allows);
     }
 
     private static String version() {
