@@ -16,8 +16,13 @@ import org.flywaydb.core.api.resource.LoadableResource;
 
 /**
  * Hands Flyway the files of the migration locations, listed once per round trip. A view restricted to one versioned
- * migration (plus callbacks and repeatables) lets step mode apply one migration without Flyway re-reading and
- * re-validating the whole history each time, which would make step mode quadratic in the number of migrations.
+ * migration (plus callbacks) lets step mode apply one migration without Flyway re-reading and re-validating the whole
+ * history each time, which would make step mode quadratic in the number of migrations.
+ *
+ * <p>Repeatable ({@code R__}) migrations are left out in every mode: they have no down script to test, and on a
+ * fresh database Flyway applies them only after all versioned migrations, so no versioned migration can depend on
+ * one. Handing them to Flyway with each single step would apply a repeatable before the versioned migrations it
+ * needs (a view over a column a later migration adds).
  */
 final class MigrationResources implements ResourceProvider {
     private final List<FileResource> all;
@@ -71,12 +76,19 @@ final class MigrationResources implements ResourceProvider {
             if (!name.startsWith(prefix) || !endsWithAny(name, suffixes)) {
                 continue;
             }
+            if (isRepeatable(name)) {
+                continue;
+            }
             if (onlyVersioned != null && isVersioned(name) && !name.equals(onlyVersioned)) {
                 continue;
             }
             out.add(r);
         }
         return out;
+    }
+
+    private static boolean isRepeatable(String name) {
+        return name.startsWith("R__");
     }
 
     private static boolean isVersioned(String name) {

@@ -3,6 +3,7 @@ package dev.migrationsafety.roundtrip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.migrationsafety.sql.Dialect;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -101,5 +102,17 @@ class H2RoundtripTest extends RoundtripRunnerTest {
                         .anyMatch(l -> l.equals("WARNING: V1__t is slower than the threshold of 0 ms; consider"
                                 + " splitting it or running it outside deployment")),
                 strictConsole::toString);
+    }
+
+    @Test
+    void repeatablesAreNotAppliedBeforeTheVersionedMigrationsTheyNeed() {
+        // R__ builds a view over a column V2 adds: applied with V1's step it would fail
+        for (RoundtripMode mode : RoundtripMode.values()) {
+            RoundtripOptions options =
+                    new RoundtripOptions(mode, null, false, Duration.ofMinutes(5), false, java.util.Map.of());
+            RoundtripReport report = run("h2/repeatable-after", H2, Dialect.H2, options, new ArrayList<>());
+            assertEquals(List.of(), problems(report), mode.name());
+            assertEquals(false, report.failed(), mode.name());
+        }
     }
 }
