@@ -1,0 +1,3 @@
+-- Undo: Create orders
+DROP INDEX orders_customer_ix;
+DROP TABLE orders;
