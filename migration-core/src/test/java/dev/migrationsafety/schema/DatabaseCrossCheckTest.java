@@ -40,6 +40,23 @@ class DatabaseCrossCheckTest {
         checkPostgresql("graph/crosscheck/postgresql");
     }
 
+    /** The round trip's clean PostgreSQL chain (every object kind) gives the same foreign keys. */
+    @Test
+    void roundTripChainOnPostgresqlEqualsTheGraph() throws Exception {
+        checkPostgresql("roundtrip/postgresql/clean/migration");
+    }
+
+    @Test
+    void mariadbForeignKeysEqualTheGraph() throws Exception {
+        checkMariadb("graph/crosscheck/mariadb");
+    }
+
+    /** The round trip's clean MariaDB chain gives the same foreign keys. */
+    @Test
+    void roundTripChainOnMariadbEqualsTheGraph() throws Exception {
+        checkMariadb("roundtrip/mariadb/clean/migration");
+    }
+
     /** Runs the chain in a new database and compares every table and foreign key of every schema with the graph. */
     private static void checkPostgresql(String resourceDir) throws Exception {
         Path dir = resource(resourceDir);
@@ -95,9 +112,8 @@ class DatabaseCrossCheckTest {
         }
     }
 
-    @Test
-    void mariadbForeignKeysEqualTheGraph() throws Exception {
-        Path dir = resource("graph/crosscheck/mariadb");
+    private static void checkMariadb(String resourceDir) throws Exception {
+        Path dir = resource(resourceDir);
         String database =
                 "graph_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = connect(MARIADB_URL, "root", "MariaDB")) {
