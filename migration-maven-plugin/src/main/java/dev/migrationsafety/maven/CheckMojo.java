@@ -8,8 +8,6 @@ import dev.migrationsafety.lint.MigrationChecker;
 import dev.migrationsafety.lint.ProjectCheck;
 import dev.migrationsafety.report.Finding;
 import dev.migrationsafety.report.Severity;
-import dev.migrationsafety.sql.Dialect;
-import dev.migrationsafety.sql.DialectResolver;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,16 +60,6 @@ public class CheckMojo extends AbstractMigrationMojo {
     private boolean onlyUnlocked;
 
     /**
-     * The SQL dialect: {@code postgresql}, {@code mysql} (also MariaDB), {@code h2} or {@code generic}. Default:
-     * from {@code flyway.url}, else from the JDBC driver among the project's dependencies, else
-     * {@code postgresql}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "migration.dialect")
-    private String dialect;
-
-    /**
      * Allow-list entries, each with a file glob (matched against the path relative to the project, or the file
      * name when it has no {@code /}), a check id and a mandatory reason:
      * {@code <allows><allow><file>V2026*__drop_legacy.sql</file><check>drop-table</check><reason>...</reason>
@@ -107,14 +95,6 @@ public class CheckMojo extends AbstractMigrationMojo {
     @Parameter(property = "migration.cache", defaultValue = "true")
     private boolean cache;
 
-    /**
-     * The Flyway URL, used only to infer the dialect. Default the {@code flyway.url} property.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "flyway.url")
-    private String flywayUrl;
-
     @Inject
     public CheckMojo(MavenProject project) {
         super(project);
@@ -127,7 +107,7 @@ public class CheckMojo extends AbstractMigrationMojo {
         ProjectCheck check = new ProjectCheck(
                 layout(),
                 lockFile.toPath(),
-                resolveDialect(),
+                dialect(),
                 threshold,
                 !onlyUnlocked,
                 entries(),
@@ -183,19 +163,6 @@ public class CheckMojo extends AbstractMigrationMojo {
             return Severity.parse(failOn);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("Invalid failOn (migration.failOn): " + e.getMessage());
-        }
-    }
-
-    private Dialect resolveDialect() throws MojoExecutionException {
-        try {
-            List<String> deps = project.getDependencies().stream()
-                    .map(d -> d.getGroupId() + ":" + d.getArtifactId())
-                    .toList();
-            DialectResolver.Resolution r = DialectResolver.resolve(dialect, flywayUrl, deps);
-            getLog().debug("migration:check: " + r);
-            return r.dialect();
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("Invalid dialect (migration.dialect): " + e.getMessage());
         }
     }
 

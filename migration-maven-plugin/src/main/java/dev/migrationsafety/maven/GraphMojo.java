@@ -12,7 +12,6 @@ import dev.migrationsafety.schema.MigrationAnalyzer;
 import dev.migrationsafety.schema.render.GraphFormat;
 import dev.migrationsafety.schema.render.GraphWriter;
 import dev.migrationsafety.sql.Dialect;
-import dev.migrationsafety.sql.DialectResolver;
 import dev.migrationsafety.sql.SqlAnalysis;
 import java.io.File;
 import java.io.IOException;
@@ -46,17 +45,6 @@ public class GraphMojo extends AbstractMigrationMojo {
      */
     @Parameter(property = "migration.graph.skip", defaultValue = "false")
     private boolean skipGraph;
-
-    /**
-     * The SQL dialect of the migrations, which decides how they are read, how names fold and the default schema:
-     * {@code postgresql}, {@code mysql} (also MariaDB), {@code h2} or {@code generic}. Default: the dialect of the
-     * {@code flyway.url} property, else of the JDBC driver among the project's dependencies, else
-     * {@code postgresql}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "migration.dialect")
-    private String dialect;
 
     /**
      * The schema of unqualified table names. Default: the dialect's ({@code public} for PostgreSQL, {@code PUBLIC}
@@ -158,7 +146,7 @@ public class GraphMojo extends AbstractMigrationMojo {
         MigrationVersion atVersion = null;
         Severity failOn = null;
         try {
-            sqlDialect = resolveDialect();
+            sqlDialect = dialect();
             for (String f : formats == null ? List.<String>of() : formats) {
                 if (!f.isBlank()) {
                     formatSet.add(GraphFormat.parse(f));
@@ -209,19 +197,6 @@ public class GraphMojo extends AbstractMigrationMojo {
                         + " or worse; see above. Fix the migrations, or raise migration.graph.failOnSeverity");
             }
         }
-    }
-
-    /** The dialect configured, else the one of {@code flyway.url}, else of the JDBC driver dependency. */
-    private Dialect resolveDialect() {
-        List<String> dependencies = project.getDependencies() == null
-                ? List.of()
-                : project.getDependencies().stream()
-                        .map(d -> d.getGroupId() + ":" + d.getArtifactId())
-                        .toList();
-        DialectResolver.Resolution resolution =
-                DialectResolver.resolve(dialect, project.getProperties().getProperty("flyway.url"), dependencies);
-        getLog().debug("migration:graph reads the SQL as " + resolution);
-        return resolution.dialect();
     }
 
     @Override

@@ -62,7 +62,7 @@ public class RoundtripMojo extends AbstractMigrationMojo {
      * JDBC URL of the server to run on, e.g. {@code jdbc:postgresql://localhost:5432/app}. The round trip creates
      * its own scratch database there ({@code migration_rt_<time>_<random>}) and drops it at the end; the database
      * named in the URL is only used to connect. Default: none, which runs on an embedded PostgreSQL when
-     * {@link #dialect} is {@code postgresql}, otherwise on H2 in memory in the compatibility mode of the dialect.
+     * the {@code dialect} parameter is {@code postgresql}, otherwise on H2 in memory in the compatibility mode of the dialect.
      *
      * @since 0.1.0
      */
@@ -128,16 +128,6 @@ public class RoundtripMojo extends AbstractMigrationMojo {
      */
     @Parameter(property = "migration.slowThreshold", defaultValue = "5m")
     private String slowThreshold;
-
-    /**
-     * The SQL dialect of the migrations ({@code postgresql}, {@code mysql}, {@code mariadb}, {@code h2}): how down
-     * scripts are split, and the H2 compatibility mode when no {@link #url} is given. Default: from {@link #url},
-     * else plain H2.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "migration.dialect")
-    private String dialect;
 
     /**
      * Whether a column-order difference (a down re-adding a column at the end of its table) fails the build
@@ -212,10 +202,8 @@ public class RoundtripMojo extends AbstractMigrationMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         RoundtripOptions options = options();
-        boolean embedded = (url == null || url.isBlank())
-                && dialect != null
-                && !dialect.isBlank()
-                && parseDialect() == Dialect.POSTGRESQL;
+        boolean embedded =
+                (url == null || url.isBlank()) && configuredDialect() != null && parseDialect() == Dialect.POSTGRESQL;
         EmbeddedPostgres server = null;
         if (embedded) {
             try {
@@ -235,7 +223,7 @@ public class RoundtripMojo extends AbstractMigrationMojo {
 
     private void run(RoundtripOptions options, DbTarget admin, boolean embedded)
             throws MojoExecutionException, MojoFailureException {
-        Dialect sqlDialect = dialect == null || dialect.isBlank() ? admin.dialect() : parseDialect();
+        Dialect sqlDialect = configuredDialect() == null ? admin.dialect() : parseDialect();
         MigrationLayout layout = layout();
         MigrationSet set = new MigrationScanner(Set.of("migrations.lock")).scan(layout);
         if (set.versioned().isEmpty()) {
@@ -331,7 +319,7 @@ public class RoundtripMojo extends AbstractMigrationMojo {
 
     private Dialect parseDialect() throws MojoExecutionException {
         try {
-            return Dialect.parse(dialect);
+            return Dialect.parse(configuredDialect());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(
                     "Invalid dialect: " + e.getMessage() + " (parameter dialect /" + " migration.dialect)");
@@ -340,7 +328,7 @@ public class RoundtripMojo extends AbstractMigrationMojo {
 
     private DbTarget target() throws MojoExecutionException {
         if (url == null || url.isBlank()) {
-            return ScratchDatabase.h2For(dialect == null || dialect.isBlank() ? Dialect.GENERIC : parseDialect());
+            return ScratchDatabase.h2For(configuredDialect() == null ? Dialect.GENERIC : parseDialect());
         }
         String u = user;
         String p = password;
