@@ -29,11 +29,11 @@ public final class LegacyMigrationFreezeRule extends AbstractMigrationRule {
     /**
      * The git ref (branch, tag or commit) that records the released content of files at or below
      * {@code frozenThrough} while the lock file does not: in a pull-request build, the target branch (e.g.
-     * {@code origin/main}). Default {@code HEAD}.
+     * {@code origin/main}). Unset: property {@code migration.frozenBaseRef}, else {@code HEAD}.
      *
      * @since 0.1.0
      */
-    private String frozenBaseRef = FreezeCheck.DEFAULT_BASE_REF;
+    private String frozenBaseRef;
 
     @Inject
     public LegacyMigrationFreezeRule(MavenProject project, MavenSession session) {
@@ -50,8 +50,8 @@ public final class LegacyMigrationFreezeRule extends AbstractMigrationRule {
                 throw new EnforcerRuleError("Invalid frozenThrough: " + e.getMessage());
             }
         }
-        String ref =
-                frozenBaseRef == null || frozenBaseRef.isBlank() ? FreezeCheck.DEFAULT_BASE_REF : frozenBaseRef.strip();
+        String ref = frozenBaseRef != null ? frozenBaseRef : property("migration.frozenBaseRef");
+        ref = ref == null || ref.isBlank() ? FreezeCheck.DEFAULT_BASE_REF : ref.strip();
         List<Finding> findings;
         try {
             findings = new FreezeCheck(through, ref).check(history());
