@@ -49,10 +49,12 @@ final class GitFreezeCheck {
             current.put(f.displayPath(), f);
         }
 
+        List<String> roots = dirs.stream().map(d -> layout.display(d) + "/").toList();
         Map<String, MigrationName> gone = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : atRef.entrySet()) {
             MigrationName name = parse(e.getKey());
             if (name != null
+                    && !inHiddenDirectory(e.getKey(), roots)
                     && frozen(name.kind(), name.version())
                     && !current.containsKey(e.getKey())
                     && !locked.containsKey(e.getKey())) {
@@ -166,6 +168,24 @@ final class GitFreezeCheck {
             }
         }
         return renamedFrom;
+    }
+
+    /** Whether the scanner skips the file: it lies in a directory whose name starts with '.' below a location. */
+    private static boolean inHiddenDirectory(String path, List<String> roots) {
+        for (String root : roots) {
+            if (path.startsWith(root)) {
+                String rest = path.substring(root.length());
+                int slash = rest.lastIndexOf('/');
+                for (String dir :
+                        slash < 0 ? new String[0] : rest.substring(0, slash).split("/")) {
+                    if (dir.startsWith(".")) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
     }
 
     private boolean frozen(MigrationKind kind, MigrationVersion version) {
