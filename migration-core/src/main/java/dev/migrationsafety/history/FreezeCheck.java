@@ -20,7 +20,7 @@ import java.util.Set;
  * deleted. With {@code frozenThrough}, versions up to it count as released: once the lock file records any of them,
  * a file at or below it that the lock file does not know is a new file where none may go. Before the lock file
  * records that range, git is the record: the files at or below it must be as they are at {@code baseRef}
- * (see {@link GitFreezeCheck}).
+ * (one {@code git ls-tree}, files compared by blob hash).
  */
 public final class FreezeCheck {
     public static final String RULE = "legacyMigrationFreeze";
