@@ -1,6 +1,7 @@
 package dev.migrationsafety.bench;
 
 import dev.migrationsafety.history.FreezeCheck;
+import dev.migrationsafety.history.GitRecordException;
 import dev.migrationsafety.history.LinearHistoryCheck;
 import dev.migrationsafety.history.LockFileException;
 import dev.migrationsafety.history.Locker;
@@ -54,7 +55,7 @@ public class HistoryRulesBenchmark {
     private MigrationLayout layout;
 
     @Setup(Level.Trial)
-    public void generate() throws IOException, LockFileException {
+    public void generate() throws IOException, LockFileException, GitRecordException {
         base = Files.createTempDirectory("history-bench");
         layout = MigrationLayout.defaults(base);
         Path up = base.resolve("src/main/resources/db/migration");
@@ -124,7 +125,7 @@ public class HistoryRulesBenchmark {
     }
 
     @Benchmark
-    public List<Finding> legacyMigrationFreeze() {
+    public List<Finding> legacyMigrationFreeze() throws GitRecordException {
         return new FreezeCheck(MigrationVersion.parse("1")).check(history());
     }
 }

@@ -1,7 +1,10 @@
 package dev.migrationsafety.enforcer;
 
 import dev.migrationsafety.history.FreezeCheck;
+import dev.migrationsafety.history.GitRecordException;
 import dev.migrationsafety.migration.MigrationVersion;
+import dev.migrationsafety.report.Finding;
+import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Named;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
@@ -11,7 +14,8 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * {@code <legacyMigrationFreeze/>}: a locked migration, down script or baseline is never changed, renamed or
- * deleted; with {@code frozenThrough}, no new file may take a version at or below it.
+ * deleted; with {@code frozenThrough}, no new file may take a version at or below it, and before the lock file
+ * records that range the files in it must be as they are in git at {@code frozenBaseRef}.
  */
 @Named("legacyMigrationFreeze")
 public final class LegacyMigrationFreezeRule extends AbstractMigrationRule {
@@ -21,6 +25,15 @@ public final class LegacyMigrationFreezeRule extends AbstractMigrationRule {
      * No default.
      */
     private String frozenThrough;
+
+    /**
+     * The git ref (branch, tag or commit) that records the released content of files at or below
+     * {@code frozenThrough} while the lock file does not: in a pull-request build, the target branch (e.g.
+     * {@code origin/main}). Unset: property {@code migration.frozenBaseRef}, else {@code HEAD}.
+     *
+     * @since 0.1.0
+     */
+    private String frozenBaseRef;
 
     @Inject
     public LegacyMigrationFreezeRule(MavenProject project, MavenSession session) {
@@ -37,7 +50,16 @@ public final class LegacyMigrationFreezeRule extends AbstractMigrationRule {
                 throw new EnforcerRuleError("Invalid frozenThrough: " + e.getMessage());
             }
         }
-        report(new FreezeCheck(through).check(history()));
+        String ref = frozenBaseRef != null ? frozenBaseRef : property("migration.frozenBaseRef");
+        ref = ref == null || ref.isBlank() ? FreezeCheck.DEFAULT_BASE_REF : ref.strip();
+        List<Finding> findings;
+        try {
+            findings = new FreezeCheck(through, ref).check(history());
+        } catch (GitRecordException e) {
+            // not a violation in a file but a check that cannot run: fail even at level WARN (fail closed)
+            throw new EnforcerRuleError(e.getMessage() + " - " + e.fix());
+        }
+        report(findings);
     }
 
     @Override
@@ -47,6 +69,7 @@ public final class LegacyMigrationFreezeRule extends AbstractMigrationRule {
 
     @Override
     public String toString() {
-        return "LegacyMigrationFreezeRule[frozenThrough=" + frozenThrough + ", " + commonSettings() + "]";
+        return "LegacyMigrationFreezeRule[frozenThrough=" + frozenThrough + ", frozenBaseRef=" + frozenBaseRef + ", "
+                + commonSettings() + "]";
     }
 }

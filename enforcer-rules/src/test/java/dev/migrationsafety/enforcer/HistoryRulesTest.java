@@ -150,6 +150,52 @@ class HistoryRulesTest {
     }
 
     @Test
+    void frozenThroughWithoutLockEntriesOrGitIsAConfigurationError() throws Exception {
+        // the temporary directory is no git work tree, and the lock file records nothing at or below 1
+        write(M + "V001__init.sql", "CREATE TABLE init (id INT);\n");
+        LegacyMigrationFreezeRule rule = rule(new LegacyMigrationFreezeRule(project, session));
+        set(rule, "frozenThrough", "1");
+        set(rule, "frozenBaseRef", "origin/main");
+        EnforcerRuleError e = assertThrows(EnforcerRuleError.class, rule::execute);
+        assertTrue(
+                e.getMessage()
+                        .startsWith("cannot compare the migrations with git: `git rev-parse --show-toplevel` in "),
+                e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith(" - run the build in a git clone, or run `mvn migration:lock` to record the released "
+                                + "migrations in the lock file"),
+                e.getMessage());
+        assertNull(e.getCause(), "no stack trace to print");
+        assertTrue(rule.toString().contains("frozenBaseRef=origin/main"), rule.toString());
+    }
+
+    @Test
+    void frozenBaseRefComesFromThePropertyWhenUnset() throws Exception {
+        write(M + "V001__init.sql", "CREATE TABLE init (id INT);\n");
+        for (String[] args : new String[][] {
+            {"init", "-q"},
+            {"add", "-A"},
+            {"-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "r"}
+        }) {
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("git"));
+            cmd.addAll(java.util.List.of(args));
+            Process p =
+                    new ProcessBuilder(cmd).directory(dir.toFile()).inheritIO().start();
+            assertEquals(0, p.waitFor(), String.join(" ", cmd));
+        }
+        LegacyMigrationFreezeRule rule = rule(new LegacyMigrationFreezeRule(project, session));
+        set(rule, "frozenThrough", "1");
+        rule.execute();
+        userProperties.setProperty("migration.frozenBaseRef", "no-such-branch");
+        EnforcerRuleError e = assertThrows(EnforcerRuleError.class, rule::execute);
+        assertTrue(
+                e.getMessage()
+                        .startsWith("cannot compare the migrations with git: `git ls-tree no-such-branch` failed"),
+                e.getMessage());
+    }
+
+    @Test
     void migrationSkipSkipsEveryRule() throws Exception {
         write(M + "junk.txt", "x");
         userProperties.setProperty("migration.skip", "true");

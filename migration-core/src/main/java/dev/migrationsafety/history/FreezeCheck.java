@@ -18,19 +18,44 @@ import java.util.Set;
 /**
  * The {@code legacyMigrationFreeze} rule: a locked migration, down script or baseline is never changed, renamed or
  * deleted. With {@code frozenThrough}, versions up to it count as released: once the lock file records any of them,
- * a file at or below it that the lock file does not know is a new file where none may go.
+ * a file at or below it that the lock file does not know is a new file where none may go. Before the lock file
+ * records that range, git is the record: the files at or below it must be as they are at {@code baseRef}
+ * (one {@code git ls-tree}, files compared by blob hash).
  */
 public final class FreezeCheck {
     public static final String RULE = "legacyMigrationFreeze";
+    /** The default {@code frozenBaseRef}: the commit checked out. */
+    public static final String DEFAULT_BASE_REF = "HEAD";
 
     private final MigrationVersion frozenThrough;
+    private final String baseRef;
+    private final Map<String, String> gitEnv;
 
     /** @param frozenThrough the highest version frozen even without a lock entry, or {@code null} */
     public FreezeCheck(MigrationVersion frozenThrough) {
-        this.frozenThrough = frozenThrough;
+        this(frozenThrough, DEFAULT_BASE_REF);
     }
 
-    public List<Finding> check(ProjectHistory history) {
+    /**
+     * @param frozenThrough the highest version frozen even without a lock entry, or {@code null}
+     * @param baseRef the git ref whose content of unlocked files at or below {@code frozenThrough} is the released one
+     */
+    public FreezeCheck(MigrationVersion frozenThrough, String baseRef) {
+        this(frozenThrough, baseRef, Map.of());
+    }
+
+    /** With variables added to git's environment, for tests that isolate git from the machine's configuration. */
+    FreezeCheck(MigrationVersion frozenThrough, String baseRef, Map<String, String> gitEnv) {
+        this.frozenThrough = frozenThrough;
+        this.baseRef = baseRef;
+        this.gitEnv = Map.copyOf(gitEnv);
+    }
+
+    /**
+     * @throws GitRecordException when {@code frozenThrough} is set, files at or below it exist but the lock file
+     *     records nothing in that range, and git cannot give the record at {@code baseRef}
+     */
+    public List<Finding> check(ProjectHistory history) throws GitRecordException {
         List<Finding> findings = new ArrayList<>();
         Finding lockError = history.lockErrorFinding(RULE);
         if (lockError != null) {
@@ -117,6 +142,11 @@ public final class FreezeCheck {
                                 "run `mvn migration:rebase` to give it a version after the newest locked one"));
                     }
                 }
+            } else if (history.migrations().files().stream()
+                    .anyMatch(f -> f.version() != null && !f.version().isNewerThan(frozenThrough))) {
+                // nothing in the range is locked: git at baseRef is the record (and is needed only when the range
+                // has files; deleting every one of them is caught once the lock file records them)
+                findings.addAll(new GitFreezeCheck(frozenThrough, baseRef, gitEnv).check(history, reported));
             }
         }
         return findings;
@@ -136,7 +166,7 @@ public final class FreezeCheck {
         return map;
     }
 
-    private static Finding finding(String path, String message, String fix) {
+    static Finding finding(String path, String message, String fix) {
         return new Finding(path, 0, 0, Severity.HIGH, RULE, message, fix);
     }
 }

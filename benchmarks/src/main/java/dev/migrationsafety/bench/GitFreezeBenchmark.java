@@ -1,0 +1,106 @@
+package dev.migrationsafety.bench;
+
+import dev.migrationsafety.history.FreezeCheck;
+import dev.migrationsafety.history.GitRecordException;
+import dev.migrationsafety.history.ProjectHistory;
+import dev.migrationsafety.migration.MigrationLayout;
+import dev.migrationsafety.migration.MigrationVersion;
+import dev.migrationsafety.migration.NamingPolicy;
+import dev.migrationsafety.report.Finding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@code legacyMigrationFreeze} with {@code frozenThrough} and no lock file: git at HEAD is the record. A generated
+ * project with N versioned migrations, each with a down script, all committed and all at or below frozenThrough, so
+ * every file is hashed and compared with the one {@code git ls-tree} listing. Includes scanning the locations and
+ * starting git twice.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class GitFreezeBenchmark {
+    @Param({"1000", "10000"})
+    public int migrations;
+
+    private Path base;
+    private MigrationLayout layout;
+    private MigrationVersion frozenThrough;
+
+    @Setup(Level.Trial)
+    public void generate() throws IOException, InterruptedException, GitRecordException {
+        base = Files.createTempDirectory("git-freeze-bench");
+        layout = MigrationLayout.defaults(base);
+        Path up = base.resolve("src/main/resources/db/migration");
+        Path down = base.resolve("src/main/resources/db/undo");
+        Files.createDirectories(up);
+        Files.createDirectories(down);
+        Instant start = Instant.parse("2020-01-01T00:00:00Z");
+        String version = null;
+        for (int i = 1; i <= migrations; i++) {
+            version = NamingPolicy.DEFAULT.versionText(start.plusSeconds(3_600L * i));
+            String table = "table_" + i;
+            Files.writeString(
+                    up.resolve("V" + version + "__create_" + table + ".sql"),
+                    "-- create " + table + "\nCREATE TABLE " + table + " (\n  id BIGINT PRIMARY KEY,\n"
+                            + "  name VARCHAR(200) NOT NULL\n);\n");
+            Files.writeString(
+                    down.resolve("U" + version + "__create_" + table + ".sql"), "DROP TABLE " + table + ";\n");
+        }
+        frozenThrough = MigrationVersion.parse(version);
+        git("init", "-q");
+        git("add", "-A");
+        git("-c", "user.name=bench", "-c", "user.email=bench@example.invalid", "-c", "commit.gpgsign=false", "commit",
+                "-q", "-m", "generated");
+        List<Finding> findings = legacyMigrationFreezeFromGit();
+        if (!findings.isEmpty()) {
+            throw new IllegalStateException("the generated project should pass: " + findings.get(0).format());
+        }
+    }
+
+    private void git(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("git"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(base.toFile()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed");
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void delete() throws IOException {
+        try (Stream<Path> files = Files.walk(base)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Benchmark
+    public List<Finding> legacyMigrationFreezeFromGit() throws GitRecordException {
+        return new FreezeCheck(frozenThrough, "HEAD").check(ProjectHistory.load(layout, base.resolve("none.lock")));
+    }
+}
