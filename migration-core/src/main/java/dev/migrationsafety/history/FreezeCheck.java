@@ -52,8 +52,8 @@ public final class FreezeCheck {
     }
 
     /**
-     * @throws GitRecordException when {@code frozenThrough} is set, files at or below it exist but the lock file
-     *     records nothing in that range, and git cannot give the record at {@code baseRef}
+     * @throws GitRecordException when {@code frozenThrough} is set, the lock file records nothing at or below it,
+     *     and git cannot give the record at {@code baseRef}
      */
     public List<Finding> check(ProjectHistory history) throws GitRecordException {
         List<Finding> findings = new ArrayList<>();
@@ -142,10 +142,12 @@ public final class FreezeCheck {
                                 "run `mvn migration:rebase` to give it a version after the newest locked one"));
                     }
                 }
-            } else if (history.migrations().files().stream()
-                    .anyMatch(f -> f.version() != null && !f.version().isNewerThan(frozenThrough))) {
-                // nothing in the range is locked: git at baseRef is the record (and is needed only when the range
-                // has files; deleting every one of them is caught once the lock file records them)
+            } else if (history.lock().entries().isEmpty()
+                    || history.migrations().files().stream()
+                            .anyMatch(f -> f.version() != null && !f.version().isNewerThan(frozenThrough))) {
+                // nothing in the range is locked: git at baseRef is the record while the range has files, and
+                // before any lock file exists also when every file of the range is gone (a lock file that records
+                // only later versions was written when the range was already empty)
                 findings.addAll(new GitFreezeCheck(frozenThrough, baseRef, gitEnv).check(history, reported));
             }
         }

@@ -141,6 +141,17 @@ class GitFreezeCheckTest {
     }
 
     @Test
+    void deletingEveryFileOfTheFrozenRangeIsCaught() throws GitRecordException {
+        Fixture f = releasedInGit(dir, dir);
+        f.delete(M + "V001__init.sql");
+        f.delete(M + "V" + FROZEN + "__create_users.sql");
+        f.delete(U + "U" + FROZEN + "__create_users.sql");
+        List<String> findings = freeze(f, "HEAD");
+        assertEquals(3, findings.size(), findings.toString());
+        assertTrue(findings.stream().allMatch(l -> l.contains("[legacyMigrationFreeze] was deleted, but HEAD has it")));
+    }
+
+    @Test
     void aRenamedFileIsCaughtAsARename() throws GitRecordException {
         Fixture f = releasedInGit(dir, dir);
         String content = f.read(M + "V001__init.sql");
