@@ -1,4 +1,4 @@
-package dev.migrationsafety.benchmarks;
+package dev.migrationsafety.bench;
 
 import dev.migrationsafety.schema.GraphFilter;
 import dev.migrationsafety.schema.GraphResult;
