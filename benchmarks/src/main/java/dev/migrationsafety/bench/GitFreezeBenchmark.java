@@ -73,11 +73,21 @@ public class GitFreezeBenchmark {
         frozenThrough = MigrationVersion.parse(version);
         git("init", "-q");
         git("add", "-A");
-        git("-c", "user.name=bench", "-c", "user.email=bench@example.invalid", "-c", "commit.gpgsign=false", "commit",
-                "-q", "-m", "generated");
+        git(
+                "-c",
+                "user.name=bench",
+                "-c",
+                "user.email=bench@example.invalid",
+                "-c",
+                "commit.gpgsign=false",
+                "commit",
+                "-q",
+                "-m",
+                "generated");
         List<Finding> findings = legacyMigrationFreezeFromGit();
         if (!findings.isEmpty()) {
-            throw new IllegalStateException("the generated project should pass: " + findings.get(0).format());
+            throw new IllegalStateException(
+                    "the generated project should pass: " + findings.get(0).format());
         }
     }
 

@@ -91,7 +91,8 @@ public class HistoryRulesBenchmark {
 
     private static void check(List<Finding> findings) {
         if (!findings.isEmpty()) {
-            throw new IllegalStateException("the generated project should pass: " + findings.get(0).format());
+            throw new IllegalStateException(
+                    "the generated project should pass: " + findings.get(0).format());
         }
     }
 

@@ -74,7 +74,17 @@ public class RoundtripBenchmark {
             st.execute("CREATE DATABASE " + db);
         }
         try {
-            Process p = new ProcessBuilder("psql", "-q", "-X", "-h", "127.0.0.1", "-U", admin.user(), "-d", db, "-f",
+            Process p = new ProcessBuilder(
+                            "psql",
+                            "-q",
+                            "-X",
+                            "-h",
+                            "127.0.0.1",
+                            "-U",
+                            admin.user(),
+                            "-d",
+                            db,
+                            "-f",
                             script.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -111,10 +121,11 @@ public class RoundtripBenchmark {
                         line -> {})
                 .run();
         if (report.failed()) {
-            throw new IllegalStateException("the generated chain must pass: " + report.outcomes().stream()
-                    .flatMap(o -> o.problems().stream())
-                    .limit(3)
-                    .toList());
+            throw new IllegalStateException("the generated chain must pass: "
+                    + report.outcomes().stream()
+                            .flatMap(o -> o.problems().stream())
+                            .limit(3)
+                            .toList());
         }
         return report;
     }
