@@ -139,7 +139,7 @@ public final class FreezeCheck {
                                 f.displayPath(),
                                 "is a new file at version " + f.version() + ", at or below frozenThrough "
                                         + frozenThrough + ", where no new migration may go",
-                                "run `mvn migration:rebase` to give it a version after the newest locked one"));
+                                rebaseFix(frozenThrough, null)));
                     }
                 }
             } else if (history.lock().entries().isEmpty()
@@ -166,6 +166,19 @@ public final class FreezeCheck {
             }
         }
         return map;
+    }
+
+    /**
+     * How to fix a new file at or below {@code frozenThrough}: the rebase goal with the same settings.
+     *
+     * @param baseRef the git ref that is the record, or {@code null} when the lock file is
+     */
+    static String rebaseFix(MigrationVersion frozenThrough, String baseRef) {
+        String refOption =
+                baseRef == null || baseRef.equals(DEFAULT_BASE_REF) ? "" : " -Dmigration.frozenBaseRef=" + baseRef;
+        return "run `mvn migration:rebase -Dmigration.frozenThrough=" + frozenThrough.text() + refOption
+                + "` (or configure frozenThrough for the plugin) to give it, and its down script, a version after "
+                + "the newest migration";
     }
 
     static Finding finding(String path, String message, String fix) {

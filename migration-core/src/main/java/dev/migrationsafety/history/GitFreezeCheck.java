@@ -93,8 +93,7 @@ final class GitFreezeCheck {
                             "is a new file at version " + f.version() + ", at or below frozenThrough "
                                     + frozenThrough + ", where no new migration may go (" + baseRef
                                     + " does not have it)",
-                            "rename it, and its down script, to a fresh version after the newest migration, as "
-                                    + "`mvn migration:new` names files"));
+                            FreezeCheck.rebaseFix(frozenThrough, baseRef)));
                 }
                 continue;
             }

@@ -172,8 +172,9 @@ class GitFreezeCheckTest {
         assertEquals(
                 List.of(M + "V0005__sneaky.sql: [legacyMigrationFreeze] is a new file at version 0005, at or below "
                         + "frozenThrough " + FROZEN + ", where no new migration may go (HEAD does not have it) - "
-                        + "rename it, and its down script, to a fresh version after the newest migration, as "
-                        + "`mvn migration:new` names files"),
+                        + "run `mvn migration:rebase -Dmigration.frozenThrough=" + FROZEN + "` (or configure "
+                        + "frozenThrough for the plugin) to give it, and its down script, a version after the newest "
+                        + "migration"),
                 freeze(f, "HEAD"));
     }
 

@@ -316,8 +316,9 @@ class HistoryChecksTest {
         Fixture f = released().file(M + "V0005__sneaky.sql", "DELETE FROM users;\n");
         assertEquals(
                 List.of(M + "V0005__sneaky.sql: [legacyMigrationFreeze] is a new file at version 0005, at or below "
-                        + "frozenThrough 20260101120000, where no new migration may go - run `mvn migration:rebase` "
-                        + "to give it a version after the newest locked one"),
+                        + "frozenThrough 20260101120000, where no new migration may go - run `mvn migration:rebase "
+                        + "-Dmigration.frozenThrough=20260101120000` (or configure frozenThrough for the plugin) to "
+                        + "give it, and its down script, a version after the newest migration"),
                 freeze(f, "20260101120000"));
         assertEquals(List.of(), freeze(f, "0.9"), "versions above frozenThrough are the other rules' business");
     }

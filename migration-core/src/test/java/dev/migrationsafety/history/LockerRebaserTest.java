@@ -136,7 +136,7 @@ class LockerRebaserTest {
     }
 
     @Test
-    void rebaseNeverOverwrites() throws IOException, LockFileException {
+    void rebaseNeverOverwrites() throws IOException, LockFileException, GitRecordException {
         Fixture f = new Fixture(dir).pair("20260110120000", "from_main").lock().pair("20260105120000", "mine");
         Clock clock = Clock.fixed(Instant.parse("2026-01-10T12:00:01Z"), ZoneOffset.UTC);
         List<Rebaser.Rename> plan = new Rebaser(NamingPolicy.DEFAULT, clock).plan(f.history());

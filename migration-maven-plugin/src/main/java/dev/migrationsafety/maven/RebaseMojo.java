@@ -1,8 +1,11 @@
 package dev.migrationsafety.maven;
 
+import dev.migrationsafety.history.FreezeCheck;
+import dev.migrationsafety.history.GitRecordException;
 import dev.migrationsafety.history.LockFileException;
 import dev.migrationsafety.history.ProjectHistory;
 import dev.migrationsafety.history.Rebaser;
+import dev.migrationsafety.migration.MigrationVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -20,7 +23,8 @@ import org.apache.maven.project.MavenProject;
  * Renames unlocked migrations whose versions are out of order (not newer than the newest locked migration, or
  * sharing a version with another one), and their down scripts, to fresh timestamp versions after every existing
  * version, keeping their order, and prints each old and new name. The fix after merging a branch whose migrations
- * another branch overtook; run {@code mvn migration:lock} afterwards.
+ * another branch overtook; run {@code mvn migration:lock} afterwards. With {@code frozenThrough}, new files at or
+ * below that version (the {@code legacyMigrationFreeze} rule refuses them) move too; released files never do.
  */
 @Mojo(name = "rebase", threadSafe = true, requiresProject = true)
 public class RebaseMojo extends AbstractMigrationMojo {
@@ -33,6 +37,25 @@ public class RebaseMojo extends AbstractMigrationMojo {
      */
     @Parameter(property = "migration.lockFile", defaultValue = HistoryFiles.DEFAULT_LOCK_FILE)
     private String lockFile;
+
+    /**
+     * The highest released version, as configured for the {@code legacyMigrationFreeze} rule: unlocked migrations at
+     * or below it that are new (not locked, and, while the lock file records no version in that range, not in git at
+     * {@code frozenBaseRef}) are moved, with their down scripts, after the newest version. Default none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.frozenThrough")
+    private String frozenThrough;
+
+    /**
+     * The git ref whose files at or below {@code frozenThrough} are released while the lock file records none of
+     * them; use the rule's {@code frozenBaseRef}. Only read with {@code frozenThrough}. Default {@code HEAD}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.frozenBaseRef", defaultValue = FreezeCheck.DEFAULT_BASE_REF)
+    private String frozenBaseRef;
 
     /**
      * Skips this goal. Default {@code false}.
@@ -60,13 +83,27 @@ public class RebaseMojo extends AbstractMigrationMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         Path lockPath = baseDir().resolve(lockFile).normalize();
+        MigrationVersion through = null;
+        if (frozenThrough != null && !frozenThrough.isBlank()) {
+            try {
+                through = MigrationVersion.parse(frozenThrough.strip());
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException("Invalid frozenThrough: " + e.getMessage());
+            }
+        }
+        String ref =
+                frozenBaseRef == null || frozenBaseRef.isBlank() ? FreezeCheck.DEFAULT_BASE_REF : frozenBaseRef.strip();
         ProjectHistory history;
         List<Rebaser.Rename> plan;
         try {
             history = ProjectHistory.load(layout(), lockPath);
-            plan = new Rebaser(namingPolicy(), Clock.systemUTC()).plan(history);
+            plan = new Rebaser(namingPolicy(), Clock.systemUTC(), through, ref).plan(history);
         } catch (LockFileException e) {
             throw new MojoFailureException(HistoryFiles.describe(baseDir(), lockPath, e));
+        } catch (GitRecordException e) {
+            throw new MojoFailureException(
+                    "Nothing was renamed: git cannot tell which files at or below frozenThrough are released: "
+                            + e.getMessage() + " - " + e.fix());
         } catch (IllegalStateException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (UncheckedIOException e) {
@@ -74,7 +111,8 @@ public class RebaseMojo extends AbstractMigrationMojo {
                     e.getMessage() + ": " + e.getCause().getMessage(), e);
         }
         if (plan.isEmpty()) {
-            getLog().info("Nothing to rebase: every unlocked migration is newer than the newest locked one");
+            getLog().info("Nothing to rebase: every unlocked migration is newer than the newest locked one"
+                    + (through == null ? "" : ", and every new one is newer than frozenThrough " + through.text()));
             return;
         }
         try {

@@ -120,4 +120,34 @@ class HistoryMojosTest {
         }
         configured(new LockMojo(project)).execute();
     }
+
+    @Test
+    void rebaseWithFrozenThroughMovesANewFileInTheLockedFrozenRange() throws Exception {
+        configured(new LockMojo(project)).execute();
+        // newer than the newest locked version, but at or below frozenThrough: only frozenThrough makes it move
+        write(M + "V20260101120000.5__sneaky.sql", "DELETE FROM users;\n");
+        RebaseMojo plain = configured(new RebaseMojo(project));
+        plain.execute();
+        assertTrue(Files.exists(dir.resolve(M + "V20260101120000.5__sneaky.sql")));
+        RebaseMojo mojo = configured(new RebaseMojo(project));
+        set(mojo, "frozenThrough", "20260102000000");
+        mojo.execute();
+        assertFalse(Files.exists(dir.resolve(M + "V20260101120000.5__sneaky.sql")));
+        try (var files = Files.list(dir.resolve(M))) {
+            String renamed = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith("__sneaky.sql"))
+                    .findFirst()
+                    .orElseThrow();
+            assertTrue(renamed.substring(1, renamed.indexOf("__")).compareTo("20260102000000") > 0, renamed);
+        }
+        assertTrue(Files.exists(dir.resolve(M + "V20260101120000__create_users.sql")), "locked files stay");
+    }
+
+    @Test
+    void rebaseRefusesAnInvalidFrozenThrough() throws Exception {
+        RebaseMojo mojo = configured(new RebaseMojo(project));
+        set(mojo, "frozenThrough", "1.x");
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("Invalid frozenThrough: "), e.getMessage());
+    }
 }
