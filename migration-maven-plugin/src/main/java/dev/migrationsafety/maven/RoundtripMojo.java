@@ -302,19 +302,38 @@ public class RoundtripMojo extends AbstractMigrationMojo {
     }
 
     private RoundtripOptions options() throws MojoExecutionException {
+        RoundtripMode parsedMode;
         try {
-            return new RoundtripOptions(
-                    RoundtripMode.parse(mode),
-                    startAfter == null || startAfter.isBlank() ? null : MigrationVersion.parse(startAfter.strip()),
-                    failFast,
-                    DurationParser.parse(slowThreshold),
-                    columnOrderIsError,
-                    placeholders == null ? Map.of() : placeholders);
+            parsedMode = RoundtripMode.parse(mode);
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("Invalid round-trip configuration: " + e.getMessage()
-                    + " (parameters mode, startAfter, slowThreshold / migration.mode, migration.startAfter,"
-                    + " migration.slowThreshold)");
+            throw invalid("mode", e);
         }
+        MigrationVersion start = null;
+        if (startAfter != null && !startAfter.isBlank()) {
+            try {
+                start = MigrationVersion.parse(startAfter.strip());
+            } catch (IllegalArgumentException e) {
+                throw invalid("startAfter", e);
+            }
+        }
+        Duration threshold;
+        try {
+            threshold = DurationParser.parse(slowThreshold);
+        } catch (IllegalArgumentException e) {
+            throw invalid("slowThreshold", e);
+        }
+        return new RoundtripOptions(
+                parsedMode,
+                start,
+                failFast,
+                threshold,
+                columnOrderIsError,
+                placeholders == null ? Map.of() : placeholders);
+    }
+
+    /** {@code Invalid mode (migration.mode): unknown round trip mode 'x'; use step or chain}. */
+    private static MojoExecutionException invalid(String parameter, IllegalArgumentException e) {
+        return new MojoExecutionException("Invalid " + parameter + " (migration." + parameter + "): " + e.getMessage());
     }
 
     private Dialect parseDialect() throws MojoExecutionException {
