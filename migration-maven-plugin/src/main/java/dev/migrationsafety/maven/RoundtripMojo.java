@@ -347,6 +347,10 @@ public class RoundtripMojo extends AbstractMigrationMojo {
 
     private DbTarget target() throws MojoExecutionException {
         if (url == null || url.isBlank()) {
+            if (serverId != null && !serverId.isBlank()) {
+                getLog().warn("serverId '" + serverId + "' is ignored: it gives the credentials for a url"
+                        + " (migration.url), and none is set, so the round trip runs on H2 in memory");
+            }
             return ScratchDatabase.h2For(configuredDialect() == null ? Dialect.GENERIC : parseDialect());
         }
         String u = user;
@@ -354,8 +358,11 @@ public class RoundtripMojo extends AbstractMigrationMojo {
         if (serverId != null && !serverId.isBlank()) {
             Server server = session.getSettings().getServer(serverId);
             if (server == null) {
-                throw new MojoExecutionException("No <server> with id '" + serverId + "' in settings.xml; add one"
-                        + " with <username> and <password>, or pass -Dmigration.user and -Dmigration.password");
+                throw new MojoExecutionException("No <server> with id '" + serverId + "' (serverId /"
+                        + " migration.serverId) in the Maven settings: the user settings ~/.m2/settings.xml (or the"
+                        + " file given with -s) merged with the global conf/settings.xml of Maven (or -gs); add"
+                        + " <server><id>" + serverId + "</id><username>...</username><password>...</password></server>"
+                        + " to <servers> there, or pass -Dmigration.user and -Dmigration.password");
             }
             SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
             if (!result.getProblems().isEmpty()) {
