@@ -290,7 +290,9 @@ public class RoundtripMojo extends AbstractMigrationMojo {
     }
 
     private void log(String line) {
-        if (line.startsWith("WARNING: ")) {
+        if (line.startsWith("ERROR: ")) {
+            getLog().error(line.substring("ERROR: ".length()));
+        } else if (line.startsWith("WARNING: ")) {
             getLog().warn(line.substring("WARNING: ".length()));
         } else if (line.startsWith("  ") && line.contains(": warning: ")) {
             getLog().warn(line.strip());
