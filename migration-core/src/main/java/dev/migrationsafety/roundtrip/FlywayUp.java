@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -28,6 +29,7 @@ final class FlywayUp {
     private ScratchDatabase configuredFor;
     private FluentConfiguration configuration;
     private SharedConnectionDataSource dataSource;
+    private static final Pattern MIGRATE_FAILED = Pattern.compile("^Migration of .* failed!");
     private final Consumer<String> console;
     private final Set<String> shown = new HashSet<>();
 
@@ -68,6 +70,11 @@ final class FlywayUp {
     }
 
     private void show(QuietFlywayLog.Line line, DbTarget where) {
+        if (line.error() && MIGRATE_FAILED.matcher(line.text()).find()) {
+            // "Migration of schema ... failed! Please restore backups ...": the failure itself is reported with
+            // file, line and statement, and restoring backups is wrong advice for a scratch database
+            return;
+        }
         String text = (line.error() ? "ERROR: Flyway: " : "WARNING: Flyway: ") + where.mask(oneLine(line.text()));
         if (shown.add(text)) {
             console.accept(text);

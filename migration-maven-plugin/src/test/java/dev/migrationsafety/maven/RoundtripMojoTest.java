@@ -136,6 +136,16 @@ class RoundtripMojoTest {
                         .anyMatch(l ->
                                 l.matches("V2__users_name_index  up \\d+ ms, down \\d+ ms, re-up \\d+ ms  FAILED")),
                 info.toString());
+        // Flyway's "Migration of schema ... failed! Please restore backups" is not passed on: the re-up failure is
+        // reported with its file and line, and a scratch database needs no backup
+        assertEquals(
+                List.of(
+                        U2 + ": index USERS_NAME_IDX present but not expected after down of V2__users_name_index",
+                        "src/main/resources/db/migration/V2__users_name_index.sql:1: re-up of V2__users_name_index"
+                                + " failed: Index \"USERS_NAME_IDX\" already exists; SQL statement: CREATE INDEX"
+                                + " users_name_idx ON users (name) [42111-232] [statement: CREATE INDEX users_name_idx"
+                                + " ON users (name)]"),
+                lines("error"));
         assertTrue(
                 info.get(info.size() - 1).endsWith(": 1 passed, 0 with warnings, 1 failed, 0 irreversible, 0 not run"));
         assertEquals(
@@ -144,6 +154,20 @@ class RoundtripMojoTest {
                                 .split("<failure ", -1)
                                 .length
                         - 1);
+    }
+
+    @Test
+    @InjectMojo(goal = "roundtrip")
+    @MojoParameter(name = "serverId", value = "migration-db")
+    void aServerIdWithoutUrlIsIgnoredWithAWarning(RoundtripMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+        verify(log)
+                .warn("serverId 'migration-db' is ignored: it gives the credentials for a url (migration.url), and"
+                        + " none is set, so the round trip runs on H2 in memory");
+        assertEquals(
+                "Round trip (step mode) of 2 migrations on H2 in memory",
+                lines("info").get(0));
     }
 
     @Test
