@@ -3,7 +3,11 @@ package dev.migrationsafety.roundtrip;
 import dev.migrationsafety.migration.MigrationLayout;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -14,7 +18,8 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * Applies ups through Flyway itself, so that placeholders, callbacks, {@code executeInTransaction} and the history
- * table behave exactly as in production. Flyway's own console output is silenced; its failures become
+ * table behave exactly as in production. Flyway's info output is silenced, its warnings and errors passed on; its
+ * failures become
  * {@link Failure}s with file, line, statement and the database's error.
  */
 final class FlywayUp {
@@ -24,10 +29,18 @@ final class FlywayUp {
     private ScratchDatabase configuredFor;
     private FluentConfiguration configuration;
     private SharedConnectionDataSource dataSource;
+    private static final Pattern MIGRATE_FAILED = Pattern.compile("^Migration of .* failed!");
+    private final Consumer<String> console;
+    private final Set<String> shown = new HashSet<>();
 
-    FlywayUp(MigrationLayout layout, Map<String, String> placeholders) {
+    /**
+     * @param console receives Flyway's warnings ({@code WARNING: Flyway: ...}) and errors ({@code ERROR: Flyway:
+     *     ...}), passwords masked, each distinct text once (Flyway repeats its version notices on every migrate)
+     */
+    FlywayUp(MigrationLayout layout, Map<String, String> placeholders, Consumer<String> console) {
         this.layout = layout;
         this.placeholders = placeholders;
+        this.console = console;
         this.resources = MigrationResources.of(layout);
         QuietFlywayLog.install();
     }
@@ -48,10 +61,23 @@ final class FlywayUp {
     private MigrateResult migrate(ScratchDatabase db, String target, MigrationResources files) {
         FluentConfiguration config = configurationFor(db);
         config.resourceProvider(files).validateOnMigrate(!files.restricted()).target(target);
-        try {
+        DbTarget where = db.target();
+        try (QuietFlywayLog.Route route = QuietFlywayLog.routeTo(line -> show(line, where))) {
             return config.load().migrate();
         } finally {
             dataSource.reset();
+        }
+    }
+
+    private void show(QuietFlywayLog.Line line, DbTarget where) {
+        if (line.error() && MIGRATE_FAILED.matcher(line.text()).find()) {
+            // "Migration of schema ... failed! Please restore backups ...": the failure itself is reported with
+            // file, line and statement, and restoring backups is wrong advice for a scratch database
+            return;
+        }
+        String text = (line.error() ? "ERROR: Flyway: " : "WARNING: Flyway: ") + where.mask(oneLine(line.text()));
+        if (shown.add(text)) {
+            console.accept(text);
         }
     }
 

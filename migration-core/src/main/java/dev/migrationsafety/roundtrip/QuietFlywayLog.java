@@ -1,14 +1,27 @@
 package dev.migrationsafety.roundtrip;
 
+import java.util.function.Consumer;
 import org.flywaydb.core.api.logging.Log;
 import org.flywaydb.core.api.logging.LogCreator;
 import org.flywaydb.core.api.logging.LogFactory;
 
 /**
- * Silences Flyway's console chatter: a round trip calls migrate hundreds of times and reports on its own. Flyway's
- * failures still reach us as exceptions.
+ * Keeps Flyway's console chatter out of the round trip's output (it calls migrate hundreds of times and reports on
+ * its own): Flyway's debug, info and notice lines are dropped, while its warnings and errors go to the sink that
+ * {@link #routeTo} set for the current thread, if any. Flyway logs on the thread that calls it, so concurrent round
+ * trips (parallel Maven builds) each get their own lines.
  */
 public final class QuietFlywayLog implements Log, LogCreator {
+    /** A warning or error line of Flyway's. */
+    public record Line(boolean error, String text) {}
+
+    /** Ends a {@link #routeTo}. */
+    interface Route extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static final ThreadLocal<Consumer<Line>> SINK = new ThreadLocal<>();
     private static volatile boolean installed;
 
     static synchronized void install() {
@@ -16,6 +29,21 @@ public final class QuietFlywayLog implements Log, LogCreator {
             LogFactory.setLogCreator(new QuietFlywayLog());
             installed = true;
         }
+    }
+
+    /**
+     * Sends Flyway's warnings and errors logged on this thread to {@code sink} until the returned handle is closed.
+     */
+    static Route routeTo(Consumer<Line> sink) {
+        Consumer<Line> previous = SINK.get();
+        SINK.set(sink);
+        return () -> {
+            if (previous == null) {
+                SINK.remove();
+            } else {
+                SINK.set(previous);
+            }
+        };
     }
 
     /** For Flyway, which instantiates the class named in its {@code loggers} setting. */
@@ -38,14 +66,28 @@ public final class QuietFlywayLog implements Log, LogCreator {
     public void info(String message) {}
 
     @Override
-    public void warn(String message) {}
+    public void warn(String message) {
+        send(false, message);
+    }
 
     @Override
-    public void error(String message) {}
+    public void error(String message) {
+        send(true, message);
+    }
 
     @Override
-    public void error(String message, Exception e) {}
+    public void error(String message, Exception e) {
+        String detail = e == null || e.getMessage() == null ? null : e.getMessage();
+        send(true, detail == null || (message != null && message.contains(detail)) ? message : message + ": " + detail);
+    }
 
     @Override
     public void notice(String message) {}
+
+    private static void send(boolean error, String message) {
+        Consumer<Line> sink = SINK.get();
+        if (sink != null && message != null && !message.isBlank()) {
+            sink.accept(new Line(error, message));
+        }
+    }
 }

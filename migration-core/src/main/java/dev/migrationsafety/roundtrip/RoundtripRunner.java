@@ -41,7 +41,9 @@ public final class RoundtripRunner {
     /**
      * @param sqlDialect the dialect the down scripts are written in, for the splitter; null for the database's
      * @param scratches creates a fresh empty scratch database each time it is called
-     * @param progress receives one console line per migration, and warnings
+     * @param progress receives one console line per migration; warnings prefixed {@code WARNING: }, among them
+     *     Flyway's own ({@code WARNING: Flyway: ...}, each text once per run); Flyway's error lines prefixed
+     *     {@code ERROR: Flyway: }; problems of a migration indented by two spaces
      */
     public RoundtripRunner(
             MigrationSet migrations,
@@ -53,7 +55,7 @@ public final class RoundtripRunner {
         this.options = options;
         this.scratches = scratches;
         this.progress = progress;
-        this.flyway = new FlywayUp(migrations.layout(), options.placeholders());
+        this.flyway = new FlywayUp(migrations.layout(), options.placeholders(), progress);
         this.downs = new DownRunner(sqlDialect);
     }
 

@@ -290,7 +290,9 @@ public class RoundtripMojo extends AbstractMigrationMojo {
     }
 
     private void log(String line) {
-        if (line.startsWith("WARNING: ")) {
+        if (line.startsWith("ERROR: ")) {
+            getLog().error(line.substring("ERROR: ".length()));
+        } else if (line.startsWith("WARNING: ")) {
             getLog().warn(line.substring("WARNING: ".length()));
         } else if (line.startsWith("  ") && line.contains(": warning: ")) {
             getLog().warn(line.strip());
@@ -302,19 +304,38 @@ public class RoundtripMojo extends AbstractMigrationMojo {
     }
 
     private RoundtripOptions options() throws MojoExecutionException {
+        RoundtripMode parsedMode;
         try {
-            return new RoundtripOptions(
-                    RoundtripMode.parse(mode),
-                    startAfter == null || startAfter.isBlank() ? null : MigrationVersion.parse(startAfter.strip()),
-                    failFast,
-                    DurationParser.parse(slowThreshold),
-                    columnOrderIsError,
-                    placeholders == null ? Map.of() : placeholders);
+            parsedMode = RoundtripMode.parse(mode);
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("Invalid round-trip configuration: " + e.getMessage()
-                    + " (parameters mode, startAfter, slowThreshold / migration.mode, migration.startAfter,"
-                    + " migration.slowThreshold)");
+            throw invalid("mode", e);
         }
+        MigrationVersion start = null;
+        if (startAfter != null && !startAfter.isBlank()) {
+            try {
+                start = MigrationVersion.parse(startAfter.strip());
+            } catch (IllegalArgumentException e) {
+                throw invalid("startAfter", e);
+            }
+        }
+        Duration threshold;
+        try {
+            threshold = DurationParser.parse(slowThreshold);
+        } catch (IllegalArgumentException e) {
+            throw invalid("slowThreshold", e);
+        }
+        return new RoundtripOptions(
+                parsedMode,
+                start,
+                failFast,
+                threshold,
+                columnOrderIsError,
+                placeholders == null ? Map.of() : placeholders);
+    }
+
+    /** {@code Invalid mode (migration.mode): unknown round trip mode 'x'; use step or chain}. */
+    private static MojoExecutionException invalid(String parameter, IllegalArgumentException e) {
+        return new MojoExecutionException("Invalid " + parameter + " (migration." + parameter + "): " + e.getMessage());
     }
 
     private Dialect parseDialect() throws MojoExecutionException {
@@ -328,6 +349,10 @@ public class RoundtripMojo extends AbstractMigrationMojo {
 
     private DbTarget target() throws MojoExecutionException {
         if (url == null || url.isBlank()) {
+            if (serverId != null && !serverId.isBlank()) {
+                getLog().warn("serverId '" + serverId + "' is ignored: it gives the credentials for a url"
+                        + " (migration.url), and none is set, so the round trip runs on H2 in memory");
+            }
             return ScratchDatabase.h2For(configuredDialect() == null ? Dialect.GENERIC : parseDialect());
         }
         String u = user;
@@ -335,8 +360,11 @@ public class RoundtripMojo extends AbstractMigrationMojo {
         if (serverId != null && !serverId.isBlank()) {
             Server server = session.getSettings().getServer(serverId);
             if (server == null) {
-                throw new MojoExecutionException("No <server> with id '" + serverId + "' in settings.xml; add one"
-                        + " with <username> and <password>, or pass -Dmigration.user and -Dmigration.password");
+                throw new MojoExecutionException("No <server> with id '" + serverId + "' (serverId /"
+                        + " migration.serverId) in the Maven settings: the user settings ~/.m2/settings.xml (or the"
+                        + " file given with -s) merged with the global conf/settings.xml of Maven (or -gs); add"
+                        + " <server><id>" + serverId + "</id><username>...</username><password>...</password></server>"
+                        + " to <servers> there, or pass -Dmigration.user and -Dmigration.password");
             }
             SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
             if (!result.getProblems().isEmpty()) {

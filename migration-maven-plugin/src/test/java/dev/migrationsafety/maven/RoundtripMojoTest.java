@@ -1,0 +1,227 @@
+package dev.migrationsafety.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/** The goal on H2 in memory (the no-server default), through the plugin testing harness. */
+@MojoTest
+class RoundtripMojoTest {
+    private static final String U2 = "src/main/resources/db/undo/U2__users_name_index.sql";
+
+    // created with the test instance: the harness asks for the project before any @BeforeEach runs
+    private final Path base = project();
+    private final Log log = mock(Log.class);
+
+    private static Path project() {
+        try {
+            Path base = Files.createTempDirectory("roundtrip-mojo");
+            Path up = Files.createDirectories(base.resolve("src/main/resources/db/migration"));
+            Path down = Files.createDirectories(base.resolve("src/main/resources/db/undo"));
+            Files.writeString(
+                    up.resolve("V1__create_users.sql"),
+                    "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(100));\n");
+            Files.writeString(down.resolve("U1__create_users.sql"), "DROP TABLE users;\n");
+            Files.writeString(up.resolve("V2__users_name_index.sql"), "CREATE INDEX users_name_idx ON users (name);\n");
+            Files.writeString(down.resolve("U2__users_name_index.sql"), "DROP INDEX users_name_idx;\n");
+            return base;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterEach
+    void deleteProject() throws IOException {
+        try (Stream<Path> files = Files.walk(base)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Provides
+    MavenProject mavenProject() {
+        Model model = new Model();
+        model.setGroupId("example");
+        model.setArtifactId("app");
+        model.setVersion("1");
+        Build build = new Build();
+        build.setDirectory(base.resolve("target").toString());
+        Resource resources = new Resource();
+        resources.setDirectory(base.resolve("src/main/resources").toString());
+        build.addResource(resources);
+        model.setBuild(build);
+        MavenProject project = new MavenProject(model);
+        project.setFile(base.resolve("pom.xml").toFile());
+        return project;
+    }
+
+    private List<String> lines(String level) {
+        ArgumentCaptor<CharSequence> captor = ArgumentCaptor.forClass(CharSequence.class);
+        switch (level) {
+            case "info" -> verify(log, atLeastOnce()).info(captor.capture());
+            case "warn" -> verify(log, atLeastOnce()).warn(captor.capture());
+            default -> verify(log, atLeastOnce()).error(captor.capture());
+        }
+        List<String> out = new ArrayList<>();
+        captor.getAllValues().forEach(c -> out.add(c.toString()));
+        return out;
+    }
+
+    @Test
+    @InjectMojo(goal = "roundtrip")
+    void aReversibleChainPassesWithOneLinePerMigrationAndTheTotals(RoundtripMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+        List<String> info = lines("info");
+        assertEquals("Round trip (step mode) of 2 migrations on H2 in memory", info.get(0));
+        assertTrue(
+                info.stream()
+                        .anyMatch(l ->
+                                l.matches("V2__users_name_index  up \\d+ ms, down \\d+ ms, re-up \\d+ ms  PASSED")),
+                info.toString());
+        assertTrue(
+                info.get(info.size() - 1)
+                        .matches("2 migrations \\(step mode\\) in [0-9.]+ m?s: 2 passed, 0 with warnings, 0 failed,"
+                                + " 0 irreversible, 0 not run"),
+                info.get(info.size() - 1));
+        verify(log, never()).error(any(CharSequence.class));
+        Path out = base.resolve("target/migration");
+        assertTrue(Files.exists(out.resolve("roundtrip.json")));
+        assertTrue(Files.readString(out.resolve("roundtrip-junit.xml")).contains("tests=\"2\""));
+        assertTrue(Files.exists(out.resolve("roundtrip.md")));
+    }
+
+    @Test
+    @InjectMojo(goal = "roundtrip")
+    void aDownThatForgetsAnIndexFailsNamingTheIndexAndTheMigration(RoundtripMojo mojo) throws Exception {
+        Files.writeString(base.resolve(U2), "-- forgot: DROP INDEX users_name_idx;\nSELECT 1;\n");
+        mojo.setLog(log);
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals(
+                "1 migrations failed the round trip; see the lines above and target/migration/roundtrip.md - fix the"
+                        + " down scripts named there, or mark a migration that truly cannot be reversed with"
+                        + " -- migration:irreversible reason=\"...\" in its down file",
+                e.getMessage());
+        verify(log).error(U2 + ": index USERS_NAME_IDX present but not expected after down of V2__users_name_index");
+        List<String> info = lines("info");
+        assertTrue(
+                info.stream()
+                        .anyMatch(l ->
+                                l.matches("V2__users_name_index  up \\d+ ms, down \\d+ ms, re-up \\d+ ms  FAILED")),
+                info.toString());
+        // Flyway's "Migration of schema ... failed! Please restore backups" is not passed on: the re-up failure is
+        // reported with its file and line, and a scratch database needs no backup
+        assertEquals(
+                List.of(
+                        U2 + ": index USERS_NAME_IDX present but not expected after down of V2__users_name_index",
+                        "src/main/resources/db/migration/V2__users_name_index.sql:1: re-up of V2__users_name_index"
+                                + " failed: Index \"USERS_NAME_IDX\" already exists; SQL statement: CREATE INDEX"
+                                + " users_name_idx ON users (name) [42111-232] [statement: CREATE INDEX users_name_idx"
+                                + " ON users (name)]"),
+                lines("error"));
+        assertTrue(
+                info.get(info.size() - 1).endsWith(": 1 passed, 0 with warnings, 1 failed, 0 irreversible, 0 not run"));
+        assertEquals(
+                1,
+                Files.readString(base.resolve("target/migration/roundtrip-junit.xml"))
+                                .split("<failure ", -1)
+                                .length
+                        - 1);
+    }
+
+    @Test
+    @InjectMojo(goal = "roundtrip")
+    @MojoParameter(name = "serverId", value = "migration-db")
+    void aServerIdWithoutUrlIsIgnoredWithAWarning(RoundtripMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+        verify(log)
+                .warn("serverId 'migration-db' is ignored: it gives the credentials for a url (migration.url), and"
+                        + " none is set, so the round trip runs on H2 in memory");
+        assertEquals(
+                "Round trip (step mode) of 2 migrations on H2 in memory",
+                lines("info").get(0));
+    }
+
+    @Test
+    @InjectMojo(goal = "roundtrip")
+    @MojoParameter(name = "skip", value = "true")
+    @MojoParameter(name = "mode", value = "sideways")
+    void migrationSkipSkipsEverything(RoundtripMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+        verify(log).info("Skipping: migration.skip is true");
+        verify(log, never()).error(any(CharSequence.class));
+        assertTrue(Files.notExists(base.resolve("target/migration")));
+    }
+
+    @Test
+    @InjectMojo(goal = "roundtrip")
+    @MojoParameter(name = "skipRoundtrip", value = "true")
+    @MojoParameter(name = "mode", value = "sideways")
+    void theGoalSkipFlagSkipsTheRoundTrip(RoundtripMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+        verify(log).info("Skipping: migration.roundtrip.skip is true");
+        assertTrue(Files.notExists(base.resolve("target/migration")));
+    }
+
+    @Test
+    @InjectMojo(goal = "roundtrip")
+    @MojoParameter(name = "mode", value = "sideways")
+    void anUnknownModeIsAConfigurationErrorNamingTheParameter(RoundtripMojo mojo) {
+        mojo.setLog(log);
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals(
+                "Invalid mode (migration.mode): unknown round trip mode 'sideways'; use step or chain", e.getMessage());
+        assertTrue(Files.notExists(base.resolve("target/migration")));
+    }
+
+    @Test
+    @InjectMojo(goal = "roundtrip")
+    @MojoParameter(name = "slowThreshold", value = "abc")
+    void anUnreadableThresholdIsAConfigurationErrorNamingTheParameter(RoundtripMojo mojo) {
+        mojo.setLog(log);
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals(
+                "Invalid slowThreshold (migration.slowThreshold): duration 'abc' is not understood; write e.g. 300s,"
+                        + " 5m, 1h or PT5M",
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "roundtrip")
+    @MojoParameter(name = "startAfter", value = "1..2")
+    void anUnreadableStartVersionIsAConfigurationErrorNamingTheParameter(RoundtripMojo mojo) {
+        mojo.setLog(log);
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("Invalid startAfter (migration.startAfter): "), e.getMessage());
+    }
+}

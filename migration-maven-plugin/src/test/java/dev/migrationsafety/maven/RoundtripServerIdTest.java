@@ -1,0 +1,161 @@
+package dev.migrationsafety.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.lenient;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.invocation.Invocation;
+
+/** {@code serverId}: credentials from the Maven settings, used against the real PostgreSQL, never shown. */
+@MojoTest
+class RoundtripServerIdTest {
+    private static final String PASSWORD = "Tr0ub4dor-9e41c7-never-shown";
+
+    private final Path base = project();
+    private final Settings settings = new Settings();
+    private final Log log = mock(Log.class);
+
+    private static Path project() {
+        try {
+            Path base = Files.createTempDirectory("roundtrip-serverid");
+            Path up = Files.createDirectories(base.resolve("src/main/resources/db/migration"));
+            Path down = Files.createDirectories(base.resolve("src/main/resources/db/undo"));
+            Files.writeString(
+                    up.resolve("V1__create_users.sql"),
+                    "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(100));\n");
+            Files.writeString(down.resolve("U1__create_users.sql"), "DROP TABLE users;\n");
+            Files.writeString(up.resolve("V2__users_name_index.sql"), "CREATE INDEX users_name_idx ON users (name);\n");
+            // forgets the index: the failure report names the scratch database and the server, never the password
+            Files.writeString(down.resolve("U2__users_name_index.sql"), "SELECT 1;\n");
+            return base;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterEach
+    void deleteProject() throws IOException {
+        try (Stream<Path> files = Files.walk(base)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Provides
+    MavenProject mavenProject() {
+        Model model = new Model();
+        model.setGroupId("example");
+        model.setArtifactId("app");
+        model.setVersion("1");
+        Build build = new Build();
+        build.setDirectory(base.resolve("target").toString());
+        Resource resources = new Resource();
+        resources.setDirectory(base.resolve("src/main/resources").toString());
+        build.addResource(resources);
+        model.setBuild(build);
+        MavenProject project = new MavenProject(model);
+        project.setFile(base.resolve("pom.xml").toFile());
+        return project;
+    }
+
+    @Provides
+    MavenSession mavenSession() {
+        MavenSession session = mock(MavenSession.class);
+        lenient().when(session.getSettings()).thenReturn(settings);
+        lenient().when(session.getUserProperties()).thenReturn(new Properties());
+        lenient().when(session.getSystemProperties()).thenReturn(new Properties());
+        return session;
+    }
+
+    private void server(String id, String username, String password) {
+        Server server = new Server();
+        server.setId(id);
+        server.setUsername(username);
+        server.setPassword(password);
+        settings.addServer(server);
+    }
+
+    /** Every text the mojo gave its log, at any level. */
+    private List<String> logged() {
+        List<String> lines = new ArrayList<>();
+        for (Invocation i : org.mockito.Mockito.mockingDetails(log).getInvocations()) {
+            for (Object argument : i.getArguments()) {
+                lines.add(String.valueOf(argument));
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    @InjectMojo(goal = "roundtrip")
+    @MojoParameter(name = "url", value = "jdbc:postgresql://127.0.0.1:5432/test")
+    @MojoParameter(name = "serverId", value = "migration-db")
+    void usesTheServerCredentialsAndNeverShowsThePassword(RoundtripMojo mojo) throws Exception {
+        TestDatabases.requirePostgres();
+        server("migration-db", "postgres", PASSWORD);
+        mojo.setLog(log);
+        assertThrows(org.apache.maven.plugin.MojoFailureException.class, mojo::execute);
+        // connected as the settings' user: the run got as far as testing both migrations on the server
+        verify(log).info("Round trip (step mode) of 2 migrations on jdbc:postgresql://127.0.0.1:5432/test as postgres");
+        verify(log)
+                .error("src/main/resources/db/undo/U2__users_name_index.sql: index users_name_idx present but not"
+                        + " expected after down of V2__users_name_index");
+        List<String> lines = logged();
+        assertTrue(
+                lines.stream().anyMatch(l -> l.startsWith("Created scratch database migration_rt_")), lines.toString());
+        assertFalse(lines.stream().anyMatch(l -> l.contains(PASSWORD)), "password logged: " + lines);
+        List<Path> reports;
+        try (Stream<Path> files = Files.list(base.resolve("target/migration"))) {
+            reports = files.filter(Files::isRegularFile).toList();
+        }
+        assertEquals(3, reports.size(), reports.toString());
+        for (Path report : reports) {
+            assertFalse(Files.readString(report).contains(PASSWORD), "password in " + report);
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "roundtrip")
+    @MojoParameter(name = "url", value = "jdbc:postgresql://127.0.0.1:5432/test")
+    @MojoParameter(name = "serverId", value = "no-such-server")
+    void anUnknownServerIdFailsNamingTheIdAndWhereItWasLookedFor(RoundtripMojo mojo) {
+        server("migration-db", "postgres", PASSWORD);
+        mojo.setLog(log);
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals(
+                "No <server> with id 'no-such-server' (serverId / migration.serverId) in the Maven settings: the user"
+                        + " settings ~/.m2/settings.xml (or the file given with -s) merged with the global"
+                        + " conf/settings.xml of Maven (or -gs); add <server><id>no-such-server</id><username>..."
+                        + "</username><password>...</password></server> to <servers> there, or pass -Dmigration.user"
+                        + " and -Dmigration.password",
+                e.getMessage());
+        assertTrue(Files.notExists(base.resolve("target/migration")));
+    }
+}
