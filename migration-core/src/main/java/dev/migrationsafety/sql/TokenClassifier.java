@@ -142,7 +142,7 @@ final class TokenClassifier {
             }
             case "LOAD" -> {
                 if (c.is("DATA") || c.is("XML")) { // MySQL LOAD DATA INFILE ... INTO TABLE t
-                    int into = indexOfTopLevel(c.toks, c.pos, c.end, "INTO");
+                    int into = TokenCursor.indexOfTopLevel(c.toks, c.pos, c.end, "INTO");
                     c.pos = into < 0 ? c.end : into + 1;
                     c.accept("TABLE");
                     List<String> parts = c.dottedName();
@@ -172,21 +172,6 @@ final class TokenClassifier {
                 }
             }
         }
-    }
-
-    static int indexOfTopLevel(List<Tok> toks, int from, int to, String word) {
-        int depth = 0;
-        for (int i = from; i < to; i++) {
-            Tok t = toks.get(i);
-            if (t.isSymbol("(")) {
-                depth++;
-            } else if (t.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && t.is(word)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static int topLevelSemicolon(List<Tok> toks, int from, int to) {

@@ -140,6 +140,11 @@ final class TokenCursor {
 
     /** Whether the word occurs in {@code [from, to)} outside any parentheses. */
     static boolean topLevelWord(List<Tok> toks, int from, int to, String word) {
+        return indexOfTopLevel(toks, from, to, word) >= 0;
+    }
+
+    /** The index of the first occurrence of the word in {@code [from, to)} outside any parentheses, or -1. */
+    static int indexOfTopLevel(List<Tok> toks, int from, int to, String word) {
         int depth = 0;
         for (int i = from; i < to; i++) {
             Tok t = toks.get(i);
@@ -148,10 +153,10 @@ final class TokenCursor {
             } else if (t.isSymbol(")")) {
                 depth--;
             } else if (depth == 0 && t.is(word)) {
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     /** The texts of {@code [from, to)} joined by single spaces. */

@@ -41,7 +41,7 @@ final class TokenData {
         }
         if (!c.is("FROM")) {
             // MySQL DELETE t1 [, t2] FROM t1 JOIN ...: the targets before FROM may be aliases; read the table after it
-            int from = TokenClassifier.indexOfTopLevel(c.toks, c.pos, c.end, "FROM");
+            int from = TokenCursor.indexOfTopLevel(c.toks, c.pos, c.end, "FROM");
             if (from >= 0) {
                 c.pos = from;
             }
