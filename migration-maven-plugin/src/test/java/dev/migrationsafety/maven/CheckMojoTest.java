@@ -12,14 +12,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.model.Build;
-import org.apache.maven.model.Model;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -49,23 +45,12 @@ class CheckMojoTest {
 
     @AfterEach
     void deleteProject() throws IOException {
-        try (Stream<Path> files = Files.walk(base)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TestProjects.delete(base);
     }
 
     @Provides
     MavenProject mavenProject() {
-        Model model = new Model();
-        model.setGroupId("example");
-        model.setArtifactId("app");
-        model.setVersion("1");
-        Build build = new Build();
-        build.setDirectory(base.resolve("target").toString());
-        model.setBuild(build);
-        MavenProject project = new MavenProject(model);
-        project.setFile(base.resolve("pom.xml").toFile());
-        return project;
+        return TestProjects.mavenProject(base);
     }
 
     @Test

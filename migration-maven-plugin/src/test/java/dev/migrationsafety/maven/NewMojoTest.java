@@ -18,7 +18,6 @@ import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.model.Model;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
@@ -44,22 +43,13 @@ class NewMojoTest {
 
     @AfterEach
     void deleteProject() throws IOException {
-        try (Stream<Path> files = Files.walk(base)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
-        }
+        TestProjects.delete(base);
     }
 
     /** The project the mojo gets injected: a real one in a temporary directory. */
     @Provides
     MavenProject project() {
-        Model model = new Model();
-        model.setGroupId("example");
-        model.setArtifactId("app");
-        model.setVersion("1");
-        MavenProject project = new MavenProject(model);
-        project.setFile(base.resolve("pom.xml").toFile());
-        return project;
+        return TestProjects.mavenProject(base);
     }
 
     @Test
