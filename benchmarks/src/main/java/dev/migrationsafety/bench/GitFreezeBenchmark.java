@@ -5,12 +5,10 @@ import dev.migrationsafety.history.GitRecordException;
 import dev.migrationsafety.history.ProjectHistory;
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.migration.MigrationVersion;
-import dev.migrationsafety.migration.NamingPolicy;
 import dev.migrationsafety.report.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,17 +56,15 @@ public class GitFreezeBenchmark {
         Path down = base.resolve("src/main/resources/db/undo");
         Files.createDirectories(up);
         Files.createDirectories(down);
-        Instant start = Instant.parse("2020-01-01T00:00:00Z");
         String version = null;
         for (int i = 1; i <= migrations; i++) {
-            version = NamingPolicy.DEFAULT.versionText(start.plusSeconds(3_600L * i));
-            String table = "table_" + i;
-            Files.writeString(
-                    up.resolve("V" + version + "__create_" + table + ".sql"),
+            String table = GeneratedHistory.table(i);
+            version = GeneratedHistory.writePair(
+                    up,
+                    down,
+                    i,
                     "-- create " + table + "\nCREATE TABLE " + table + " (\n  id BIGINT PRIMARY KEY,\n"
                             + "  name VARCHAR(200) NOT NULL\n);\n");
-            Files.writeString(
-                    down.resolve("U" + version + "__create_" + table + ".sql"), "DROP TABLE " + table + ";\n");
         }
         frozenThrough = MigrationVersion.parse(version);
         git("init", "-q");

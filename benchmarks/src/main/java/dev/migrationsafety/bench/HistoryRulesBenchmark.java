@@ -14,7 +14,6 @@ import dev.migrationsafety.report.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -63,21 +62,19 @@ public class HistoryRulesBenchmark {
         Files.createDirectories(up);
         Files.createDirectories(down);
         Files.writeString(up.resolve("V001__legacy_init.sql"), "CREATE TABLE legacy (id INT);\n");
-        Instant start = Instant.parse("2020-01-01T00:00:00Z");
         int locked = migrations - 10;
         for (int i = 1; i < migrations; i++) {
             if (i == locked) {
                 lock();
             }
-            String version = NamingPolicy.DEFAULT.versionText(start.plusSeconds(3_600L * i));
-            String table = "table_" + i;
-            Files.writeString(
-                    up.resolve("V" + version + "__create_" + table + ".sql"),
+            String table = GeneratedHistory.table(i);
+            GeneratedHistory.writePair(
+                    up,
+                    down,
+                    i,
                     "-- create " + table + "\nCREATE TABLE " + table + " (\n  id BIGINT PRIMARY KEY,\n"
                             + "  name VARCHAR(200) NOT NULL,\n  created_at TIMESTAMP NOT NULL DEFAULT now()\n);\n"
                             + "CREATE INDEX " + table + "_name ON " + table + " (name);\n");
-            Files.writeString(
-                    down.resolve("U" + version + "__create_" + table + ".sql"), "DROP TABLE " + table + ";\n");
         }
         check(new NamingCheck(NamingPolicy.DEFAULT).check(history()));
         check(new LinearHistoryCheck(false).check(history()));
