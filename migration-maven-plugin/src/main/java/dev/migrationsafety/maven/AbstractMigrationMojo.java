@@ -2,8 +2,6 @@ package dev.migrationsafety.maven;
 
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.migration.NamingPolicy;
-import dev.migrationsafety.sql.Dialect;
-import dev.migrationsafety.sql.DialectResolver;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.model.Resource;
@@ -66,25 +64,6 @@ public abstract class AbstractMigrationMojo extends AbstractMojo {
     @Parameter(property = "migration.maxSlugLength", defaultValue = "64")
     private int maxSlugLength;
 
-    /**
-     * The SQL dialect of the migrations: {@code postgresql}, {@code mysql} (also MariaDB), {@code h2} or
-     * {@code generic}. It decides how statements are split and read, how names fold and the default schema.
-     * Default: the dialect of {@link #flywayUrl}, else of the JDBC driver among the project's dependencies, else
-     * {@code postgresql} ({@code migration:roundtrip} uses only a dialect set here or its database URL's).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "migration.dialect")
-    private String dialect;
-
-    /**
-     * The Flyway URL, read only to infer the {@link #dialect}. Default: the {@code flyway.url} property.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "flyway.url")
-    private String flywayUrl;
-
     protected final MavenProject project;
 
     protected AbstractMigrationMojo(MavenProject project) {
@@ -112,27 +91,6 @@ public abstract class AbstractMigrationMojo extends AbstractMojo {
 
     /** The name of the goal's own skip property, for the log line. */
     protected abstract String goalSkipProperty();
-
-    /** The dialect as configured, or {@code null}. */
-    protected String configuredDialect() {
-        return dialect == null || dialect.isBlank() ? null : dialect;
-    }
-
-    /** The dialect: as configured, else from the Flyway URL, else from the JDBC driver dependency, else PostgreSQL. */
-    protected Dialect dialect() throws MojoExecutionException {
-        List<String> dependencies = project.getDependencies() == null
-                ? List.of()
-                : project.getDependencies().stream()
-                        .map(d -> d.getGroupId() + ":" + d.getArtifactId())
-                        .toList();
-        try {
-            DialectResolver.Resolution resolution = DialectResolver.resolve(dialect, flywayUrl, dependencies);
-            getLog().debug("SQL dialect: " + resolution);
-            return resolution.dialect();
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("Invalid dialect (migration.dialect): " + e.getMessage());
-        }
-    }
 
     protected Path baseDir() {
         return project.getBasedir().toPath();

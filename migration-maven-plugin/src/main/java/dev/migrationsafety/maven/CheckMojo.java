@@ -30,7 +30,7 @@ import org.apache.maven.project.MavenProject;
  * {@code GITHUB_ACTIONS=true}, and fails when a finding is at or above {@code failOn}. See docs/goals/check.md.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractMigrationMojo {
+public class CheckMojo extends AbstractSqlMojo {
 
     /**
      * Skips this goal.

@@ -35,7 +35,7 @@ import org.apache.maven.project.MavenProject;
  * @since 0.1.0
  */
 @Mojo(name = "graph", requiresProject = true, threadSafe = true)
-public class GraphMojo extends AbstractMigrationMojo {
+public class GraphMojo extends AbstractSqlMojo {
     private static final String LOCK_FILE_NAME = "migrations.lock";
 
     /**

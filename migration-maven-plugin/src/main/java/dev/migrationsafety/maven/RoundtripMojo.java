@@ -48,7 +48,7 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
  * @since 0.1.0
  */
 @Mojo(name = "roundtrip", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class RoundtripMojo extends AbstractMigrationMojo {
+public class RoundtripMojo extends AbstractSqlMojo {
 
     /**
      * Skips this goal.
