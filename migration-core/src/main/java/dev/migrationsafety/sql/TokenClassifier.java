@@ -175,18 +175,7 @@ final class TokenClassifier {
     }
 
     private static int topLevelSemicolon(List<Tok> toks, int from, int to) {
-        int depth = 0;
-        for (int i = from; i < to; i++) {
-            Tok t = toks.get(i);
-            if (t.isSymbol("(")) {
-                depth++;
-            } else if (t.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && t.isSymbol(";")) {
-                return i;
-            }
-        }
-        return -1;
+        return TokenCursor.indexOfTopLevel(toks, from, to, t -> t.isSymbol(";"));
     }
 
     TableName name(List<String> parts) {

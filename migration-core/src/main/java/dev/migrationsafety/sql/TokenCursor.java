@@ -2,6 +2,7 @@ package dev.migrationsafety.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** A position in a token range {@code [pos, end)} with the small look-ahead helpers the classifier needs. */
 final class TokenCursor {
@@ -145,6 +146,11 @@ final class TokenCursor {
 
     /** The index of the first occurrence of the word in {@code [from, to)} outside any parentheses, or -1. */
     static int indexOfTopLevel(List<Tok> toks, int from, int to, String word) {
+        return indexOfTopLevel(toks, from, to, t -> t.is(word));
+    }
+
+    /** The index of the first token in {@code [from, to)} outside any parentheses that matches, or -1. */
+    static int indexOfTopLevel(List<Tok> toks, int from, int to, Predicate<Tok> match) {
         int depth = 0;
         for (int i = from; i < to; i++) {
             Tok t = toks.get(i);
@@ -152,7 +158,7 @@ final class TokenCursor {
                 depth++;
             } else if (t.isSymbol(")")) {
                 depth--;
-            } else if (depth == 0 && t.is(word)) {
+            } else if (depth == 0 && match.test(t)) {
                 return i;
             }
         }
