@@ -28,15 +28,12 @@ import java.util.Map;
 final class PostgresIncrementalSnapshots implements SnapshotSource {
     private static final String LOG = OWN_SCHEMA + ".changed";
 
-    private final Connection connection;
     private final Map<Long, Long> ownerOfPart = new HashMap<>();
     private final Map<Long, List<Long>> partsOfOwner = new HashMap<>();
     private Map<Long, SchemaSnapshot> owners = new HashMap<>();
     private PartitionedSnapshot current;
 
-    private PostgresIncrementalSnapshots(Connection connection) {
-        this.connection = connection;
-    }
+    private PostgresIncrementalSnapshots() {}
 
     /**
      * Installs the change log in the scratch database.
@@ -59,7 +56,7 @@ final class PostgresIncrementalSnapshots implements SnapshotSource {
             trigger(st, "drop", "sql_drop", "log_drop");
             c.commit();
             genericPlans(c);
-            return new PostgresIncrementalSnapshots(c);
+            return new PostgresIncrementalSnapshots();
         } catch (SQLException e) {
             c.rollback();
             refused.accept(FlywayUp.oneLine(e.getMessage()));
@@ -96,15 +93,15 @@ final class PostgresIncrementalSnapshots implements SnapshotSource {
     }
 
     @Override
-    public PartitionedSnapshot read() throws SQLException {
+    public PartitionedSnapshot read(Connection connection) throws SQLException {
         if (current == null) {
-            drain();
+            drain(connection);
             PostgresCatalog.Read all = PostgresCatalog.readAll(connection);
             owners = new HashMap<>();
             apply(all);
             return current;
         }
-        List<long[]> changes = drain();
+        List<long[]> changes = drain(connection);
         if (changes.isEmpty()) {
             return current;
         }
@@ -153,7 +150,7 @@ final class PostgresIncrementalSnapshots implements SnapshotSource {
     }
 
     /** Takes the logged changes: catalogue id, object id, sub-id (a column), dropped (1) or not (0). */
-    private List<long[]> drain() throws SQLException {
+    private static List<long[]> drain(Connection connection) throws SQLException {
         List<long[]> out = new ArrayList<>();
         try (Statement st = connection.createStatement();
                 ResultSet r = st.executeQuery("DELETE FROM " + LOG + " RETURNING classid, objid, objsubid, dropped")) {
