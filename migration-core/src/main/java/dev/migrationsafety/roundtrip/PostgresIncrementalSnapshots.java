@@ -55,7 +55,6 @@ final class PostgresIncrementalSnapshots implements SnapshotSource {
             trigger(st, "ddl", "ddl_command_end", "log_ddl");
             trigger(st, "drop", "sql_drop", "log_drop");
             c.commit();
-            genericPlans(c);
             return new PostgresIncrementalSnapshots();
         } catch (SQLException e) {
             c.rollback();
@@ -63,19 +62,6 @@ final class PostgresIncrementalSnapshots implements SnapshotSource {
             return null;
         } finally {
             c.setAutoCommit(autoCommit);
-        }
-    }
-
-    /**
-     * Plans the owners query once per connection: planning it (about 10 ms) costs more than running it, and with
-     * array parameters PostgreSQL's cost model keeps choosing a fresh plan each time. PostgreSQL before 12 lacks the
-     * setting and plans each time.
-     */
-    private static void genericPlans(Connection c) {
-        try (Statement st = c.createStatement()) {
-            st.execute("SET plan_cache_mode = force_generic_plan");
-        } catch (SQLException e) {
-            // older server: slower snapshots, same results
         }
     }
 
