@@ -66,7 +66,9 @@ final class PostgresCatalog {
                     + " WHEN 'pg_proc'::regclass THEN obj WHEN 'pg_extension'::regclass THEN obj END$body$",
             "CREATE FUNCTION " + OWN_SCHEMA + ".log_ddl() RETURNS event_trigger LANGUAGE plpgsql"
                     + " SET search_path = pg_catalog AS $body$BEGIN"
-                    + " INSERT INTO " + LOG + " SELECT classid, objid, false FROM pg_event_trigger_ddl_commands();"
+                    // GRANT and REVOKE report no object (null ids): privileges are not compared
+                    + " INSERT INTO " + LOG + " SELECT classid, objid, false FROM pg_event_trigger_ddl_commands()"
+                    + " WHERE classid IS NOT NULL AND objid IS NOT NULL;"
                     + " INSERT INTO " + PARTS + " SELECT p.objid, p.owner FROM (SELECT DISTINCT " + OWN_SCHEMA
                     + ".owner_of(classid, objid) AS o FROM pg_event_trigger_ddl_commands()) w CROSS JOIN LATERAL"
                     + " (SELECT indexrelid, indrelid FROM pg_index WHERE indrelid = w.o"
