@@ -1,7 +1,5 @@
 package dev.migrationsafety.roundtrip;
 
-import static dev.migrationsafety.roundtrip.SnapshotReader.normalise;
-
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,7 +8,6 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,68 +26,6 @@ final class PostgresCatalog {
     /** User schemas: not the system ones, not the round trip's own. */
     private static final String USER_NS = "n.nspname NOT IN ('pg_catalog', 'information_schema', '" + OWN_SCHEMA
             + "') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'";
-
-    /** The round trip's change log: what DDL created, altered or dropped since the last snapshot. */
-    static final String LOG = OWN_SCHEMA + ".changed";
-
-    /** Which owner each index, constraint, trigger and column default belongs to, for when it is dropped. */
-    static final String PARTS = OWN_SCHEMA + ".parts";
-
-    /**
-     * The schema objects that keep the round trip's snapshots current, created in an empty scratch database: the
-     * log and the parts map, the functions that fill them (run by two event triggers, created by the caller) and
-     * {@code take_owners()}, which empties the log and returns the owners to re-read.
-     *
-     * <p>{@code owner_of} maps a catalogue object to its owner. {@code log_ddl} logs each command's objects and
-     * records the parts of their owners while they exist; {@code log_drop} logs dropped objects, which no longer
-     * exist when it runs. {@code take_owners} returns the owners of the logged objects, of every object that depends
-     * on one of them in {@code pg_depend} (a view over a renamed column, a foreign key to a renamed table), and of
-     * dropped parts; its row estimate tells the planner that a migration changes a few owners, so each catalogue is
-     * reached through its index.
-     */
-    static final List<String> CHANGE_LOG = List.of(
-            "CREATE SCHEMA " + OWN_SCHEMA,
-            "CREATE UNLOGGED TABLE " + LOG + " (classid oid NOT NULL, objid oid NOT NULL, dropped boolean NOT NULL)",
-            "CREATE UNLOGGED TABLE " + PARTS + " (objid oid PRIMARY KEY, owner oid NOT NULL)",
-            "CREATE FUNCTION " + OWN_SCHEMA + ".owner_of(cls oid, obj oid) RETURNS oid LANGUAGE sql STABLE"
-                    + " SET search_path = pg_catalog AS $body$SELECT CASE cls"
-                    + " WHEN 'pg_class'::regclass THEN COALESCE((SELECT i.indrelid FROM pg_index i"
-                    + " WHERE i.indexrelid = obj), obj)"
-                    + " WHEN 'pg_attrdef'::regclass THEN (SELECT ad.adrelid FROM pg_attrdef ad WHERE ad.oid = obj)"
-                    + " WHEN 'pg_constraint'::regclass THEN (SELECT CASE WHEN con.conrelid <> 0 THEN con.conrelid"
-                    + " ELSE con.contypid END FROM pg_constraint con WHERE con.oid = obj)"
-                    + " WHEN 'pg_trigger'::regclass THEN (SELECT tg.tgrelid FROM pg_trigger tg WHERE tg.oid = obj)"
-                    + " WHEN 'pg_rewrite'::regclass THEN (SELECT rw.ev_class FROM pg_rewrite rw WHERE rw.oid = obj)"
-                    + " WHEN 'pg_type'::regclass THEN (SELECT CASE WHEN ty.typrelid <> 0 THEN ty.typrelid"
-                    + " WHEN ty.typcategory = 'A' THEN ty.typelem ELSE ty.oid END FROM pg_type ty WHERE ty.oid = obj)"
-                    + " WHEN 'pg_proc'::regclass THEN obj WHEN 'pg_extension'::regclass THEN obj END$body$",
-            "CREATE FUNCTION " + OWN_SCHEMA + ".log_ddl() RETURNS event_trigger LANGUAGE plpgsql"
-                    + " SET search_path = pg_catalog AS $body$BEGIN"
-                    // GRANT and REVOKE report no object (null ids): privileges are not compared
-                    + " INSERT INTO " + LOG + " SELECT classid, objid, false FROM pg_event_trigger_ddl_commands()"
-                    + " WHERE classid IS NOT NULL AND objid IS NOT NULL;"
-                    + " INSERT INTO " + PARTS + " SELECT p.objid, p.owner FROM (SELECT DISTINCT " + OWN_SCHEMA
-                    + ".owner_of(classid, objid) AS o FROM pg_event_trigger_ddl_commands()) w CROSS JOIN LATERAL"
-                    + " (SELECT indexrelid, indrelid FROM pg_index WHERE indrelid = w.o"
-                    + " UNION ALL SELECT oid, conrelid FROM pg_constraint WHERE conrelid = w.o"
-                    + " UNION ALL SELECT oid, contypid FROM pg_constraint WHERE contypid = w.o"
-                    + " UNION ALL SELECT oid, tgrelid FROM pg_trigger WHERE tgrelid = w.o"
-                    + " UNION ALL SELECT oid, adrelid FROM pg_attrdef WHERE adrelid = w.o) AS p(objid, owner)"
-                    + " WHERE w.o IS NOT NULL ON CONFLICT (objid) DO NOTHING; END$body$",
-            "CREATE FUNCTION " + OWN_SCHEMA + ".log_drop() RETURNS event_trigger LANGUAGE plpgsql"
-                    + " SET search_path = pg_catalog AS $body$BEGIN INSERT INTO " + LOG
-                    + " SELECT CASE WHEN objsubid <> 0 THEN 'pg_class'::regclass ELSE classid END, objid, objsubid = 0"
-                    + " FROM pg_event_trigger_dropped_objects(); END$body$",
-            "CREATE FUNCTION " + OWN_SCHEMA + ".take_owners() RETURNS SETOF oid LANGUAGE plpgsql VOLATILE ROWS 4"
-                    + " SET search_path = pg_catalog AS $body$BEGIN RETURN QUERY"
-                    + " WITH log AS (DELETE FROM " + LOG + " RETURNING classid, objid, dropped),"
-                    + " live AS (SELECT DISTINCT classid, objid FROM log WHERE NOT dropped),"
-                    + " affected AS (SELECT classid, objid FROM live UNION SELECT d.classid, d.objid FROM pg_depend d"
-                    + " JOIN live x ON d.refclassid = x.classid AND d.refobjid = x.objid)"
-                    + " SELECT DISTINCT s.o FROM (SELECT " + OWN_SCHEMA
-                    + ".owner_of(a.classid, a.objid) FROM affected a"
-                    + " UNION ALL SELECT COALESCE(p.owner, l.objid) FROM log l LEFT JOIN " + PARTS
-                    + " p ON p.objid = l.objid WHERE l.dropped) AS s(o) WHERE s.o IS NOT NULL; END$body$");
 
     private static final String OWNERS =
             "WITH owners AS MATERIALIZED (SELECT w.o FROM " + OWN_SCHEMA + ".take_owners() AS w(o)) ";
@@ -122,7 +57,7 @@ final class PostgresCatalog {
                 : " FROM " + first + rest;
     }
 
-    /** The catalogue query; {@code scoped} restricts every part to the owners {@code take_owners()} returns (see {@link #CHANGE_LOG}). */
+    /** The catalogue query; {@code scoped} restricts every part to the owners {@code take_owners()} returns (see {@link PostgresChangeLog}). */
     private static String query(boolean scoped) {
         StringBuilder q = new StringBuilder(scoped ? OWNERS : "");
         q.append(select(
@@ -297,7 +232,7 @@ final class PostgresCatalog {
         }
     }
 
-    /** Reads the owners that changed since the last read, and empties the change log (see {@link #CHANGE_LOG}). */
+    /** Reads the owners that changed since the last read, and empties the change log (see {@link PostgresChangeLog}). */
     static Read readChanged(Connection c) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(SCOPED)) {
             return read(st);
@@ -314,7 +249,7 @@ final class PostgresCatalog {
                 String kind = r.getString(3);
                 if (!kind.equals("owner")) {
                     SchemaSnapshot.Builder b = builders.computeIfAbsent(owner, o -> SchemaSnapshot.builder());
-                    add(b, kind, r.getString(4), r.getString(5), r.getString(6), props(r.getArray(8)));
+                    PostgresObjects.add(b, kind, r.getString(4), r.getString(5), r.getString(6), props(r.getArray(8)));
                 }
             }
         }
@@ -330,166 +265,5 @@ final class PostgresCatalog {
 
     private static String[] props(Array array) throws SQLException {
         return array == null ? new String[0] : (String[]) array.getArray();
-    }
-
-    private static void add(SchemaSnapshot.Builder b, String kind, String nsp, String name, String sub, String[] p) {
-        switch (kind) {
-            case "relation" -> relation(b, nsp, name, sub, p);
-            case "column" -> column(b, nsp, name, sub, p);
-            case "constraint" -> constraint(b, nsp, name, sub, p);
-            case "index" -> index(b, nsp, name, sub, p);
-            case "sequence" ->
-                b.add(
-                        ObjectKind.SEQUENCE,
-                        qualify(nsp, name),
-                        Map.of(
-                                "type", p[0],
-                                "start", p[1],
-                                "increment", p[2],
-                                "minimum", p[3],
-                                "maximum", p[4],
-                                "cycle", yes(p[5])));
-            case "type" -> type(b, qualify(nsp, name), sub, p);
-            case "function" -> function(b, qualify(nsp, name), sub, p);
-            case "trigger" -> {
-                if (!SnapshotReader.isHistory(name)) {
-                    b.add(
-                            ObjectKind.TRIGGER,
-                            qualify(nsp, name) + "." + sub,
-                            Map.of("definition", normalise(p[0]), "enabled", p[1]));
-                }
-            }
-            case "extension" -> b.add(ObjectKind.EXTENSION, name, Map.of("version", p[0], "schema", nsp));
-            default -> throw new IllegalStateException("unknown catalogue row kind " + kind);
-        }
-    }
-
-    private static void relation(SchemaSnapshot.Builder b, String nsp, String relname, String relkind, String[] p) {
-        if (SnapshotReader.isHistory(relname)) {
-            return;
-        }
-        String name = qualify(nsp, relname);
-        if (relkind.equals("v") || relkind.equals("m")) {
-            b.add(
-                    ObjectKind.VIEW,
-                    name,
-                    Map.of("materialized", relkind.equals("m") ? "yes" : "no", "definition", normalise(p[0])));
-        } else {
-            b.add(ObjectKind.TABLE, name, Map.of("partitioned", relkind.equals("p") ? "yes" : "no"));
-        }
-    }
-
-    private static void column(SchemaSnapshot.Builder b, String nsp, String table, String column, String[] p) {
-        if (SnapshotReader.isHistory(table)) {
-            return;
-        }
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("type", p[0]);
-        props.put("nullable", "true".equals(p[1]) ? "no" : "yes");
-        if (p[4] != null && !p[4].isEmpty()) {
-            props.put("generated", p[2]);
-        } else {
-            props.put("default", p[2]);
-        }
-        if (p[3] != null && !p[3].isEmpty()) {
-            props.put("identity", p[3].equals("a") ? "always" : "by default");
-        }
-        b.column(qualify(nsp, table), column, props);
-    }
-
-    private static void constraint(SchemaSnapshot.Builder b, String nsp, String table, String name, String[] p) {
-        if (SnapshotReader.isHistory(table)) {
-            return;
-        }
-        ObjectKind kind =
-                switch (p[0]) {
-                    case "p" -> ObjectKind.PRIMARY_KEY;
-                    case "u" -> ObjectKind.UNIQUE_KEY;
-                    case "f" -> ObjectKind.FOREIGN_KEY;
-                    default -> ObjectKind.CHECK_CONSTRAINT;
-                };
-        Map<String, String> props = new LinkedHashMap<>();
-        if (kind == ObjectKind.CHECK_CONSTRAINT) {
-            props.put("definition", normalise(p[1]));
-        } else {
-            props.put("columns", p[2]);
-        }
-        if (kind == ObjectKind.FOREIGN_KEY) {
-            props.put("references", p[3] + "(" + p[4] + ")");
-            props.put("on update", action(p[5]));
-            props.put("on delete", action(p[6]));
-        }
-        if ("true".equals(p[7])) {
-            props.put("deferrable", "true".equals(p[8]) ? "initially deferred" : "initially immediate");
-        }
-        if (!"true".equals(p[9])) {
-            props.put("validated", "no");
-        }
-        b.add(kind, qualify(nsp, table) + "." + name, props);
-    }
-
-    private static void index(SchemaSnapshot.Builder b, String nsp, String name, String table, String[] p) {
-        if (SnapshotReader.isHistory(table)) {
-            return;
-        }
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("table", qualify(nsp, table));
-        props.put("columns", p[4]);
-        props.put("unique", yes(p[0]));
-        props.put("method", p[2]);
-        props.put("predicate", p[3]);
-        if (!"true".equals(p[1])) {
-            props.put("valid", "no");
-        }
-        b.add(ObjectKind.INDEX, qualify(nsp, name), props);
-    }
-
-    private static void type(SchemaSnapshot.Builder b, String name, String typtype, String[] p) {
-        if (typtype.equals("e")) {
-            b.add(ObjectKind.ENUM_TYPE, name, Map.of("labels", p[0] == null ? "" : p[0]));
-            return;
-        }
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("type", p[1]);
-        props.put("nullable", "true".equals(p[2]) ? "no" : "yes");
-        props.put("default", p[3]);
-        props.put("check", normalise(p[4]));
-        b.add(ObjectKind.DOMAIN, name, props);
-    }
-
-    private static void function(SchemaSnapshot.Builder b, String name, String prokind, String[] p) {
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put(
-                "kind",
-                switch (prokind) {
-                    case "p" -> "procedure";
-                    case "a" -> "aggregate";
-                    case "w" -> "window function";
-                    default -> "function";
-                });
-        props.put("returns", p[0]);
-        props.put("language", p[1]);
-        props.put("volatility", p[2]);
-        props.put("security definer", "true".equals(p[3]) ? "yes" : null);
-        props.put("body", normalise(p[4]));
-        b.add(ObjectKind.FUNCTION, name, props);
-    }
-
-    private static String yes(String bool) {
-        return "true".equals(bool) ? "yes" : "no";
-    }
-
-    private static String qualify(String schema, String name) {
-        return "public".equals(schema) ? name : schema + "." + name;
-    }
-
-    private static String action(String code) {
-        return switch (code) {
-            case "c" -> "CASCADE";
-            case "n" -> "SET NULL";
-            case "d" -> "SET DEFAULT";
-            case "r" -> "RESTRICT";
-            default -> "NO ACTION";
-        };
     }
 }

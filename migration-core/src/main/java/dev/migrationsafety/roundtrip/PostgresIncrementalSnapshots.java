@@ -2,7 +2,6 @@ package dev.migrationsafety.roundtrip;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -34,38 +33,13 @@ final class PostgresIncrementalSnapshots implements SnapshotSource {
      * @return the snapshots, or null where they cannot be kept
      */
     static PostgresIncrementalSnapshots install(Connection c, Consumer<String> refused) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (Statement st = c.createStatement()) {
-            for (String ddl : PostgresCatalog.CHANGE_LOG) {
-                st.execute(ddl);
-            }
-            trigger(st, "ddl", "ddl_command_end", "log_ddl");
-            trigger(st, "drop", "sql_drop", "log_drop");
-            c.commit();
-            return new PostgresIncrementalSnapshots();
-        } catch (SQLException e) {
-            c.rollback();
-            refused.accept(FlywayUp.oneLine(e.getMessage()));
-            return null;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
-    }
-
-    private static void trigger(Statement st, String name, String event, String function) throws SQLException {
-        String trigger = PostgresCatalog.OWN_SCHEMA + "_" + name;
-        st.execute("CREATE EVENT TRIGGER " + trigger + " ON " + event + " EXECUTE PROCEDURE "
-                + PostgresCatalog.OWN_SCHEMA + "." + function + "()");
-        st.execute("ALTER EVENT TRIGGER " + trigger + " ENABLE ALWAYS");
+        return PostgresChangeLog.install(c, refused) ? new PostgresIncrementalSnapshots() : null;
     }
 
     @Override
     public PartitionedSnapshot read(Connection connection) throws SQLException {
         if (current == null) {
-            try (Statement st = connection.createStatement()) {
-                st.execute("DELETE FROM " + PostgresCatalog.LOG);
-            }
+            PostgresChangeLog.clear(connection);
             owners = new HashMap<>();
             apply(PostgresCatalog.readAll(connection));
         } else {
