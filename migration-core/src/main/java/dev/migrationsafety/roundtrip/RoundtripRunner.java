@@ -56,7 +56,7 @@ public final class RoundtripRunner {
         this.scratches = scratches;
         this.progress = progress;
         this.flyway = new FlywayUp(migrations.layout(), options.placeholders(), progress);
-        this.downs = new DownRunner(sqlDialect);
+        this.downs = new DownRunner(sqlDialect, options.placeholders());
     }
 
     public RoundtripReport run() {
@@ -68,6 +68,8 @@ public final class RoundtripRunner {
             open(scratches.get());
             if (options.startAfter() != null) {
                 upTo(options.startAfter().dotted(), "the migrations up to startAfter " + options.startAfter());
+            } else if (CallbackBaseline.present(migrations.layout())) {
+                settleCallbacks();
             }
             List<MigrationOutcome> outcomes = new ArrayList<>();
             List<PhaseDifference> chain = new ArrayList<>();
@@ -200,6 +202,16 @@ public final class RoundtripRunner {
                         .anyMatch(
                                 d -> d.phase() == Phase.RE_UP && !d.difference().isColumnOrder());
         return new StepResult(o, stateDiffers && !options.failFast() ? reset(v) : next);
+    }
+
+    /** Lets Flyway's callbacks run once before the first snapshot; see {@link CallbackBaseline}. */
+    private void settleCallbacks() throws SQLException {
+        String warning = CallbackBaseline.settle(flyway, db);
+        if (warning != null) {
+            progress.accept(warning);
+            closeQuietly();
+            open(scratches.get());
+        }
     }
 
     /** Recreates the scratch database and migrates it up to the version; returns its snapshot. */

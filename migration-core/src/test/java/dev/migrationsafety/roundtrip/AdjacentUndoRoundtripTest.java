@@ -24,8 +24,9 @@ class AdjacentUndoRoundtripTest {
 
     static MigrationSet adjacent(String name) {
         try {
-            Path base = Path.of(
-                    AdjacentUndoRoundtripTest.class.getResource("/roundtrip/" + name).toURI());
+            Path base = Path.of(AdjacentUndoRoundtripTest.class
+                    .getResource("/roundtrip/" + name)
+                    .toURI());
             MigrationLayout layout =
                     MigrationLayout.resolve(base, List.of("filesystem:migration"), MigrationLayout.ADJACENT, List.of());
             return new MigrationScanner().scan(layout);
@@ -58,6 +59,7 @@ class AdjacentUndoRoundtripTest {
                         "migration/orders/U3__orders.sql"),
                 report.outcomes().stream().map(MigrationOutcome::downPath).toList());
         report.outcomes().forEach(o -> assertEquals(MigrationOutcome.Status.PASSED, o.status(), o.label()));
-        assertEquals(List.of(), console.stream().filter(l -> l.contains("Flyway")).toList());
+        assertEquals(
+                List.of(), console.stream().filter(l -> l.contains("Flyway")).toList());
     }
 }
