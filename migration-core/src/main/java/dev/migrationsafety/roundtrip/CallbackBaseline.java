@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 
 /**
  * The starting point of a round trip when the project has Flyway SQL callbacks. Flyway runs {@code beforeMigrate.sql}
@@ -43,16 +44,24 @@ final class CallbackBaseline {
      * @return null when they ran, else the warning to show; the scratch database is then in an unknown state and
      *     must be recreated
      */
-    static String settle(FlywayUp flyway, ScratchDatabase db) {
+    static String settle(FlywayUp flyway, ScratchDatabase db, MigrationLayout layout) {
         try {
             flyway.callbacksOnly(db);
             return null;
         } catch (FlywayException e) {
             Failure f = flyway.failure(Phase.UP, "", e, db.target());
-            return "WARNING: the Flyway callbacks fail on an empty database (" + f.error() + "); the first migration"
-                    + " is compared with the database before any callback ran, so what the callbacks create shows"
-                    + " as its difference: make the callbacks work on an empty database (IF EXISTS / IF NOT EXISTS),"
-                    + " or set startAfter to the first migration";
+            String where = "";
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof FlywaySqlScriptException s && s.getResource() != null) {
+                    where = FlywayUp.displayOf(layout, s.getResource().getAbsolutePathOnDisk())
+                            + (s.getLineNumber() > 0 ? ":" + s.getLineNumber() : "") + ": ";
+                    break;
+                }
+            }
+            return "WARNING: the Flyway callbacks fail on an empty database (" + where + f.error() + "); the first"
+                    + " migration is compared with the database before any callback ran, so what the callbacks"
+                    + " create shows as its difference: make the callbacks work on an empty database (IF EXISTS /"
+                    + " IF NOT EXISTS), or set startAfter to the first migration";
         }
     }
 }

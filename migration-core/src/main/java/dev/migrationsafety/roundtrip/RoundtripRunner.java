@@ -206,7 +206,7 @@ public final class RoundtripRunner {
 
     /** Lets Flyway's callbacks run once before the first snapshot; see {@link CallbackBaseline}. */
     private void settleCallbacks() throws SQLException {
-        String warning = CallbackBaseline.settle(flyway, db);
+        String warning = CallbackBaseline.settle(flyway, db, migrations.layout());
         if (warning != null) {
             progress.accept(warning);
             closeQuietly();
