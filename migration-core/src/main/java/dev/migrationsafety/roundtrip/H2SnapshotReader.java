@@ -184,11 +184,13 @@ final class H2SnapshotReader implements SnapshotReader {
 
     private static String type(ResultSet r) throws SQLException {
         String type = r.getString("DATA_TYPE");
+        // lower case in the compatibility modes, which run with DATABASE_TO_LOWER
+        String upper = type.toUpperCase(Locale.ROOT);
         String length = r.getString("CHARACTER_MAXIMUM_LENGTH");
-        if (length != null && (type.contains("CHAR") || type.contains("BINARY"))) {
+        if (length != null && (upper.contains("CHAR") || upper.contains("BINARY"))) {
             return type + "(" + length + ")";
         }
-        if (type.equals("NUMERIC") || type.equals("DECIMAL")) {
+        if (upper.equals("NUMERIC") || upper.equals("DECIMAL")) {
             return type + "(" + r.getString("NUMERIC_PRECISION") + ", " + r.getString("NUMERIC_SCALE") + ")";
         }
         return type;
