@@ -85,7 +85,15 @@ class H2MySqlModeRoundtripTest extends RoundtripRunnerTest {
                                 ? "undo/U4__orders_total_wider.sql: after down of V4__orders_total_wider: column"
                                         + " orders.total: numeric(10, 2) before, numeric(12, 2) after"
                                 : "undo/U4__orders_total_wider.sql: after down of V4__orders_total_wider: column"
-                                        + " orders.total: decimal(10,2) before, decimal(12,2) after"),
+                                        + " orders.total: decimal(10,2) before, decimal(12,2) after",
+                        "V5__orders_paid_at PASSED",
+                        "V6__orders_paid_at_micros FAILED",
+                        h2
+                                ? "undo/U6__orders_paid_at_micros.sql: after down of V6__orders_paid_at_micros: column"
+                                        // H2 reads DATETIME without precision as DATETIME(6), MySQL as (0)
+                                        + " orders.paid_at: timestamp(3) before, timestamp(6) after"
+                                : "undo/U6__orders_paid_at_micros.sql: after down of V6__orders_paid_at_micros: column"
+                                        + " orders.paid_at: datetime(3) before, datetime after"),
                 lines(report));
     }
 }
