@@ -72,7 +72,7 @@ final class ChainRun {
                                         : "applied without testing: chain mode starts after the newest irreversible migration"));
             }
         }
-        SchemaSnapshot base = runner.snapshot();
+        PartitionedSnapshot base = runner.snapshot();
         Map<String, Long> upTimes = new HashMap<>();
         Map<String, Long> reUpTimes = new HashMap<>();
         Failure[] failures = new Failure[chainPart.size()];
@@ -80,7 +80,7 @@ final class ChainRun {
         java.util.Arrays.fill(downTimes, -1);
         int failedAt = upAll(chainPart, upTimes, failures, Phase.UP);
         if (failedAt < 0) {
-            SchemaSnapshot top = runner.snapshot();
+            PartitionedSnapshot top = runner.snapshot();
             for (int i = chainPart.size() - 1; i >= 0 && failedAt < 0; i--) {
                 MigrationFile m = chainPart.get(i);
                 MigrationFile down = runner.migrations().undoFor(m).orElse(null);
@@ -117,12 +117,10 @@ final class ChainRun {
                 }
             }
             if (failedAt < 0) {
-                SnapshotDiff.compare(base, runner.snapshot())
-                        .forEach(d -> chain.add(new PhaseDifference(Phase.DOWN, d)));
+                runner.snapshot().differencesFrom(base).forEach(d -> chain.add(new PhaseDifference(Phase.DOWN, d)));
                 failedAt = upAll(chainPart, reUpTimes, failures, Phase.RE_UP);
                 if (failedAt < 0) {
-                    SnapshotDiff.compare(top, runner.snapshot())
-                            .forEach(d -> chain.add(new PhaseDifference(Phase.RE_UP, d)));
+                    runner.snapshot().differencesFrom(top).forEach(d -> chain.add(new PhaseDifference(Phase.RE_UP, d)));
                 }
             }
         }

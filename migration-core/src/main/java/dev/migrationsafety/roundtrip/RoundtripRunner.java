@@ -36,7 +36,8 @@ public final class RoundtripRunner {
 
     ScratchDatabase db;
     private Connection connection;
-    private SnapshotReader reader;
+    private SnapshotSource snapshots;
+    private boolean toldFullReads;
 
     /**
      * @param sqlDialect the dialect the down scripts are written in, for the splitter; null for the database's
@@ -97,7 +98,7 @@ public final class RoundtripRunner {
     }
 
     private void step(List<MigrationFile> tested, List<MigrationOutcome> outcomes) throws SQLException {
-        SchemaSnapshot before = snapshot();
+        PartitionedSnapshot before = snapshot();
         boolean stop = false;
         for (MigrationFile m : tested) {
             if (stop) {
@@ -114,9 +115,9 @@ public final class RoundtripRunner {
         }
     }
 
-    private record StepResult(MigrationOutcome outcome, SchemaSnapshot next) {}
+    private record StepResult(MigrationOutcome outcome, PartitionedSnapshot next) {}
 
-    private StepResult stepOne(MigrationFile m, SchemaSnapshot before) throws SQLException {
+    private StepResult stepOne(MigrationFile m, PartitionedSnapshot before) throws SQLException {
         String v = m.version().dotted();
         String desc = m.name().description();
         long t0 = System.nanoTime();
@@ -138,7 +139,7 @@ public final class RoundtripRunner {
                     null);
         }
         long up = ms(t0);
-        SchemaSnapshot after = snapshot();
+        PartitionedSnapshot after = snapshot();
         MigrationFile down = migrations.undoFor(m).orElse(null);
         if (down == null) {
             String expected = migrations
@@ -178,7 +179,7 @@ public final class RoundtripRunner {
             return new StepResult(o, dialect() == Dialect.POSTGRESQL ? after : reset(v));
         }
         List<PhaseDifference> diffs = new ArrayList<>();
-        SnapshotDiff.compare(before, snapshot()).forEach(d -> diffs.add(new PhaseDifference(Phase.DOWN, d)));
+        snapshot().differencesFrom(before).forEach(d -> diffs.add(new PhaseDifference(Phase.DOWN, d)));
         long t2 = System.nanoTime();
         Failure reUpFailure = null;
         try {
@@ -187,10 +188,10 @@ public final class RoundtripRunner {
             reUpFailure = flyway.failure(Phase.RE_UP, m.displayPath(), e, db.target());
         }
         long reUp = ms(t2);
-        SchemaSnapshot next = after;
+        PartitionedSnapshot next = after;
         if (reUpFailure == null) {
-            SchemaSnapshot again = snapshot();
-            SnapshotDiff.compare(after, again).forEach(d -> diffs.add(new PhaseDifference(Phase.RE_UP, d)));
+            PartitionedSnapshot again = snapshot();
+            again.differencesFrom(after).forEach(d -> diffs.add(new PhaseDifference(Phase.RE_UP, d)));
             next = again;
         }
         boolean real = diffs.stream()
@@ -215,7 +216,7 @@ public final class RoundtripRunner {
     }
 
     /** Recreates the scratch database and migrates it up to the version; returns its snapshot. */
-    private SchemaSnapshot reset(String version) throws SQLException {
+    private PartitionedSnapshot reset(String version) throws SQLException {
         closeQuietly();
         open(scratches.get());
         upTo(version, "re-creating the state after " + version);
@@ -235,7 +236,13 @@ public final class RoundtripRunner {
     void open(ScratchDatabase scratch) throws SQLException {
         db = scratch;
         connection = scratch.connect();
-        reader = SnapshotReader.forDialect(dialect());
+        snapshots = SnapshotSource.open(scratch, connection, why -> {
+            if (!toldFullReads) {
+                toldFullReads = true;
+                progress.accept("NOTE: each snapshot reads the whole catalogue (" + why + "); as a superuser, step"
+                        + " mode reads only what each migration changed");
+            }
+        });
     }
 
     private void closeQuietly() {
@@ -253,34 +260,8 @@ public final class RoundtripRunner {
         }
     }
 
-    SchemaSnapshot snapshot() throws SQLException {
-        SchemaSnapshot s = reader.read(connection);
-        if (db.schemaOnly()) {
-            // only the scratch schema, named without its prefix so reports read as they would in a database
-            String prefix = db.name() + ".";
-            SchemaSnapshot.Builder b = SchemaSnapshot.builder();
-            s.all().stream()
-                    .filter(o -> o.name().startsWith(prefix) && o.kind() != ObjectKind.COLUMN)
-                    .forEach(o -> b.add(unprefixed(o, prefix)));
-            s.columnOrder().forEach((t, cols) -> {
-                if (t.startsWith(prefix)) {
-                    cols.forEach(c -> b.column(
-                            t.substring(prefix.length()),
-                            c,
-                            unprefixed(s.get(ObjectKind.COLUMN, t + "." + c), prefix)
-                                    .properties()));
-                }
-            });
-            return b.build();
-        }
-        return s;
-    }
-
-    private static SchemaObject unprefixed(SchemaObject o, String prefix) {
-        java.util.Map<String, String> props = new java.util.LinkedHashMap<>();
-        o.properties().forEach((k, v) -> props.put(k, v.replace(prefix, "")));
-        String name = o.name().startsWith(prefix) ? o.name().substring(prefix.length()) : o.name();
-        return new SchemaObject(o.kind(), name, props);
+    PartitionedSnapshot snapshot() throws SQLException {
+        return snapshots.read();
     }
 
     Dialect dialect() {

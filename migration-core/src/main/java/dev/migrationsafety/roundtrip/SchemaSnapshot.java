@@ -63,6 +63,15 @@ public record SchemaSnapshot(Map<String, SchemaObject> objects, Map<String, List
             return add(new SchemaObject(kind, name, properties));
         }
 
+        /** Adds all objects of another snapshot, with its tables' column order. */
+        public Builder addAll(SchemaSnapshot snapshot) {
+            snapshot.all().forEach(this::add);
+            snapshot.columnOrder().forEach((t, cols) -> columnOrder
+                    .computeIfAbsent(t, k -> new ArrayList<>())
+                    .addAll(cols));
+            return this;
+        }
+
         /** Adds a column object and appends it to its table's column order. */
         public Builder column(String table, String column, Map<String, String> properties) {
             columnOrder.computeIfAbsent(table, t -> new ArrayList<>()).add(column);

@@ -155,4 +155,32 @@ class PostgresRoundtripTest extends RoundtripRunnerTest {
             assertEquals(0, rs.getInt(1), "scratch schema " + schema + " dropped");
         }
     }
+
+    @Test
+    void findsTheSameWithoutEventTriggers() throws java.sql.SQLException {
+        DbTarget pg = TestDatabases.require(TestDatabases.POSTGRES);
+        try (java.sql.Connection c = pg.connect();
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'migration_rt_createdb')"
+                    + " THEN CREATE ROLE migration_rt_createdb LOGIN CREATEDB NOSUPERUSER; END IF; END $$");
+        }
+        List<String> superuserConsole = new ArrayList<>();
+        RoundtripReport incremental =
+                run("postgresql/planted", pg, Dialect.POSTGRESQL, RoundtripOptions.defaults(), superuserConsole);
+        List<String> console = new ArrayList<>();
+        RoundtripReport full = run(
+                "postgresql/planted",
+                new DbTarget(pg.url(), "migration_rt_createdb", ""),
+                Dialect.POSTGRESQL,
+                RoundtripOptions.defaults(),
+                console);
+        assertTrue(
+                console.contains("NOTE: each snapshot reads the whole catalogue (ERROR: permission denied to create"
+                        + " event trigger \"migration_roundtrip_ddl\" Hint: Must be superuser to create an event"
+                        + " trigger.); as a superuser, step mode reads only what each migration changed"),
+                console::toString);
+        assertTrue(superuserConsole.stream().noneMatch(l -> l.startsWith("NOTE:")), superuserConsole::toString);
+        assertEquals(problems(incremental), problems(full));
+        assertEquals(10, full.outcomes().size());
+    }
 }
