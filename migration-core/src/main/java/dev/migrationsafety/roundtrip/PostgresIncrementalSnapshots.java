@@ -85,7 +85,9 @@ final class PostgresIncrementalSnapshots implements SnapshotSource {
     private static void logFunction(Statement st, String name, String dropped, String source) throws SQLException {
         st.execute("CREATE FUNCTION " + OWN_SCHEMA + "." + name + "() RETURNS event_trigger LANGUAGE plpgsql"
                 + " SET search_path = pg_catalog AS $body$BEGIN INSERT INTO " + LOG
-                + " SELECT classid, objid, objsubid, " + dropped + " FROM " + source + "; END$body$");
+                + " SELECT classid, objid, objsubid, " + dropped + " FROM " + source
+                // GRANT and REVOKE report no object (null ids): privileges are not compared
+                + " WHERE classid IS NOT NULL AND objid IS NOT NULL; END$body$");
     }
 
     private static void trigger(Statement st, String name, String event, String function) throws SQLException {
