@@ -9,6 +9,7 @@ import dev.migrationsafety.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ import java.util.regex.Pattern;
 final class DownRunner {
     private static final Pattern NON_TRANSACTIONAL =
             Pattern.compile("(?is)\\bCONCURRENTLY\\b|^\\s*VACUUM\\b|^\\s*ALTER\\s+SYSTEM\\b");
+
+    private static final Pattern NON_TRANSACTIONAL_ANYWHERE =
+            Pattern.compile("(?ism)\\bCONCURRENTLY\\b|^\\s*VACUUM\\b|^\\s*ALTER\\s+SYSTEM\\b");
 
     private final Dialect sqlDialect;
     private final DownPlaceholders placeholders;
@@ -37,6 +41,33 @@ final class DownRunner {
 
     /** Runs the statements; returns the failure, or null when the down and the history update succeeded. */
     Failure run(Connection c, Dialect dialect, MigrationFile down, String content, String version, String schema)
+            throws SQLException {
+        return run(c, dialect, down, content, version, schema, true);
+    }
+
+    /**
+     * Whether the down can run inside the transaction of its up (in step mode's Flyway callback): on PostgreSQL
+     * unless it holds a statement that cannot run in a transaction.
+     */
+    static boolean fitsInTransaction(String content) {
+        return !NON_TRANSACTIONAL_ANYWHERE.matcher(content).find();
+    }
+
+    /**
+     * Runs the statements. On a connection already in a transaction (the up's, inside Flyway), the down runs under
+     * a savepoint, rolled back if a statement fails, and the transaction is left open; otherwise as above.
+     *
+     * @param unrecord whether to remove the migration's row from Flyway's history table (not there yet while
+     *     Flyway's callback runs)
+     */
+    Failure run(
+            Connection c,
+            Dialect dialect,
+            MigrationFile down,
+            String content,
+            String version,
+            String schema,
+            boolean unrecord)
             throws SQLException {
         DownPlaceholders.Result replaced =
                 placeholders.replace(down.path().getFileName().toString(), content, c, dialect, schema);
@@ -69,6 +100,13 @@ final class DownRunner {
                     "psql commands cannot run over JDBC; write the down in plain SQL");
         }
         List<SqlStatement> statements = split.statements();
+        if (!c.getAutoCommit() && dialect == Dialect.POSTGRESQL) {
+            return runInOpenTransaction(c, down, statements);
+        }
+        if (!c.getAutoCommit()) {
+            // inside Flyway's transaction on a database whose DDL commits implicitly: as Flyway runs the up
+            return runAsIs(c, down, statements);
+        }
         boolean transactional = dialect == Dialect.POSTGRESQL
                 && statements.stream()
                         .noneMatch(s -> NON_TRANSACTIONAL.matcher(s.text()).find());
@@ -89,12 +127,8 @@ final class DownRunner {
                             FlywayUp.oneLine(e.getMessage()));
                 }
             }
-            String q = dialect == Dialect.MYSQL ? "`" : "\"";
-            String table = (schema == null ? "" : q + schema + q + ".") + q + SnapshotReader.HISTORY_TABLE + q;
-            try (PreparedStatement delete =
-                    c.prepareStatement("DELETE FROM " + table + " WHERE " + q + "version" + q + " = ?")) {
-                delete.setString(1, version);
-                delete.executeUpdate();
+            if (unrecord) {
+                unrecord(c, dialect, version, schema);
             }
             if (transactional) {
                 c.commit();
@@ -102,6 +136,52 @@ final class DownRunner {
             return null;
         } finally {
             c.setAutoCommit(true);
+        }
+    }
+
+    private static Failure runInOpenTransaction(Connection c, MigrationFile down, List<SqlStatement> statements)
+            throws SQLException {
+        Savepoint savepoint = c.setSavepoint();
+        try (Statement st = c.createStatement()) {
+            for (SqlStatement s : statements) {
+                try {
+                    st.execute(s.text());
+                } catch (SQLException e) {
+                    c.rollback(savepoint);
+                    return failure(down, s, e);
+                }
+            }
+        }
+        c.releaseSavepoint(savepoint);
+        return null;
+    }
+
+    private static Failure runAsIs(Connection c, MigrationFile down, List<SqlStatement> statements)
+            throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (SqlStatement s : statements) {
+                try {
+                    st.execute(s.text());
+                } catch (SQLException e) {
+                    return failure(down, s, e);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Failure failure(MigrationFile down, SqlStatement s, SQLException e) {
+        return new Failure(
+                Phase.DOWN, down.displayPath(), s.line(), FlywayUp.shorten(s.text()), FlywayUp.oneLine(e.getMessage()));
+    }
+
+    private static void unrecord(Connection c, Dialect dialect, String version, String schema) throws SQLException {
+        String q = dialect == Dialect.MYSQL ? "`" : "\"";
+        String table = (schema == null ? "" : q + schema + q + ".") + q + SnapshotReader.HISTORY_TABLE + q;
+        try (PreparedStatement delete =
+                c.prepareStatement("DELETE FROM " + table + " WHERE " + q + "version" + q + " = ?")) {
+            delete.setString(1, version);
+            delete.executeUpdate();
         }
     }
 }

@@ -32,6 +32,7 @@ final class FlywayUp {
     private static final Pattern MIGRATE_FAILED = Pattern.compile("^Migration of .* failed!");
     private final Consumer<String> console;
     private final Set<String> shown = new HashSet<>();
+    private final StepCallbacks steps = new StepCallbacks();
 
     /**
      * @param console receives Flyway's warnings ({@code WARNING: Flyway: ...}) and errors ({@code ERROR: Flyway:
@@ -56,6 +57,20 @@ final class FlywayUp {
     /** Migrates the scratch database up to {@code target} ({@code latest} for all). */
     MigrateResult migrate(ScratchDatabase db, String target) {
         return migrate(db, target, resources);
+    }
+
+    /**
+     * Applies the versioned migrations in {@code fileNames} (Flyway sees only those and the callbacks) with step
+     * mode's handler called around each up (see {@link StepCallbacks}).
+     */
+    MigrateResult migrateInSteps(
+            ScratchDatabase db, java.util.Set<String> fileNames, String target, StepCallbacks.Handler handler) {
+        steps.use(handler);
+        try {
+            return migrate(db, target, resources.only(fileNames));
+        } finally {
+            steps.use(null);
+        }
     }
 
     /**
@@ -102,7 +117,8 @@ final class FlywayUp {
                 .dataSource(dataSource)
                 .placeholders(placeholders)
                 .cleanDisabled(true)
-                .loggers(QuietFlywayLog.class.getName());
+                .loggers(QuietFlywayLog.class.getName())
+                .callbacks(steps.callbacks());
         // Flyway's transactional advisory lock makes CREATE INDEX CONCURRENTLY wait forever for Flyway's own lock
         // transaction; a scratch database has no concurrent migrator to lock out.
         PostgreSQLConfigurationExtension pg = config.getConfigurationExtension(PostgreSQLConfigurationExtension.class);

@@ -11,17 +11,15 @@ import java.util.Map;
  */
 final class FullSnapshots implements SnapshotSource {
     private final ScratchDatabase db;
-    private final Connection connection;
     private final SnapshotReader reader;
 
-    FullSnapshots(ScratchDatabase db, Connection connection) {
+    FullSnapshots(ScratchDatabase db) {
         this.db = db;
-        this.connection = connection;
         this.reader = SnapshotReader.forDialect(db.target().dialect());
     }
 
     @Override
-    public PartitionedSnapshot read() throws SQLException {
+    public PartitionedSnapshot read(Connection connection) throws SQLException {
         SchemaSnapshot s = reader.read(connection);
         return PartitionedSnapshot.whole(db.schemaOnly() ? inScratchSchema(s) : s);
     }

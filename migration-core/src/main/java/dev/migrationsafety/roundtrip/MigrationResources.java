@@ -26,9 +26,9 @@ import org.flywaydb.core.api.resource.LoadableResource;
  */
 final class MigrationResources implements ResourceProvider {
     private final List<FileResource> all;
-    private final String onlyVersioned;
+    private final java.util.Set<String> onlyVersioned;
 
-    private MigrationResources(List<FileResource> all, String onlyVersioned) {
+    private MigrationResources(List<FileResource> all, java.util.Set<String> onlyVersioned) {
         this.all = all;
         this.onlyVersioned = onlyVersioned;
     }
@@ -53,7 +53,12 @@ final class MigrationResources implements ResourceProvider {
 
     /** The same files, but of the versioned migrations only the one with this file name. */
     MigrationResources only(String versionedFileName) {
-        return new MigrationResources(all, versionedFileName);
+        return new MigrationResources(all, java.util.Set.of(versionedFileName));
+    }
+
+    /** The same files, but of the versioned migrations only those with these file names. */
+    MigrationResources only(java.util.Set<String> versionedFileNames) {
+        return new MigrationResources(all, java.util.Set.copyOf(versionedFileNames));
     }
 
     boolean restricted() {
@@ -79,7 +84,7 @@ final class MigrationResources implements ResourceProvider {
             if (isRepeatable(name)) {
                 continue;
             }
-            if (onlyVersioned != null && isVersioned(name) && !name.equals(onlyVersioned)) {
+            if (onlyVersioned != null && isVersioned(name) && !onlyVersioned.contains(name)) {
                 continue;
             }
             out.add(r);

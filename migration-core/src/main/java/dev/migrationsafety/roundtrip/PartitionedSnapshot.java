@@ -1,6 +1,5 @@
 package dev.migrationsafety.roundtrip;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +19,6 @@ record PartitionedSnapshot(Map<Long, SchemaSnapshot> parts) {
 
     static PartitionedSnapshot whole(SchemaSnapshot snapshot) {
         return new PartitionedSnapshot(Map.of(0L, snapshot));
-    }
-
-    static PartitionedSnapshot of(Map<Long, PostgresCatalog.Part> parts) {
-        Map<Long, SchemaSnapshot> snapshots = new HashMap<>();
-        parts.forEach((owner, part) -> snapshots.put(owner, part.objects()));
-        return new PartitionedSnapshot(snapshots);
     }
 
     /** All parts as one snapshot. */

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ import java.util.Set;
  * Reads a PostgreSQL schema from {@code pg_catalog} in one query, each object tagged with its <em>owner</em>: the
  * catalogue object whose change can change it. A table owns its columns, keys, checks, foreign keys, indexes and
  * triggers; a view, sequence, enum or domain type, function or extension owns itself. The whole schema is read
- * with {@link #readAll}; {@link #readOwners} reads only the owners of the given changed catalogue objects and of
- * the objects that depend on them (a view over a renamed column, a foreign key to a renamed table), which is what
+ * with {@link #readAll}; {@link #readChanged} reads only the owners of the objects DDL changed since the last read
+ * and of the objects that depend on them (a view over a renamed column, a foreign key to a renamed table), which is what
  * keeps step mode's snapshots proportional to what a migration changed instead of to the size of the schema.
  */
 final class PostgresCatalog {
@@ -29,33 +30,70 @@ final class PostgresCatalog {
     private static final String USER_NS = "n.nspname NOT IN ('pg_catalog', 'information_schema', '" + OWN_SCHEMA
             + "') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'";
 
-    /**
-     * Creates the function that computes the owners of changed objects ({@code classids}, {@code objids}: catalogue
-     * and object ids) and of every object that depends on one of them, plus the owners given directly
-     * ({@code extra}: those of dropped objects, known from the previous read). Its row estimate tells the planner
-     * that a migration changes a few owners, so each catalogue is reached through its index on the owner's id.
-     */
-    static final String OWNERS_FUNCTION = "CREATE FUNCTION " + OWN_SCHEMA + ".owners(classids oid[], objids oid[],"
-            + " extra oid[]) RETURNS SETOF oid LANGUAGE plpgsql STABLE ROWS 4 SET search_path = pg_catalog"
-            + " AS $body$BEGIN RETURN QUERY"
-            + " WITH changed AS (SELECT * FROM unnest(classids, objids) AS x(classid, objid)),"
-            + " affected AS (SELECT classid, objid FROM changed UNION SELECT d.classid, d.objid FROM pg_depend d"
-            + " JOIN changed x ON d.refclassid = x.classid AND d.refobjid = x.objid)"
-            + " SELECT DISTINCT s.o FROM (SELECT CASE a.classid"
-            + " WHEN 'pg_class'::regclass THEN COALESCE((SELECT i.indrelid FROM pg_index i WHERE i.indexrelid = a.objid),"
-            + " a.objid)"
-            + " WHEN 'pg_attrdef'::regclass THEN (SELECT ad.adrelid FROM pg_attrdef ad WHERE ad.oid = a.objid)"
-            + " WHEN 'pg_constraint'::regclass THEN (SELECT CASE WHEN con.conrelid <> 0 THEN con.conrelid"
-            + " ELSE con.contypid END FROM pg_constraint con WHERE con.oid = a.objid)"
-            + " WHEN 'pg_trigger'::regclass THEN (SELECT tg.tgrelid FROM pg_trigger tg WHERE tg.oid = a.objid)"
-            + " WHEN 'pg_rewrite'::regclass THEN (SELECT rw.ev_class FROM pg_rewrite rw WHERE rw.oid = a.objid)"
-            + " WHEN 'pg_type'::regclass THEN (SELECT CASE WHEN ty.typrelid <> 0 THEN ty.typrelid"
-            + " WHEN ty.typcategory = 'A' THEN ty.typelem ELSE ty.oid END FROM pg_type ty WHERE ty.oid = a.objid)"
-            + " WHEN 'pg_proc'::regclass THEN a.objid WHEN 'pg_extension'::regclass THEN a.objid END AS o"
-            + " FROM affected a UNION ALL SELECT unnest(extra)) s WHERE s.o IS NOT NULL; END$body$";
+    /** The round trip's change log: what DDL created, altered or dropped since the last snapshot. */
+    static final String LOG = OWN_SCHEMA + ".changed";
 
-    private static final String OWNERS = "WITH owners AS MATERIALIZED (SELECT w.o FROM " + OWN_SCHEMA
-            + ".owners(?::oid[], ?::oid[], ?::oid[]) AS w(o)) ";
+    /** Which owner each index, constraint, trigger and column default belongs to, for when it is dropped. */
+    static final String PARTS = OWN_SCHEMA + ".parts";
+
+    /**
+     * The schema objects that keep the round trip's snapshots current, created in an empty scratch database: the
+     * log and the parts map, the functions that fill them (run by two event triggers, created by the caller) and
+     * {@code take_owners()}, which empties the log and returns the owners to re-read.
+     *
+     * <p>{@code owner_of} maps a catalogue object to its owner. {@code log_ddl} logs each command's objects and
+     * records the parts of their owners while they exist; {@code log_drop} logs dropped objects, which no longer
+     * exist when it runs. {@code take_owners} returns the owners of the logged objects, of every object that depends
+     * on one of them in {@code pg_depend} (a view over a renamed column, a foreign key to a renamed table), and of
+     * dropped parts; its row estimate tells the planner that a migration changes a few owners, so each catalogue is
+     * reached through its index.
+     */
+    static final List<String> CHANGE_LOG = List.of(
+            "CREATE SCHEMA " + OWN_SCHEMA,
+            "CREATE UNLOGGED TABLE " + LOG + " (classid oid NOT NULL, objid oid NOT NULL, dropped boolean NOT NULL)",
+            "CREATE UNLOGGED TABLE " + PARTS + " (objid oid PRIMARY KEY, owner oid NOT NULL)",
+            "CREATE FUNCTION " + OWN_SCHEMA + ".owner_of(cls oid, obj oid) RETURNS oid LANGUAGE sql STABLE"
+                    + " SET search_path = pg_catalog AS $body$SELECT CASE cls"
+                    + " WHEN 'pg_class'::regclass THEN COALESCE((SELECT i.indrelid FROM pg_index i"
+                    + " WHERE i.indexrelid = obj), obj)"
+                    + " WHEN 'pg_attrdef'::regclass THEN (SELECT ad.adrelid FROM pg_attrdef ad WHERE ad.oid = obj)"
+                    + " WHEN 'pg_constraint'::regclass THEN (SELECT CASE WHEN con.conrelid <> 0 THEN con.conrelid"
+                    + " ELSE con.contypid END FROM pg_constraint con WHERE con.oid = obj)"
+                    + " WHEN 'pg_trigger'::regclass THEN (SELECT tg.tgrelid FROM pg_trigger tg WHERE tg.oid = obj)"
+                    + " WHEN 'pg_rewrite'::regclass THEN (SELECT rw.ev_class FROM pg_rewrite rw WHERE rw.oid = obj)"
+                    + " WHEN 'pg_type'::regclass THEN (SELECT CASE WHEN ty.typrelid <> 0 THEN ty.typrelid"
+                    + " WHEN ty.typcategory = 'A' THEN ty.typelem ELSE ty.oid END FROM pg_type ty WHERE ty.oid = obj)"
+                    + " WHEN 'pg_proc'::regclass THEN obj WHEN 'pg_extension'::regclass THEN obj END$body$",
+            "CREATE FUNCTION " + OWN_SCHEMA + ".log_ddl() RETURNS event_trigger LANGUAGE plpgsql"
+                    + " SET search_path = pg_catalog AS $body$BEGIN"
+                    // GRANT and REVOKE report no object (null ids): privileges are not compared
+                    + " INSERT INTO " + LOG + " SELECT classid, objid, false FROM pg_event_trigger_ddl_commands()"
+                    + " WHERE classid IS NOT NULL AND objid IS NOT NULL;"
+                    + " INSERT INTO " + PARTS + " SELECT p.objid, p.owner FROM (SELECT DISTINCT " + OWN_SCHEMA
+                    + ".owner_of(classid, objid) AS o FROM pg_event_trigger_ddl_commands()) w CROSS JOIN LATERAL"
+                    + " (SELECT indexrelid, indrelid FROM pg_index WHERE indrelid = w.o"
+                    + " UNION ALL SELECT oid, conrelid FROM pg_constraint WHERE conrelid = w.o"
+                    + " UNION ALL SELECT oid, contypid FROM pg_constraint WHERE contypid = w.o"
+                    + " UNION ALL SELECT oid, tgrelid FROM pg_trigger WHERE tgrelid = w.o"
+                    + " UNION ALL SELECT oid, adrelid FROM pg_attrdef WHERE adrelid = w.o) AS p(objid, owner)"
+                    + " WHERE w.o IS NOT NULL ON CONFLICT (objid) DO NOTHING; END$body$",
+            "CREATE FUNCTION " + OWN_SCHEMA + ".log_drop() RETURNS event_trigger LANGUAGE plpgsql"
+                    + " SET search_path = pg_catalog AS $body$BEGIN INSERT INTO " + LOG
+                    + " SELECT CASE WHEN objsubid <> 0 THEN 'pg_class'::regclass ELSE classid END, objid, objsubid = 0"
+                    + " FROM pg_event_trigger_dropped_objects(); END$body$",
+            "CREATE FUNCTION " + OWN_SCHEMA + ".take_owners() RETURNS SETOF oid LANGUAGE plpgsql VOLATILE ROWS 4"
+                    + " SET search_path = pg_catalog AS $body$BEGIN RETURN QUERY"
+                    + " WITH log AS (DELETE FROM " + LOG + " RETURNING classid, objid, dropped),"
+                    + " live AS (SELECT DISTINCT classid, objid FROM log WHERE NOT dropped),"
+                    + " affected AS (SELECT classid, objid FROM live UNION SELECT d.classid, d.objid FROM pg_depend d"
+                    + " JOIN live x ON d.refclassid = x.classid AND d.refobjid = x.objid)"
+                    + " SELECT DISTINCT s.o FROM (SELECT " + OWN_SCHEMA
+                    + ".owner_of(a.classid, a.objid) FROM affected a"
+                    + " UNION ALL SELECT COALESCE(p.owner, l.objid) FROM log l LEFT JOIN " + PARTS
+                    + " p ON p.objid = l.objid WHERE l.dropped) AS s(o) WHERE s.o IS NOT NULL; END$body$");
+
+    private static final String OWNERS =
+            "WITH owners AS MATERIALIZED (SELECT w.o FROM " + OWN_SCHEMA + ".take_owners() AS w(o)) ";
 
     private static final String COLUMNS = " SELECT %s::oid AS owner, %s::oid AS child, %s AS kind, n.nspname::text AS"
             + " nsp, %s::text AS name, %s::text AS sub, %s::int AS ord, %s AS props";
@@ -84,7 +122,7 @@ final class PostgresCatalog {
                 : " FROM " + first + rest;
     }
 
-    /** The catalogue query; {@code scoped} restricts every part to the owners computed by {@link #OWNERS_FUNCTION}. */
+    /** The catalogue query; {@code scoped} restricts every part to the owners {@code take_owners()} returns (see {@link #CHANGE_LOG}). */
     private static String query(boolean scoped) {
         StringBuilder q = new StringBuilder(scoped ? OWNERS : "");
         q.append(select(
@@ -197,15 +235,6 @@ final class PostgresCatalog {
                         + from(scoped, "t.oid", "pg_type t", " JOIN pg_namespace n ON n.oid = t.typnamespace")
                         + " WHERE t.typtype IN ('e', 'd') AND " + USER_NS + notFromExtension("pg_type", "t.oid"));
         q.append(" UNION ALL")
-                .append(select("con.contypid", "con.oid", "part", "NULL", "NULL", "0", "NULL")
-                        + from(
-                                scoped,
-                                "con.contypid",
-                                "pg_constraint con",
-                                " JOIN pg_type t ON t.oid = con.contypid"
-                                        + " JOIN pg_namespace n ON n.oid = t.typnamespace")
-                        + " WHERE " + USER_NS);
-        q.append(" UNION ALL")
                 .append(select(
                                 "p.oid",
                                 "NULL",
@@ -251,15 +280,13 @@ final class PostgresCatalog {
     private static final String SCOPED = query(true);
 
     /** One owner's objects, and the catalogue ids of its parts (indexes, constraints, triggers, defaults). */
-    record Part(SchemaSnapshot objects, List<Long> children) {}
-
     /**
      * What a read found.
      *
      * @param parts the objects of each owner that exists and has objects
      * @param owners every owner the read covered, including those that no longer exist
      */
-    record Read(Map<Long, Part> parts, Set<Long> owners) {}
+    record Read(Map<Long, SchemaSnapshot> parts, Set<Long> owners) {}
 
     private PostgresCatalog() {}
 
@@ -270,51 +297,32 @@ final class PostgresCatalog {
         }
     }
 
-    /**
-     * Reads the owners of the changed catalogue objects and of what depends on them.
-     *
-     * @param classIds and {@code objectIds}: the catalogue and object id of each changed object that still exists
-     * @param owners further owners to read (those of dropped objects)
-     */
-    static Read readOwners(Connection c, Long[] classIds, Long[] objectIds, Long[] owners) throws SQLException {
+    /** Reads the owners that changed since the last read, and empties the change log (see {@link #CHANGE_LOG}). */
+    static Read readChanged(Connection c) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(SCOPED)) {
-            st.setArray(1, c.createArrayOf("oid", classIds));
-            st.setArray(2, c.createArrayOf("oid", objectIds));
-            st.setArray(3, c.createArrayOf("oid", owners));
             return read(st);
         }
     }
 
     private static Read read(PreparedStatement st) throws SQLException {
         Map<Long, SchemaSnapshot.Builder> builders = new LinkedHashMap<>();
-        Map<Long, List<Long>> children = new HashMap<>();
-        Set<Long> owners = new java.util.HashSet<>();
+        Set<Long> owners = new HashSet<>();
         try (ResultSet r = st.executeQuery()) {
             while (r.next()) {
                 long owner = r.getLong(1);
                 owners.add(owner);
-                long child = r.getLong(2);
-                if (!r.wasNull()) {
-                    children.computeIfAbsent(owner, o -> new java.util.ArrayList<>())
-                            .add(child);
-                }
                 String kind = r.getString(3);
-                if (kind.equals("owner") || kind.equals("part")) {
-                    continue;
+                if (!kind.equals("owner")) {
+                    SchemaSnapshot.Builder b = builders.computeIfAbsent(owner, o -> SchemaSnapshot.builder());
+                    add(b, kind, r.getString(4), r.getString(5), r.getString(6), props(r.getArray(8)));
                 }
-                String[] p = props(r.getArray(8));
-                String nsp = r.getString(4);
-                String name = r.getString(5);
-                String sub = r.getString(6);
-                SchemaSnapshot.Builder b = builders.computeIfAbsent(owner, o -> SchemaSnapshot.builder());
-                add(b, kind, nsp, name, sub, p);
             }
         }
-        Map<Long, Part> parts = new HashMap<>();
+        Map<Long, SchemaSnapshot> parts = new HashMap<>();
         builders.forEach((owner, b) -> {
             SchemaSnapshot s = b.build();
             if (!s.isEmpty()) {
-                parts.put(owner, new Part(s, List.copyOf(children.getOrDefault(owner, List.of()))));
+                parts.put(owner, s);
             }
         });
         return new Read(parts, owners);

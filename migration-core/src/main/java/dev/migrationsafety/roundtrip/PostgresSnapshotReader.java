@@ -7,6 +7,6 @@ import java.sql.SQLException;
 final class PostgresSnapshotReader implements SnapshotReader {
     @Override
     public SchemaSnapshot read(Connection c) throws SQLException {
-        return PartitionedSnapshot.of(PostgresCatalog.readAll(c).parts()).merged();
+        return new PartitionedSnapshot(PostgresCatalog.readAll(c).parts()).merged();
     }
 }

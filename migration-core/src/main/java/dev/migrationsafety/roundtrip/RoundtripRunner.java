@@ -1,9 +1,6 @@
 package dev.migrationsafety.roundtrip;
 
-import dev.migrationsafety.migration.IrreversibleMarker;
 import dev.migrationsafety.migration.MigrationFile;
-import dev.migrationsafety.migration.MigrationKind;
-import dev.migrationsafety.migration.MigrationName;
 import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.roundtrip.MigrationOutcome.Status;
 import dev.migrationsafety.sql.Dialect;
@@ -75,7 +72,7 @@ public final class RoundtripRunner {
             List<MigrationOutcome> outcomes = new ArrayList<>();
             List<PhaseDifference> chain = new ArrayList<>();
             if (options.mode() == RoundtripMode.STEP) {
-                step(tested, outcomes);
+                new StepRun(this, tested, outcomes).run();
             } else {
                 new ChainRun(this, tested, outcomes, chain).run();
             }
@@ -97,114 +94,6 @@ public final class RoundtripRunner {
         }
     }
 
-    private void step(List<MigrationFile> tested, List<MigrationOutcome> outcomes) throws SQLException {
-        PartitionedSnapshot before = snapshot();
-        boolean stop = false;
-        for (MigrationFile m : tested) {
-            if (stop) {
-                outcomes.add(notRun(m, "not run: an earlier migration failed"));
-                continue;
-            }
-            StepResult r = stepOne(m, before);
-            outcomes.add(r.outcome());
-            printProgress(r.outcome());
-            before = r.next();
-            if (r.outcome().failed() && (options.failFast() || r.next() == null)) {
-                stop = true;
-            }
-        }
-    }
-
-    private record StepResult(MigrationOutcome outcome, PartitionedSnapshot next) {}
-
-    private StepResult stepOne(MigrationFile m, PartitionedSnapshot before) throws SQLException {
-        String v = m.version().dotted();
-        String desc = m.name().description();
-        long t0 = System.nanoTime();
-        try {
-            flyway.migrateOne(db, v, m.fileName());
-        } catch (FlywayException e) {
-            Failure f = flyway.failure(Phase.UP, m.displayPath(), e, db.target());
-            return new StepResult(
-                    outcome(
-                            m,
-                            null,
-                            Status.FAILED,
-                            ms(t0),
-                            -1,
-                            -1,
-                            f,
-                            List.of(),
-                            "fix this migration first: the migrations after it were not run"),
-                    null);
-        }
-        long up = ms(t0);
-        PartitionedSnapshot after = snapshot();
-        MigrationFile down = migrations.undoFor(m).orElse(null);
-        if (down == null) {
-            String expected = migrations
-                    .layout()
-                    .display(migrations
-                            .layout()
-                            .undoDir()
-                            .resolve(MigrationName.format(
-                                    MigrationKind.UNDO, m.version().text(), desc)));
-            Failure f = new Failure(Phase.DOWN, expected, 0, null, "there is no down script");
-            return new StepResult(
-                    outcome(
-                            m,
-                            null,
-                            Status.FAILED,
-                            up,
-                            -1,
-                            -1,
-                            f,
-                            List.of(),
-                            "write " + expected + ", or mark the migration irreversible with a line "
-                                    + IrreversibleMarker.line("why")),
-                    after);
-        }
-        String content = read(down);
-        if (IrreversibleMarker.isMarked(content)) {
-            String reason = IrreversibleMarker.reasonIn(content).orElse("no reason given");
-            return new StepResult(
-                    outcome(m, down, Status.IRREVERSIBLE, up, -1, -1, null, List.of(), "irreversible: " + reason),
-                    after);
-        }
-        long t1 = System.nanoTime();
-        Failure downFailure = downs.run(connection, dialect(), down, content, v, schema());
-        long downMs = ms(t1);
-        if (downFailure != null) {
-            MigrationOutcome o = outcome(m, down, Status.FAILED, up, downMs, -1, downFailure, List.of(), null);
-            return new StepResult(o, dialect() == Dialect.POSTGRESQL ? after : reset(v));
-        }
-        List<PhaseDifference> diffs = new ArrayList<>();
-        snapshot().differencesFrom(before).forEach(d -> diffs.add(new PhaseDifference(Phase.DOWN, d)));
-        long t2 = System.nanoTime();
-        Failure reUpFailure = null;
-        try {
-            flyway.migrateOne(db, v, m.fileName());
-        } catch (FlywayException e) {
-            reUpFailure = flyway.failure(Phase.RE_UP, m.displayPath(), e, db.target());
-        }
-        long reUp = ms(t2);
-        PartitionedSnapshot next = after;
-        if (reUpFailure == null) {
-            PartitionedSnapshot again = snapshot();
-            again.differencesFrom(after).forEach(d -> diffs.add(new PhaseDifference(Phase.RE_UP, d)));
-            next = again;
-        }
-        boolean real = diffs.stream()
-                .anyMatch(d -> options.columnOrderIsError() || !d.difference().isColumnOrder());
-        Status status = reUpFailure != null || real ? Status.FAILED : diffs.isEmpty() ? Status.PASSED : Status.WARNING;
-        MigrationOutcome o = outcome(m, down, status, up, downMs, reUp, reUpFailure, diffs, null);
-        boolean stateDiffers = reUpFailure != null
-                || diffs.stream()
-                        .anyMatch(
-                                d -> d.phase() == Phase.RE_UP && !d.difference().isColumnOrder());
-        return new StepResult(o, stateDiffers && !options.failFast() ? reset(v) : next);
-    }
-
     /** Lets Flyway's callbacks run once before the first snapshot; see {@link CallbackBaseline}. */
     private void settleCallbacks() throws SQLException {
         String warning = CallbackBaseline.settle(flyway, db, migrations.layout());
@@ -216,7 +105,7 @@ public final class RoundtripRunner {
     }
 
     /** Recreates the scratch database and migrates it up to the version; returns its snapshot. */
-    private PartitionedSnapshot reset(String version) throws SQLException {
+    PartitionedSnapshot reset(String version) throws SQLException {
         closeQuietly();
         open(scratches.get());
         upTo(version, "re-creating the state after " + version);
@@ -261,7 +150,12 @@ public final class RoundtripRunner {
     }
 
     PartitionedSnapshot snapshot() throws SQLException {
-        return snapshots.read();
+        return snapshots.read(connection);
+    }
+
+    /** The schema seen through another connection: Flyway's, inside the transaction of an up. */
+    PartitionedSnapshot snapshot(Connection through) throws SQLException {
+        return snapshots.read(through);
     }
 
     Dialect dialect() {

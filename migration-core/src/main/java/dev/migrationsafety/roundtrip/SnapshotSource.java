@@ -7,8 +7,11 @@ import java.util.function.Consumer;
 
 /** Where a round trip's snapshots of one scratch database come from. */
 interface SnapshotSource {
-    /** The schema as it is now. */
-    PartitionedSnapshot read() throws SQLException;
+    /**
+     * The schema as it is now, seen through the connection: the round trip's own, or Flyway's while a callback runs
+     * inside the transaction of an up.
+     */
+    PartitionedSnapshot read(Connection connection) throws SQLException;
 
     /**
      * The source for a scratch database: on PostgreSQL, where the account may create event triggers, snapshots kept
@@ -23,6 +26,6 @@ interface SnapshotSource {
                 return incremental;
             }
         }
-        return new FullSnapshots(db, c);
+        return new FullSnapshots(db);
     }
 }

@@ -106,7 +106,7 @@ class PostgresIncrementalSnapshotsTest {
             List<String> refused = new ArrayList<>();
             PostgresIncrementalSnapshots incremental = PostgresIncrementalSnapshots.install(c, refused::add);
             assertNotNull(incremental, () -> "the test server's account is a superuser: " + refused);
-            incremental.read();
+            incremental.read(c);
             int changedSome = 0;
             for (String script : scripts) {
                 for (SqlStatement s : new SqlSplitter(Dialect.POSTGRESQL)
@@ -118,7 +118,7 @@ class PostgresIncrementalSnapshotsTest {
                         // planted bugs fail on purpose; the catalogue must still agree afterwards
                     }
                 }
-                SchemaSnapshot kept = incremental.read().merged();
+                SchemaSnapshot kept = incremental.read(c).merged();
                 SchemaSnapshot full = new PostgresSnapshotReader().read(c);
                 assertEquals(full.objects(), kept.objects(), () -> "after:\n" + script);
                 assertEquals(full.columnOrder(), kept.columnOrder(), () -> "column order after:\n" + script);

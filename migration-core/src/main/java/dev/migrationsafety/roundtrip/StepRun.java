@@ -1,0 +1,199 @@
+package dev.migrationsafety.roundtrip;
+
+import dev.migrationsafety.migration.IrreversibleMarker;
+import dev.migrationsafety.migration.MigrationFile;
+import dev.migrationsafety.migration.MigrationKind;
+import dev.migrationsafety.migration.MigrationName;
+import dev.migrationsafety.roundtrip.MigrationOutcome.Status;
+import dev.migrationsafety.sql.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * Step mode: for each migration, up, snapshot, down, compare with the state before the up, re-up, compare with the
+ * state after the first up. After a step that leaves the database in an unknown state the scratch database is
+ * recreated and migrated up to that migration, so that one broken down script never causes false alarms on the
+ * next ones.
+ *
+ * <p>Runs of migrations go through one Flyway migrate ({@link StepInFlyway}): the down, the re-up and their
+ * comparisons happen in a callback after each up, inside its transaction where it has one, before Flyway records
+ * it. That spares Flyway's fixed cost of two migrates per migration. A PostgreSQL down that cannot run inside a
+ * transaction ({@code CONCURRENTLY}) is stepped on its own instead, with two Flyway migrates.
+ */
+final class StepRun {
+    private final RoundtripRunner runner;
+    private final List<MigrationFile> tested;
+    private final List<MigrationOutcome> outcomes;
+    PartitionedSnapshot before;
+    boolean stop;
+
+    StepRun(RoundtripRunner runner, List<MigrationFile> tested, List<MigrationOutcome> outcomes) {
+        this.runner = runner;
+        this.tested = tested;
+        this.outcomes = outcomes;
+    }
+
+    void run() throws SQLException {
+        before = runner.snapshot();
+        int i = 0;
+        while (i < tested.size() && !stop) {
+            if (!fitsInFlyway(tested.get(i))) {
+                alone(tested.get(i));
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < tested.size() && fitsInFlyway(tested.get(end))) {
+                end++;
+            }
+            int done = new StepInFlyway(this, runner, tested.subList(i, end)).run();
+            if (done == 0 && !stop) {
+                alone(tested.get(i));
+                done = 1;
+            }
+            i += done;
+        }
+        for (int k = outcomes.size(); k < tested.size(); k++) {
+            outcomes.add(RoundtripRunner.notRun(tested.get(k), "not run: an earlier migration failed"));
+        }
+    }
+
+    private boolean fitsInFlyway(MigrationFile m) {
+        if (runner.dialect() != Dialect.POSTGRESQL) {
+            return true;
+        }
+        MigrationFile down = runner.migrations().undoFor(m).orElse(null);
+        return down == null || DownRunner.fitsInTransaction(RoundtripRunner.read(down));
+    }
+
+    /** One migration with two Flyway migrates of its own: its up, and after the down its re-up. */
+    private void alone(MigrationFile m) throws SQLException {
+        String v = m.version().dotted();
+        long t0 = System.nanoTime();
+        try {
+            runner.flyway().migrateOne(runner.db, v, m.fileName());
+        } catch (FlywayException e) {
+            upFailed(
+                    m,
+                    runner.flyway().failure(Phase.UP, m.displayPath(), e, runner.db.target()),
+                    RoundtripRunner.ms(t0));
+            return;
+        }
+        Step step = afterUp(m, RoundtripRunner.ms(t0), runner.connection(), true, () -> {
+            try {
+                runner.flyway().migrateOne(runner.db, v, m.fileName());
+                return null;
+            } catch (FlywayException e) {
+                return runner.flyway().failure(Phase.RE_UP, m.displayPath(), e, runner.db.target());
+            }
+        });
+        record(step.outcome());
+        if (step.outcome().failed() && runner.options().failFast()) {
+            stop = true;
+        } else {
+            before = step.needsReset() ? runner.reset(v) : step.next();
+        }
+    }
+
+    void upFailed(MigrationFile m, Failure f, long upMillis) {
+        record(RoundtripRunner.outcome(
+                m,
+                null,
+                Status.FAILED,
+                upMillis,
+                -1,
+                -1,
+                f,
+                List.of(),
+                "fix this migration first: the migrations after it were not run"));
+        stop = true;
+    }
+
+    void record(MigrationOutcome o) {
+        outcomes.add(o);
+        runner.printProgress(o);
+    }
+
+    /** How a step re-applies its up; returns the failure, or null. */
+    interface ReUp {
+        Failure run() throws SQLException;
+    }
+
+    /**
+     * @param next the state after the step, unless {@code needsReset}
+     * @param needsReset whether the database is in a state the next step cannot start from
+     */
+    record Step(MigrationOutcome outcome, PartitionedSnapshot next, boolean needsReset) {}
+
+    /**
+     * What follows a successful up: snapshot, down, compare with {@link #before}, re-up, compare with the state after
+     * the up.
+     *
+     * @param c the connection to run the down and read snapshots on (Flyway's inside its callback)
+     * @param unrecord whether the down must remove the migration's row from Flyway's history
+     */
+    Step afterUp(MigrationFile m, long up, Connection c, boolean unrecord, ReUp reUp) throws SQLException {
+        String v = m.version().dotted();
+        PartitionedSnapshot after = runner.snapshot(c);
+        MigrationFile down = runner.migrations().undoFor(m).orElse(null);
+        if (down == null) {
+            String expected = runner.migrations()
+                    .layout()
+                    .display(runner.migrations()
+                            .layout()
+                            .undoDir()
+                            .resolve(MigrationName.format(
+                                    MigrationKind.UNDO,
+                                    m.version().text(),
+                                    m.name().description())));
+            Failure f = new Failure(Phase.DOWN, expected, 0, null, "there is no down script");
+            String fix = "write " + expected + ", or mark the migration irreversible with a line "
+                    + IrreversibleMarker.line("why");
+            return new Step(
+                    RoundtripRunner.outcome(m, null, Status.FAILED, up, -1, -1, f, List.of(), fix), after, false);
+        }
+        String content = RoundtripRunner.read(down);
+        if (IrreversibleMarker.isMarked(content)) {
+            String reason = IrreversibleMarker.reasonIn(content).orElse("no reason given");
+            return new Step(
+                    RoundtripRunner.outcome(
+                            m, down, Status.IRREVERSIBLE, up, -1, -1, null, List.of(), "irreversible: " + reason),
+                    after,
+                    false);
+        }
+        long t1 = System.nanoTime();
+        Failure downFailure = runner.downs().run(c, runner.dialect(), down, content, v, runner.schema(), unrecord);
+        long downMs = RoundtripRunner.ms(t1);
+        if (downFailure != null) {
+            // PostgreSQL rolled the down back; elsewhere it may have stopped half way
+            return new Step(
+                    RoundtripRunner.outcome(m, down, Status.FAILED, up, downMs, -1, downFailure, List.of(), null),
+                    after,
+                    runner.dialect() != Dialect.POSTGRESQL);
+        }
+        List<PhaseDifference> diffs = new ArrayList<>();
+        runner.snapshot(c).differencesFrom(before).forEach(d -> diffs.add(new PhaseDifference(Phase.DOWN, d)));
+        long t2 = System.nanoTime();
+        Failure reUpFailure = reUp.run();
+        long reUpMs = RoundtripRunner.ms(t2);
+        PartitionedSnapshot next = after;
+        if (reUpFailure == null) {
+            PartitionedSnapshot again = runner.snapshot(c);
+            again.differencesFrom(after).forEach(d -> diffs.add(new PhaseDifference(Phase.RE_UP, d)));
+            next = again;
+        }
+        boolean real = diffs.stream()
+                .anyMatch(d ->
+                        runner.options().columnOrderIsError() || !d.difference().isColumnOrder());
+        Status status = reUpFailure != null || real ? Status.FAILED : diffs.isEmpty() ? Status.PASSED : Status.WARNING;
+        MigrationOutcome o = RoundtripRunner.outcome(m, down, status, up, downMs, reUpMs, reUpFailure, diffs, null);
+        boolean stateDiffers = reUpFailure != null
+                || diffs.stream()
+                        .anyMatch(
+                                d -> d.phase() == Phase.RE_UP && !d.difference().isColumnOrder());
+        return new Step(o, next, stateDiffers);
+    }
+}
