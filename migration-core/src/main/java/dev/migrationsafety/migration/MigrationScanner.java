@@ -136,6 +136,9 @@ public final class MigrationScanner {
             strays.add(new StrayFile(file, display, role, "is not a regular file"));
             return;
         }
+        if (role == LocationRole.MIGRATIONS && CallbackScript.isCallback(name)) {
+            return;
+        }
         MigrationName parsed;
         try {
             parsed = MigrationName.parse(name);

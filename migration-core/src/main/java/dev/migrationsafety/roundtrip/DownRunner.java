@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -27,10 +28,15 @@ final class DownRunner {
             Pattern.compile("(?ism)\\bCONCURRENTLY\\b|^\\s*VACUUM\\b|^\\s*ALTER\\s+SYSTEM\\b");
 
     private final Dialect sqlDialect;
+    private final DownPlaceholders placeholders;
 
-    /** @param sqlDialect the dialect the scripts are written in; null for the database's own */
-    DownRunner(Dialect sqlDialect) {
+    /**
+     * @param sqlDialect the dialect the scripts are written in; null for the database's own
+     * @param placeholders the Flyway placeholders of the ups, replaced in the downs too
+     */
+    DownRunner(Dialect sqlDialect, Map<String, String> placeholders) {
         this.sqlDialect = sqlDialect;
+        this.placeholders = new DownPlaceholders(placeholders);
     }
 
     /** Runs the statements; returns the failure, or null when the down and the history update succeeded. */
@@ -63,8 +69,18 @@ final class DownRunner {
             String schema,
             boolean unrecord)
             throws SQLException {
+        DownPlaceholders.Result replaced =
+                placeholders.replace(down.path().getFileName().toString(), content, c, dialect, schema);
+        if (replaced.missing() != null) {
+            return new Failure(
+                    Phase.DOWN,
+                    down.displayPath(),
+                    replaced.missing().line(),
+                    null,
+                    replaced.missing().message());
+        }
         SplitResult split =
-                new SqlSplitter(sqlDialect == null ? dialect : sqlDialect).split(down.displayPath(), content);
+                new SqlSplitter(sqlDialect == null ? dialect : sqlDialect).split(down.displayPath(), replaced.text());
         if (split.hasProblems()) {
             SqlProblem p = split.problems().get(0);
             return new Failure(

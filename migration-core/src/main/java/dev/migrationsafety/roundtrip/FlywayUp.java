@@ -46,6 +46,14 @@ final class FlywayUp {
         QuietFlywayLog.install();
     }
 
+    /**
+     * A migrate that applies no migration (no file has the empty name): only Flyway's migrate callbacks run, and the
+     * history table is created, as on a database that is up to date.
+     */
+    MigrateResult callbacksOnly(ScratchDatabase db) {
+        return migrate(db, "latest", resources.only(""));
+    }
+
     /** Migrates the scratch database up to {@code target} ({@code latest} for all). */
     MigrateResult migrate(ScratchDatabase db, String target) {
         return migrate(db, target, resources);

@@ -31,7 +31,7 @@ final class H2SnapshotReader implements SnapshotReader {
         query(
                 c,
                 "SELECT c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE, c.CHARACTER_MAXIMUM_LENGTH, c.NUMERIC_PRECISION,"
-                        + " c.NUMERIC_SCALE, c.IS_NULLABLE, c.COLUMN_DEFAULT, c.IS_IDENTITY, c.IDENTITY_GENERATION,"
+                        + " c.NUMERIC_SCALE, c.DATETIME_PRECISION, c.IS_NULLABLE, c.COLUMN_DEFAULT, c.IS_IDENTITY, c.IDENTITY_GENERATION,"
                         + " c.GENERATION_EXPRESSION, c.DOMAIN_NAME FROM INFORMATION_SCHEMA.COLUMNS c"
                         + " JOIN INFORMATION_SCHEMA.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA"
                         + " AND t.TABLE_NAME = c.TABLE_NAME AND t.TABLE_TYPE = 'BASE TABLE'"
@@ -142,6 +142,7 @@ final class H2SnapshotReader implements SnapshotReader {
         query(
                 c,
                 "SELECT d.DOMAIN_NAME, d.DATA_TYPE, d.CHARACTER_MAXIMUM_LENGTH, d.NUMERIC_PRECISION, d.NUMERIC_SCALE,"
+                        + " d.DATETIME_PRECISION,"
                         + " d.DOMAIN_DEFAULT, (SELECT LISTAGG(cc.CHECK_CLAUSE, ' ') WITHIN GROUP (ORDER BY"
                         + " cc.CHECK_CLAUSE) FROM INFORMATION_SCHEMA.DOMAIN_CONSTRAINTS dc"
                         + " JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_SCHEMA = dc.CONSTRAINT_SCHEMA"
@@ -184,12 +185,22 @@ final class H2SnapshotReader implements SnapshotReader {
 
     private static String type(ResultSet r) throws SQLException {
         String type = r.getString("DATA_TYPE");
+        // lower case in the compatibility modes, which run with DATABASE_TO_LOWER
+        String upper = type.toUpperCase(Locale.ROOT);
         String length = r.getString("CHARACTER_MAXIMUM_LENGTH");
-        if (length != null && (type.contains("CHAR") || type.contains("BINARY"))) {
+        if (length != null && (upper.contains("CHAR") || upper.contains("BINARY"))) {
             return type + "(" + length + ")";
         }
-        if (type.equals("NUMERIC") || type.equals("DECIMAL")) {
+        if (upper.equals("NUMERIC") || upper.equals("DECIMAL")) {
             return type + "(" + r.getString("NUMERIC_PRECISION") + ", " + r.getString("NUMERIC_SCALE") + ")";
+        }
+        String fraction = r.getString("DATETIME_PRECISION");
+        if (fraction != null && (upper.startsWith("TIMESTAMP") || upper.startsWith("TIME"))) {
+            // fractional seconds: TIMESTAMP(3), TIME(0) WITH TIME ZONE
+            int space = type.indexOf(' ');
+            return space < 0
+                    ? type + "(" + fraction + ")"
+                    : type.substring(0, space) + "(" + fraction + ")" + type.substring(space);
         }
         return type;
     }

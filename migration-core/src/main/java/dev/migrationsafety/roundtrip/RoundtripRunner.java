@@ -54,7 +54,7 @@ public final class RoundtripRunner {
         this.scratches = scratches;
         this.progress = progress;
         this.flyway = new FlywayUp(migrations.layout(), options.placeholders(), progress);
-        this.downs = new DownRunner(sqlDialect);
+        this.downs = new DownRunner(sqlDialect, options.placeholders());
     }
 
     public RoundtripReport run() {
@@ -66,6 +66,8 @@ public final class RoundtripRunner {
             open(scratches.get());
             if (options.startAfter() != null) {
                 upTo(options.startAfter().dotted(), "the migrations up to startAfter " + options.startAfter());
+            } else if (CallbackBaseline.present(migrations.layout())) {
+                settleCallbacks();
             }
             List<MigrationOutcome> outcomes = new ArrayList<>();
             List<PhaseDifference> chain = new ArrayList<>();
@@ -89,6 +91,16 @@ public final class RoundtripRunner {
                     e);
         } finally {
             closeQuietly();
+        }
+    }
+
+    /** Lets Flyway's callbacks run once before the first snapshot; see {@link CallbackBaseline}. */
+    private void settleCallbacks() throws SQLException {
+        String warning = CallbackBaseline.settle(flyway, db, migrations.layout());
+        if (warning != null) {
+            progress.accept(warning);
+            closeQuietly();
+            open(scratches.get());
         }
     }
 

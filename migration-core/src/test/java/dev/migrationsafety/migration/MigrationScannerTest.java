@@ -79,6 +79,31 @@ class MigrationScannerTest {
     }
 
     @Test
+    void flywayCallbackScriptsAreNeitherMigrationsNorStrays() throws IOException {
+        touch("src/main/resources/db/migration/V1__ok.sql");
+        touch("src/main/resources/db/migration/beforeMigrate.sql");
+        touch("src/main/resources/db/migration/afterMigrate__grants.sql");
+        touch("src/main/resources/db/migration/sub/afterEachMigrate.sql");
+        touch("src/main/resources/db/migration/beforeEachMigrateStatement.sql");
+        // not callbacks: an unknown event, a wrong case, and a callback name in the undo location Flyway never reads
+        touch("src/main/resources/db/migration/beforeMigration.sql");
+        touch("src/main/resources/db/migration/BeforeMigrate.sql");
+        touch("src/main/resources/db/undo/afterMigrate.sql");
+
+        MigrationSet set = new MigrationScanner().scan(MigrationLayout.defaults(base));
+
+        assertEquals(
+                List.of("src/main/resources/db/migration/V1__ok.sql"),
+                set.files().stream().map(MigrationFile::displayPath).toList());
+        assertEquals(
+                List.of(
+                        "src/main/resources/db/migration/BeforeMigrate.sql",
+                        "src/main/resources/db/migration/beforeMigration.sql",
+                        "src/main/resources/db/undo/afterMigrate.sql"),
+                set.strays().stream().map(StrayFile::displayPath).toList());
+    }
+
+    @Test
     void directoryNamedLikeAMigrationIsAStrayButItsContentIsScanned() throws IOException {
         touch("src/main/resources/db/migration/V5__looks_like_a_file.sql/V6__inside.sql");
 

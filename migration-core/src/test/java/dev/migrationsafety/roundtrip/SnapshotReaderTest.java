@@ -174,6 +174,10 @@ class SnapshotReaderTest {
             assertEquals("5", s.get(ObjectKind.SEQUENCE, "invoice_no").property("increment"));
             assertEquals("always", s.get(ObjectKind.COLUMN, "users.id").property("identity"));
             assertEquals("'x'", s.get(ObjectKind.COLUMN, "api_tokens.token").property("default"));
+            // the compatibility modes name types in lower case: lengths must not be lost to that
+            assertEquals(
+                    "character varying(64)",
+                    s.get(ObjectKind.COLUMN, "api_tokens.token").property("type"));
             assertHas(s, ObjectKind.PRIMARY_KEY, "users.(id)");
             assertHas(s, ObjectKind.UNIQUE_KEY, "users.(name)");
             assertEquals(

@@ -1,0 +1,1 @@
+DROP INDEX ${prefix}_users_name_idx;

@@ -1,0 +1,1 @@
+CREATE TABLE ${prefix}_users (id BIGINT PRIMARY KEY, name VARCHAR(100));

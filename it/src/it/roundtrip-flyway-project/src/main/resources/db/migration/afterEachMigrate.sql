@@ -1,0 +1,1 @@
+INSERT INTO ${auditTable} VALUES (CURRENT_TIMESTAMP, 'migrated by ${flyway:user}');

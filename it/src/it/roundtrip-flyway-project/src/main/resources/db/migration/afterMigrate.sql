@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS ${prefix}_settings (name VARCHAR(64) PRIMARY KEY, val VARCHAR(200));

@@ -1,0 +1,1 @@
+CREATE INDEX ${prefix}_customer_name_idx ON ${flyway:defaultSchema}.${prefix}_customer (name);

@@ -1,0 +1,1 @@
+ALTER TABLE ${prefix}_customer ADD COLUMN email VARCHAR(320);

@@ -1,0 +1,1 @@
+DROP INDEX ${flyway:defaultSchema}.${prefix}_customer_name_idx;

@@ -1,0 +1,1 @@
+CREATE TABLE ${prefix}_customer (id BIGINT PRIMARY KEY);

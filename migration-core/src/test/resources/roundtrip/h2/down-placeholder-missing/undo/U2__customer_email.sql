@@ -1,0 +1,3 @@
+-- the up names the table with ${prefix}
+
+ALTER TABLE ${tenant}_customer DROP COLUMN email;

@@ -1,0 +1,2 @@
+DROP INDEX users_name_idx ON users;
+ALTER TABLE users DROP COLUMN name;

@@ -1,0 +1,1 @@
+ALTER TABLE ${prefix}_customer DROP COLUMN email;

@@ -1,0 +1,2 @@
+REVOKE SELECT ON reports FROM PUBLIC;
+DROP TABLE reports;

@@ -1,0 +1,120 @@
+package dev.migrationsafety.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/**
+ * A MySQL project laid out the way a Flyway Teams user has it, down scripts next to the ups ({@code undoLocation}
+ * {@code adjacent}) and an SQL callback in the location, on the zero-config H2 in MySQL mode. (Placeholders, a map
+ * parameter the harness cannot set, are covered by the roundtrip-flyway-project IT.)
+ */
+@MojoTest
+class RoundtripFlywayProjectTest {
+    private static final String MIGRATIONS = "src/main/resources/db/migration/";
+
+    private final Path base = project();
+    private final Log log = mock(Log.class);
+
+    private static Path project() {
+        try {
+            Path base = Files.createTempDirectory("roundtrip-flyway-project");
+            Path dir = Files.createDirectories(base.resolve(MIGRATIONS));
+            Files.writeString(
+                    dir.resolve("V1__create_users.sql"),
+                    "CREATE TABLE app_users (id INT PRIMARY KEY, name VARCHAR(100));\n");
+            Files.writeString(dir.resolve("U1__create_users.sql"), "DROP TABLE app_users;\n");
+            Files.writeString(
+                    dir.resolve("V2__users_name_index.sql"), "CREATE INDEX app_users_name_idx ON app_users (name);\n");
+            Files.writeString(dir.resolve("U2__users_name_index.sql"), "DROP INDEX app_users_name_idx ON app_users;\n");
+            Files.writeString(
+                    dir.resolve("afterMigrate.sql"),
+                    "CREATE TABLE IF NOT EXISTS audit_log (at TIMESTAMP, what VARCHAR(200));\n");
+            return base;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterEach
+    void deleteProject() throws IOException {
+        TestProjects.delete(base);
+    }
+
+    @Provides
+    MavenProject mavenProject() {
+        return TestProjects.mavenProject(base);
+    }
+
+    private List<String> lines(String level) {
+        ArgumentCaptor<CharSequence> captor = ArgumentCaptor.forClass(CharSequence.class);
+        switch (level) {
+            case "info" -> verify(log, atLeastOnce()).info(captor.capture());
+            case "warn" -> verify(log, atLeastOnce()).warn(captor.capture());
+            default -> verify(log, atLeastOnce()).error(captor.capture());
+        }
+        List<String> out = new ArrayList<>();
+        captor.getAllValues().forEach(c -> out.add(c.toString()));
+        return out;
+    }
+
+    @Test
+    @InjectMojo(goal = "roundtrip")
+    @MojoParameter(name = "undoLocation", value = "adjacent")
+    @MojoParameter(name = "dialect", value = "mysql")
+    void adjacentDownsAndCallbacksPassOnH2InMySqlMode(RoundtripMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+        List<String> info = lines("info");
+        assertEquals("Round trip (step mode) of 2 migrations on H2 in memory", info.get(0));
+        assertTrue(
+                info.get(info.size() - 1).endsWith(": 2 passed, 0 with warnings, 0 failed, 0 irreversible, 0 not run"),
+                info.toString());
+        verify(log, never()).error(any(CharSequence.class));
+        verify(log, never()).warn(any(CharSequence.class));
+        String json = Files.readString(base.resolve("target/migration/roundtrip.json"));
+        assertTrue(json.contains(MIGRATIONS + "U2__users_name_index.sql"), json);
+    }
+
+    @Test
+    @InjectMojo(goal = "roundtrip")
+    @MojoParameter(name = "undoLocation", value = "adjacent")
+    @MojoParameter(name = "dialect", value = "mysql")
+    void aStatementH2CannotRunInMySqlModeNamesTheLimitsAndTheWayOut(RoundtripMojo mojo) throws Exception {
+        Files.writeString(
+                base.resolve(MIGRATIONS + "V2__users_name_index.sql"),
+                "CREATE INDEX app_users_name_idx ON app_users (name(10));\n");
+        mojo.setLog(log);
+        assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals(List.of(RoundtripMojo.H2_MYSQL_LIMITS), lines("warn"));
+        assertTrue(RoundtripMojo.H2_MYSQL_LIMITS.contains("prefix indexes (name(10))"));
+        assertTrue(
+                lines("error")
+                        .get(0)
+                        .startsWith(MIGRATIONS + "V2__users_name_index.sql:1: up of"
+                                + " V2__users_name_index failed: Syntax error in SQL statement"),
+                lines("error").toString());
+    }
+}
