@@ -236,7 +236,8 @@ public final class RoundtripRunner {
         o.problems().forEach(p -> progress.accept("  " + p));
     }
 
+    /** Milliseconds since {@code startNanos}, rounded up: work that took any time is never reported as 0 ms. */
     static long ms(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
+        return (System.nanoTime() - startNanos + 999_999) / 1_000_000;
     }
 }
