@@ -2,8 +2,6 @@ package dev.migrationsafety.roundtrip;
 
 import dev.migrationsafety.migration.IrreversibleMarker;
 import dev.migrationsafety.migration.MigrationFile;
-import dev.migrationsafety.migration.MigrationKind;
-import dev.migrationsafety.migration.MigrationName;
 import dev.migrationsafety.roundtrip.MigrationOutcome.Status;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -85,20 +83,7 @@ final class ChainRun {
                 MigrationFile m = chainPart.get(i);
                 MigrationFile down = runner.migrations().undoFor(m).orElse(null);
                 if (down == null) {
-                    failures[i] = new Failure(
-                            Phase.DOWN,
-                            runner.migrations()
-                                    .layout()
-                                    .display(runner.migrations()
-                                            .layout()
-                                            .undoDir()
-                                            .resolve(MigrationName.format(
-                                                    MigrationKind.UNDO,
-                                                    m.version().text(),
-                                                    m.name().description()))),
-                            0,
-                            null,
-                            "there is no down script");
+                    failures[i] = new Failure(Phase.DOWN, runner.expectedDown(m), 0, null, "there is no down script");
                     failedAt = i;
                     break;
                 }

@@ -1,6 +1,8 @@
 package dev.migrationsafety.roundtrip;
 
 import dev.migrationsafety.migration.MigrationFile;
+import dev.migrationsafety.migration.MigrationKind;
+import dev.migrationsafety.migration.MigrationName;
 import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.roundtrip.MigrationOutcome.Status;
 import dev.migrationsafety.sql.Dialect;
@@ -216,6 +218,17 @@ public final class RoundtripRunner {
                 failure,
                 diffs,
                 note);
+    }
+
+    /** Where the missing down script of a migration belongs, as reports show paths. */
+    String expectedDown(MigrationFile m) {
+        return migrations
+                .layout()
+                .display(migrations
+                        .layout()
+                        .undoDir()
+                        .resolve(MigrationName.format(
+                                MigrationKind.UNDO, m.version().text(), m.name().description())));
     }
 
     static MigrationOutcome notRun(MigrationFile m, String why) {

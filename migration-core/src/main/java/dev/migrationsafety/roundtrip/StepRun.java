@@ -2,8 +2,6 @@ package dev.migrationsafety.roundtrip;
 
 import dev.migrationsafety.migration.IrreversibleMarker;
 import dev.migrationsafety.migration.MigrationFile;
-import dev.migrationsafety.migration.MigrationKind;
-import dev.migrationsafety.migration.MigrationName;
 import dev.migrationsafety.roundtrip.MigrationOutcome.Status;
 import dev.migrationsafety.sql.Dialect;
 import java.sql.Connection;
@@ -140,15 +138,7 @@ final class StepRun {
         PartitionedSnapshot after = runner.snapshot(c);
         MigrationFile down = runner.migrations().undoFor(m).orElse(null);
         if (down == null) {
-            String expected = runner.migrations()
-                    .layout()
-                    .display(runner.migrations()
-                            .layout()
-                            .undoDir()
-                            .resolve(MigrationName.format(
-                                    MigrationKind.UNDO,
-                                    m.version().text(),
-                                    m.name().description())));
+            String expected = runner.expectedDown(m);
             Failure f = new Failure(Phase.DOWN, expected, 0, null, "there is no down script");
             String fix = "write " + expected + ", or mark the migration irreversible with a line "
                     + IrreversibleMarker.line("why");

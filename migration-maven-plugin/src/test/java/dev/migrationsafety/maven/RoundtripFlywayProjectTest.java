@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -24,7 +22,6 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 
 /**
  * A MySQL project laid out the way a Flyway Teams user has it, down scripts next to the ups ({@code undoLocation}
@@ -69,15 +66,7 @@ class RoundtripFlywayProjectTest {
     }
 
     private List<String> lines(String level) {
-        ArgumentCaptor<CharSequence> captor = ArgumentCaptor.forClass(CharSequence.class);
-        switch (level) {
-            case "info" -> verify(log, atLeastOnce()).info(captor.capture());
-            case "warn" -> verify(log, atLeastOnce()).warn(captor.capture());
-            default -> verify(log, atLeastOnce()).error(captor.capture());
-        }
-        List<String> out = new ArrayList<>();
-        captor.getAllValues().forEach(c -> out.add(c.toString()));
-        return out;
+        return TestProjects.logged(log, level);
     }
 
     @Test
