@@ -3,6 +3,7 @@ package dev.migrationsafety.roundtrip;
 import dev.migrationsafety.migration.MigrationLayout;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
@@ -26,8 +28,10 @@ final class FlywayUp {
     private final MigrationLayout layout;
     private final Map<String, String> placeholders;
     private final MigrationResources resources;
+    private final MigrationResources single;
     private ScratchDatabase configuredFor;
     private FluentConfiguration configuration;
+    private Flyway singleStep;
     private SharedConnectionDataSource dataSource;
     private static final Pattern MIGRATE_FAILED = Pattern.compile("^Migration of .* failed!");
     private final Consumer<String> console;
@@ -42,28 +46,35 @@ final class FlywayUp {
         this.placeholders = placeholders;
         this.console = console;
         this.resources = MigrationResources.of(layout);
+        this.single = resources.restrictedView();
         QuietFlywayLog.install();
     }
 
     /** Migrates the scratch database up to {@code target} ({@code latest} for all). */
     MigrateResult migrate(ScratchDatabase db, String target) {
-        return migrate(db, target, resources);
+        FluentConfiguration config = configurationFor(db)
+                .resourceProvider(resources)
+                .validateOnMigrate(true)
+                .target(target);
+        return run(db, config.load());
     }
 
     /**
-     * Applies exactly one versioned migration, the next one: Flyway sees only that file (and the callbacks and
-     * repeatables), so it neither re-reads nor re-validates the history already applied.
+     * Applies exactly one versioned migration, the one in {@code fileName}: Flyway sees only that file (and the
+     * callbacks), so it neither re-reads nor re-validates the history already applied. One Flyway instance serves
+     * all these calls on a scratch database; its resource view is re-pointed at the file, and its target
+     * {@code next} makes Flyway stop after that migration instead of looking for another one under a second lock.
      */
-    MigrateResult migrateOne(ScratchDatabase db, String target, String fileName) {
-        return migrate(db, target, resources.only(fileName));
+    MigrateResult migrateOne(ScratchDatabase db, String fileName) {
+        configurationFor(db);
+        single.select(fileName);
+        return run(db, singleStep);
     }
 
-    private MigrateResult migrate(ScratchDatabase db, String target, MigrationResources files) {
-        FluentConfiguration config = configurationFor(db);
-        config.resourceProvider(files).validateOnMigrate(!files.restricted()).target(target);
+    private MigrateResult run(ScratchDatabase db, Flyway flyway) {
         DbTarget where = db.target();
         try (QuietFlywayLog.Route route = QuietFlywayLog.routeTo(line -> show(line, where))) {
-            return config.load().migrate();
+            return flyway.migrate();
         } finally {
             dataSource.reset();
         }
@@ -81,7 +92,10 @@ final class FlywayUp {
         }
     }
 
-    /** One configuration per scratch database: building one (plugin discovery) costs more than a migration. */
+    /**
+     * One configuration per scratch database, and one Flyway instance for the single steps: building a configuration
+     * (plugin discovery) or an instance (a copy of it) costs more than applying a typical migration.
+     */
     private FluentConfiguration configurationFor(ScratchDatabase db) {
         if (configuredFor == db) {
             return configuration;
@@ -94,7 +108,11 @@ final class FlywayUp {
                 .dataSource(dataSource)
                 .placeholders(placeholders)
                 .cleanDisabled(true)
-                .loggers(QuietFlywayLog.class.getName());
+                .loggers(QuietFlywayLog.class.getName())
+                // the migrations are the SQL files of the resource provider; without a class provider Flyway would
+                // scan its class loader's classpath:db/migration for Java migrations on every migrate, and the
+                // plugin's class loader holds none of the project's classes
+                .javaMigrationClassProvider(Collections::emptyList);
         // Flyway's transactional advisory lock makes CREATE INDEX CONCURRENTLY wait forever for Flyway's own lock
         // transaction; a scratch database has no concurrent migrator to lock out.
         PostgreSQLConfigurationExtension pg = config.getConfigurationExtension(PostgreSQLConfigurationExtension.class);
@@ -106,6 +124,10 @@ final class FlywayUp {
         }
         configuredFor = db;
         configuration = config;
+        singleStep = config.resourceProvider(single)
+                .validateOnMigrate(false)
+                .target(MigrationVersion.NEXT)
+                .load();
         return config;
     }
 
@@ -117,6 +139,7 @@ final class FlywayUp {
         }
         configuredFor = null;
         configuration = null;
+        singleStep = null;
     }
 
     /** The failure of a Flyway migrate: the statement with its line and the database's own message. */

@@ -119,7 +119,7 @@ public final class RoundtripRunner {
         String desc = m.name().description();
         long t0 = System.nanoTime();
         try {
-            flyway.migrateOne(db, v, m.fileName());
+            flyway.migrateOne(db, m.fileName());
         } catch (FlywayException e) {
             Failure f = flyway.failure(Phase.UP, m.displayPath(), e, db.target());
             return new StepResult(
@@ -180,7 +180,7 @@ public final class RoundtripRunner {
         long t2 = System.nanoTime();
         Failure reUpFailure = null;
         try {
-            flyway.migrateOne(db, v, m.fileName());
+            flyway.migrateOne(db, m.fileName());
         } catch (FlywayException e) {
             reUpFailure = flyway.failure(Phase.RE_UP, m.displayPath(), e, db.target());
         }
