@@ -103,7 +103,7 @@ final class FlywayUp {
         if (dataSource != null) {
             dataSource.closeShared();
         }
-        dataSource = new SharedConnectionDataSource(db.target());
+        dataSource = new SharedConnectionDataSource(db::connect);
         FluentConfiguration config = Flyway.configure(FlywayUp.class.getClassLoader())
                 .dataSource(dataSource)
                 .placeholders(placeholders)

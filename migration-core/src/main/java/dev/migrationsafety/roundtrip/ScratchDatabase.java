@@ -232,8 +232,23 @@ public final class ScratchDatabase implements AutoCloseable {
         return schemaOnly;
     }
 
+    /**
+     * A session on the scratch database. On PostgreSQL its commits do not wait for the WAL flush
+     * ({@code synchronous_commit = off}): a scratch database need not survive a server crash, and the round trip
+     * commits at least once per up and per down, each flush costing more than a typical migration's DDL. Nothing
+     * else changes: each commit is still atomic and visible at once.
+     */
     public Connection connect() throws SQLException {
-        return target.connect();
+        Connection c = target.connect();
+        if (target.dialect() == Dialect.POSTGRESQL) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET synchronous_commit TO off");
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+        }
+        return c;
     }
 
     /** Drops the scratch database; idempotent. */
