@@ -1,8 +1,12 @@
 package dev.migrationsafety.roundtrip;
 
 import dev.migrationsafety.migration.MigrationLayout;
+import dev.migrationsafety.sql.Dialect;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
@@ -122,6 +126,10 @@ final class FlywayUp {
         if (db.schemaOnly()) {
             config.defaultSchema(db.name()).schemas(db.name()).createSchemas(false);
         }
+        String user = postgresUser(db);
+        if (user != null) {
+            config.installedBy(user);
+        }
         configuredFor = db;
         configuration = config;
         singleStep = config.resourceProvider(single)
@@ -129,6 +137,24 @@ final class FlywayUp {
                 .target(MigrationVersion.NEXT)
                 .load();
         return config;
+    }
+
+    /**
+     * What Flyway writes as {@code installed_by} on PostgreSQL ({@code current_user} of its connection, asked once
+     * per migrate call otherwise: once per single step); null elsewhere or when it cannot be read, leaving Flyway to
+     * ask.
+     */
+    private String postgresUser(ScratchDatabase db) {
+        if (db.target().dialect() != Dialect.POSTGRESQL) {
+            return null;
+        }
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT current_user")) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /** Closes Flyway's connection (before its scratch database is dropped). */
