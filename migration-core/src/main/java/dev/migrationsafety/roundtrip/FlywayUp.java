@@ -126,10 +126,7 @@ final class FlywayUp {
         if (db.schemaOnly()) {
             config.defaultSchema(db.name()).schemas(db.name()).createSchemas(false);
         }
-        String user = postgresUser(db);
-        if (user != null) {
-            config.installedBy(user);
-        }
+        postgresSession(db, config);
         configuredFor = db;
         configuration = config;
         singleStep = config.resourceProvider(single)
@@ -140,20 +137,28 @@ final class FlywayUp {
     }
 
     /**
-     * What Flyway writes as {@code installed_by} on PostgreSQL ({@code current_user} of its connection, asked once
-     * per migrate call otherwise: once per single step); null elsewhere or when it cannot be read, leaving Flyway to
-     * ask.
+     * On PostgreSQL, tells Flyway what it would otherwise ask on every migrate call (once per single step): the
+     * {@code current_user} it writes as {@code installed_by} and the {@code current_schema} it takes as its default
+     * schema (unless a scratch schema is set), both read once on Flyway's own connection. Left to Flyway when they
+     * cannot be read.
      */
-    private String postgresUser(ScratchDatabase db) {
+    private void postgresSession(ScratchDatabase db, FluentConfiguration config) {
         if (db.target().dialect() != Dialect.POSTGRESQL) {
-            return null;
+            return;
         }
         try (Connection c = dataSource.getConnection();
                 Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT current_user")) {
-            return rs.next() ? rs.getString(1) : null;
+                ResultSet rs = st.executeQuery("SELECT current_user, current_schema")) {
+            if (rs.next()) {
+                if (rs.getString(1) != null) {
+                    config.installedBy(rs.getString(1));
+                }
+                if (rs.getString(2) != null && config.getDefaultSchema() == null) {
+                    config.defaultSchema(rs.getString(2));
+                }
+            }
         } catch (SQLException e) {
-            return null;
+            // Flyway asks itself and reports a broken connection its own way
         }
     }
 
