@@ -3,10 +3,15 @@ package dev.migrationsafety.roundtrip;
 import dev.migrationsafety.migration.IrreversibleMarker;
 import dev.migrationsafety.migration.MigrationFile;
 import dev.migrationsafety.roundtrip.MigrationOutcome.Status;
+import dev.migrationsafety.sql.Dialect;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -147,8 +152,8 @@ final class ChainRun {
         } catch (FlywayException e) {
             String version = e instanceof FlywayMigrateException fm && fm.getMigration() != null
                     ? fm.getMigration().getVersion().getVersion()
-                    : null;
-            int index = 0;
+                    : firstNotApplied(chainPart);
+            int index = version == null ? chainPart.size() - 1 : 0;
             for (int i = 0; i < chainPart.size(); i++) {
                 if (chainPart.get(i).version().dotted().equals(version)) {
                     index = i;
@@ -158,6 +163,31 @@ final class ChainRun {
                     runner.flyway().failure(phase, chainPart.get(index).displayPath(), e, runner.db.target());
             return index;
         }
+    }
+
+    /**
+     * The first migration of the chain without a successful history row: the one Flyway was at when a callback
+     * (whose failure names no migration) failed; null when all are applied (an {@code afterMigrate} callback).
+     */
+    private String firstNotApplied(List<MigrationFile> chainPart) {
+        Set<String> applied = new HashSet<>();
+        String q = runner.dialect() == Dialect.MYSQL ? "`" : "\"";
+        String schema = runner.schema();
+        String table = (schema == null ? "" : q + schema + q + ".") + q + SnapshotReader.HISTORY_TABLE + q;
+        try (Statement st = runner.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT " + q + "version" + q + " FROM " + table + " WHERE " + q
+                        + "success" + q + " AND " + q + "version" + q + " IS NOT NULL")) {
+            while (rs.next()) {
+                applied.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            return chainPart.get(0).version().dotted();
+        }
+        return chainPart.stream()
+                .map(m -> m.version().dotted())
+                .filter(v -> !applied.contains(v))
+                .findFirst()
+                .orElse(null);
     }
 
     private static void record(MigrateResult result, Map<String, Long> times) {

@@ -1,8 +1,14 @@
 package dev.migrationsafety.roundtrip;
 
 import dev.migrationsafety.migration.MigrationLayout;
+import dev.migrationsafety.sql.Dialect;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
@@ -26,8 +33,14 @@ final class FlywayUp {
     private final MigrationLayout layout;
     private final Map<String, String> placeholders;
     private final MigrationResources resources;
+    private final MigrationResources single;
+    private final MigrationResources stepped;
+    private final MigrationResources none;
     private ScratchDatabase configuredFor;
     private FluentConfiguration configuration;
+    private Flyway singleStep;
+    private Flyway steppedRun;
+    private Flyway noMigration;
     private SharedConnectionDataSource dataSource;
     private static final Pattern MIGRATE_FAILED = Pattern.compile("^Migration of .* failed!");
     private final Consumer<String> console;
@@ -43,50 +56,61 @@ final class FlywayUp {
         this.placeholders = placeholders;
         this.console = console;
         this.resources = MigrationResources.of(layout);
+        this.single = resources.restrictedView();
+        this.stepped = resources.restrictedView();
+        this.none = resources.restrictedView();
         QuietFlywayLog.install();
     }
 
     /**
-     * A migrate that applies no migration (no file has the empty name): only Flyway's migrate callbacks run, and the
-     * history table is created, as on a database that is up to date.
+     * A migrate that applies no migration (Flyway sees none): only Flyway's migrate callbacks run, and the history
+     * table is created, as on a database that is up to date.
      */
     MigrateResult callbacksOnly(ScratchDatabase db) {
-        return migrate(db, "latest", resources.only(""));
+        configurationFor(db);
+        return run(db, noMigration);
     }
 
     /** Migrates the scratch database up to {@code target} ({@code latest} for all). */
     MigrateResult migrate(ScratchDatabase db, String target) {
-        return migrate(db, target, resources);
+        FluentConfiguration config = configurationFor(db)
+                .resourceProvider(resources)
+                .validateOnMigrate(true)
+                .target(target);
+        return run(db, config.load());
     }
 
     /**
      * Applies the versioned migrations in {@code fileNames} (Flyway sees only those and the callbacks) with step
      * mode's handler called around each up (see {@link StepCallbacks}).
      */
-    MigrateResult migrateInSteps(
-            ScratchDatabase db, java.util.Set<String> fileNames, String target, StepCallbacks.Handler handler) {
+    MigrateResult migrateInSteps(ScratchDatabase db, Collection<String> fileNames, StepCallbacks.Handler handler) {
+        configurationFor(db);
+        stepped.select(fileNames);
         steps.use(handler);
         try {
-            return migrate(db, target, resources.only(fileNames));
+            return run(db, steppedRun);
         } finally {
             steps.use(null);
         }
     }
 
     /**
-     * Applies exactly one versioned migration, the next one: Flyway sees only that file (and the callbacks and
-     * repeatables), so it neither re-reads nor re-validates the history already applied.
+     * Applies exactly one versioned migration, the one in {@code fileName}: Flyway sees only that file (and the
+     * callbacks), so it neither re-reads nor re-validates the history already applied. One Flyway instance serves
+     * all these calls on a scratch database; its resource view is re-pointed at the file, and its target
+     * {@code next} makes Flyway stop after that migration instead of looking for another one under a second lock.
      */
-    MigrateResult migrateOne(ScratchDatabase db, String target, String fileName) {
-        return migrate(db, target, resources.only(fileName));
+    MigrateResult migrateOne(ScratchDatabase db, String fileName) {
+        configurationFor(db);
+        single.select(fileName);
+        return run(db, singleStep);
     }
 
-    private MigrateResult migrate(ScratchDatabase db, String target, MigrationResources files) {
-        FluentConfiguration config = configurationFor(db);
-        config.resourceProvider(files).validateOnMigrate(!files.restricted()).target(target);
+    private MigrateResult run(ScratchDatabase db, Flyway flyway) {
         DbTarget where = db.target();
         try (QuietFlywayLog.Route route = QuietFlywayLog.routeTo(line -> show(line, where))) {
-            return config.load().migrate();
+            return flyway.migrate();
         } finally {
             dataSource.reset();
         }
@@ -104,7 +128,11 @@ final class FlywayUp {
         }
     }
 
-    /** One configuration per scratch database: building one (plugin discovery) costs more than a migration. */
+    /**
+     * One configuration per scratch database, and one Flyway instance each for single steps, runs of steps and the
+     * callbacks alone: building a configuration (plugin discovery) or an instance (a copy of it) costs more than
+     * applying a typical migration.
+     */
     private FluentConfiguration configurationFor(ScratchDatabase db) {
         if (configuredFor == db) {
             return configuration;
@@ -112,13 +140,17 @@ final class FlywayUp {
         if (dataSource != null) {
             dataSource.closeShared();
         }
-        dataSource = new SharedConnectionDataSource(db.target());
+        dataSource = new SharedConnectionDataSource(db::connect);
         FluentConfiguration config = Flyway.configure(FlywayUp.class.getClassLoader())
                 .dataSource(dataSource)
                 .placeholders(placeholders)
                 .cleanDisabled(true)
                 .loggers(QuietFlywayLog.class.getName())
-                .callbacks(steps.callbacks());
+                .callbacks(steps.callbacks())
+                // the migrations are the SQL files of the resource provider; without a class provider Flyway would
+                // scan its class loader's classpath:db/migration for Java migrations on every migrate, and the
+                // plugin's class loader holds none of the project's classes
+                .javaMigrationClassProvider(Collections::emptyList);
         // Flyway's transactional advisory lock makes CREATE INDEX CONCURRENTLY wait forever for Flyway's own lock
         // transaction; a scratch database has no concurrent migrator to lock out.
         PostgreSQLConfigurationExtension pg = config.getConfigurationExtension(PostgreSQLConfigurationExtension.class);
@@ -128,9 +160,43 @@ final class FlywayUp {
         if (db.schemaOnly()) {
             config.defaultSchema(db.name()).schemas(db.name()).createSchemas(false);
         }
+        postgresSession(db, config);
         configuredFor = db;
         configuration = config;
+        singleStep = config.resourceProvider(single)
+                .validateOnMigrate(false)
+                .target(MigrationVersion.NEXT)
+                .load();
+        steppedRun =
+                config.resourceProvider(stepped).target(MigrationVersion.LATEST).load();
+        noMigration = config.resourceProvider(none).load();
         return config;
+    }
+
+    /**
+     * On PostgreSQL, tells Flyway what it would otherwise ask on every migrate call (once per single step): the
+     * {@code current_user} it writes as {@code installed_by} and the {@code current_schema} it takes as its default
+     * schema (unless a scratch schema is set), both read once on Flyway's own connection. Left to Flyway when they
+     * cannot be read.
+     */
+    private void postgresSession(ScratchDatabase db, FluentConfiguration config) {
+        if (db.target().dialect() != Dialect.POSTGRESQL) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT current_user, current_schema")) {
+            if (rs.next()) {
+                if (rs.getString(1) != null) {
+                    config.installedBy(rs.getString(1));
+                }
+                if (rs.getString(2) != null && config.getDefaultSchema() == null) {
+                    config.defaultSchema(rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            // Flyway asks itself and reports a broken connection its own way
+        }
     }
 
     /** Closes Flyway's connection (before its scratch database is dropped). */
@@ -141,6 +207,9 @@ final class FlywayUp {
         }
         configuredFor = null;
         configuration = null;
+        singleStep = null;
+        steppedRun = null;
+        noMigration = null;
     }
 
     /** The failure of a Flyway migrate: the statement with its line and the database's own message. */

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.resource.LoadableResource;
@@ -17,7 +19,8 @@ import org.flywaydb.core.api.resource.LoadableResource;
 /**
  * Hands Flyway the files of the migration locations, listed once per round trip. A view restricted to one versioned
  * migration (plus callbacks) lets step mode apply one migration without Flyway re-reading and re-validating the whole
- * history each time, which would make step mode quadratic in the number of migrations.
+ * history each time, which would make step mode quadratic in the number of migrations. The restricted view is
+ * re-pointed with {@link #select} rather than rebuilt, so that one Flyway instance serves every step.
  *
  * <p>Repeatable ({@code R__}) migrations are left out in every mode: they have no down script to test, and on a
  * fresh database Flyway applies them only after all versioned migrations, so no versioned migration can depend on
@@ -26,11 +29,24 @@ import org.flywaydb.core.api.resource.LoadableResource;
  */
 final class MigrationResources implements ResourceProvider {
     private final List<FileResource> all;
-    private final java.util.Set<String> onlyVersioned;
+    /** Everything but the versioned and repeatable migrations: callbacks and their {@code .conf} files. */
+    private final List<FileResource> others;
 
-    private MigrationResources(List<FileResource> all, java.util.Set<String> onlyVersioned) {
+    private final Map<String, List<FileResource>> versioned;
+    private final boolean restricted;
+    private List<FileResource> selected = List.of();
+
+    private MigrationResources(List<FileResource> all, boolean restricted) {
         this.all = all;
-        this.onlyVersioned = onlyVersioned;
+        this.restricted = restricted;
+        this.others = all.stream()
+                .filter(r -> !isVersioned(r.getFilename()) && !isRepeatable(r.getFilename()))
+                .toList();
+        Map<String, List<FileResource>> byName = new HashMap<>();
+        all.stream().filter(r -> isVersioned(r.getFilename())).forEach(r -> byName.computeIfAbsent(
+                        r.getFilename(), n -> new ArrayList<>())
+                .add(r));
+        this.versioned = byName;
     }
 
     static MigrationResources of(MigrationLayout layout) {
@@ -48,21 +64,33 @@ final class MigrationResources implements ResourceProvider {
                 throw new UncheckedIOException("cannot list " + layout.display(dir), e);
             }
         }
-        return new MigrationResources(List.copyOf(files), null);
+        return new MigrationResources(List.copyOf(files), false);
     }
 
-    /** The same files, but of the versioned migrations only the one with this file name. */
-    MigrationResources only(String versionedFileName) {
-        return new MigrationResources(all, java.util.Set.of(versionedFileName));
+    /**
+     * The same files, but of the versioned migrations only the one last {@link #select selected} (none until then).
+     */
+    MigrationResources restrictedView() {
+        return new MigrationResources(all, true);
     }
 
-    /** The same files, but of the versioned migrations only those with these file names. */
-    MigrationResources only(java.util.Set<String> versionedFileNames) {
-        return new MigrationResources(all, java.util.Set.copyOf(versionedFileNames));
+    /** Points a restricted view at this versioned migration (by file name). */
+    void select(String versionedFileName) {
+        select(List.of(versionedFileName));
+    }
+
+    /** Points a restricted view at these versioned migrations (by file name). */
+    void select(Collection<String> versionedFileNames) {
+        if (!restricted) {
+            throw new IllegalStateException("only a restricted view selects a migration");
+        }
+        List<FileResource> files = new ArrayList<>();
+        versionedFileNames.forEach(name -> files.addAll(versioned.getOrDefault(name, List.of())));
+        selected = files;
     }
 
     boolean restricted() {
-        return onlyVersioned != null;
+        return restricted;
     }
 
     @Override
@@ -76,20 +104,27 @@ final class MigrationResources implements ResourceProvider {
     @Override
     public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
         List<LoadableResource> out = new ArrayList<>();
-        for (FileResource r : all) {
-            String name = r.getFilename();
-            if (!name.startsWith(prefix) || !endsWithAny(name, suffixes)) {
+        for (FileResource r : restricted ? others : all) {
+            if (isRepeatable(r.getFilename())) {
                 continue;
             }
-            if (isRepeatable(name)) {
-                continue;
+            if (matches(r, prefix, suffixes)) {
+                out.add(r);
             }
-            if (onlyVersioned != null && isVersioned(name) && !onlyVersioned.contains(name)) {
-                continue;
+        }
+        if (restricted) {
+            for (FileResource r : selected) {
+                if (matches(r, prefix, suffixes)) {
+                    out.add(r);
+                }
             }
-            out.add(r);
         }
         return out;
+    }
+
+    private static boolean matches(FileResource r, String prefix, String[] suffixes) {
+        String name = r.getFilename();
+        return name.startsWith(prefix) && endsWithAny(name, suffixes);
     }
 
     private static boolean isRepeatable(String name) {
@@ -114,10 +149,12 @@ final class MigrationResources implements ResourceProvider {
     private static final class FileResource extends LoadableResource {
         private final Path path;
         private final String relative;
+        private final String fileName;
 
         FileResource(Path path, String relative) {
             this.path = path;
             this.relative = relative;
+            this.fileName = path.getFileName().toString();
         }
 
         @Override
@@ -141,7 +178,7 @@ final class MigrationResources implements ResourceProvider {
 
         @Override
         public String getFilename() {
-            return path.getFileName().toString();
+            return fileName;
         }
 
         @Override

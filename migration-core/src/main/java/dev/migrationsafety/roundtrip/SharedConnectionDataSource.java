@@ -16,17 +16,22 @@ import javax.sql.DataSource;
  * closes it.
  */
 final class SharedConnectionDataSource implements DataSource, AutoCloseable {
-    private final DbTarget target;
+    /** Opens a connection. */
+    interface Connector {
+        Connection connect() throws SQLException;
+    }
+
+    private final Connector connector;
     private Connection shared;
 
-    SharedConnectionDataSource(DbTarget target) {
-        this.target = target;
+    SharedConnectionDataSource(Connector connector) {
+        this.connector = connector;
     }
 
     @Override
     public synchronized Connection getConnection() throws SQLException {
         if (shared == null || shared.isClosed()) {
-            shared = target.connect();
+            shared = connector.connect();
         }
         Connection real = shared;
         return (Connection) Proxy.newProxyInstance(

@@ -6,8 +6,6 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Context;
@@ -32,6 +30,7 @@ final class StepInFlyway implements StepCallbacks.Handler {
     private int done;
     private Boolean resetAfterAbort;
     private SQLException readFailure;
+    private MigrationOutcome pending;
 
     StepInFlyway(StepRun step, RoundtripRunner runner, List<MigrationFile> part) {
         this.step = step;
@@ -43,19 +42,19 @@ final class StepInFlyway implements StepCallbacks.Handler {
     /** Runs the part; returns how many of its migrations were dealt with. */
     int run() throws SQLException {
         try {
-            Set<String> files = part.stream().map(MigrationFile::fileName).collect(Collectors.toSet());
             runner.flyway()
                     .migrateInSteps(
                             runner.db,
-                            files,
-                            part.get(part.size() - 1).version().dotted(),
+                            part.stream().map(MigrationFile::fileName).toList(),
                             this);
+            flush();
             return done;
         } catch (RuntimeException e) {
             if (readFailure != null) {
                 throw readFailure;
             }
             if (resetAfterAbort != null) {
+                flush();
                 if (resetAfterAbort) {
                     step.before = runner.reset(current.version().dotted());
                 } else {
@@ -64,6 +63,16 @@ final class StepInFlyway implements StepCallbacks.Handler {
                 return done;
             }
             FlywayException fe = e instanceof FlywayException f ? f : new FlywayException(e.getMessage(), e);
+            if (pending != null) {
+                // the step went through, then Flyway failed the migration: a project callback after it (or the
+                // commit); Flyway rolls the migration back, so it failed as a deployment would see it
+                pending = null;
+                step.upFailed(
+                        current,
+                        runner.flyway().failure(Phase.UP, current.displayPath(), fe, runner.db.target()),
+                        RoundtripRunner.ms(upStart));
+                return done;
+            }
             if (current != null && done < part.size() && part.get(done) == current) {
                 step.upFailed(
                         current,
@@ -77,16 +86,25 @@ final class StepInFlyway implements StepCallbacks.Handler {
                 return 0;
             }
             Failure f = runner.flyway().failure(Phase.UP, "", fe, runner.db.target());
-            throw new RoundtripException("Flyway failed "
-                    + (done == 0
-                            ? "before the first migration"
-                            : "after " + part.get(done - 1).displayPath())
-                    + ": " + f.error() + "; fix the migration or callback it names");
+            throw new RoundtripException("Flyway failed after " + current.displayPath() + ": " + f.error()
+                    + "; fix the migration or callback it names");
+        }
+    }
+
+    /**
+     * Records the last step's outcome. It waits until Flyway has finished that migration (the project's
+     * afterEachMigrate callbacks, the history row, the commit), which can still fail it.
+     */
+    private void flush() {
+        if (pending != null) {
+            step.record(pending);
+            pending = null;
         }
     }
 
     @Override
     public void beforeUp(Context context) throws SQLException {
+        flush();
         current = byVersion.get(context.getMigrationInfo().getVersion().getVersion());
         try {
             step.before = runner.snapshot(context.getConnection());
@@ -108,7 +126,7 @@ final class StepInFlyway implements StepCallbacks.Handler {
             readFailure = e;
             throw e;
         }
-        step.record(s.outcome());
+        pending = s.outcome();
         done++;
         if (s.outcome().failed() && runner.options().failFast()) {
             resetAfterAbort = false;

@@ -72,7 +72,7 @@ final class StepRun {
         String v = m.version().dotted();
         long t0 = System.nanoTime();
         try {
-            runner.flyway().migrateOne(runner.db, v, m.fileName());
+            runner.flyway().migrateOne(runner.db, m.fileName());
         } catch (FlywayException e) {
             upFailed(
                     m,
@@ -82,7 +82,7 @@ final class StepRun {
         }
         Step step = afterUp(m, RoundtripRunner.ms(t0), runner.connection(), true, () -> {
             try {
-                runner.flyway().migrateOne(runner.db, v, m.fileName());
+                runner.flyway().migrateOne(runner.db, m.fileName());
                 return null;
             } catch (FlywayException e) {
                 return runner.flyway().failure(Phase.RE_UP, m.displayPath(), e, runner.db.target());

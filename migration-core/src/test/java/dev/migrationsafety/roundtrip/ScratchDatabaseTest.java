@@ -48,6 +48,18 @@ class ScratchDatabaseTest {
     }
 
     @Test
+    void postgresScratchSessionsDoNotWaitForTheWalFlush() throws SQLException {
+        DbTarget pg = TestDatabases.require(TestDatabases.POSTGRES);
+        try (ScratchDatabase db = ScratchDatabase.create(pg, Duration.ofMinutes(30), false, line -> {});
+                Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SHOW synchronous_commit")) {
+            assertTrue(rs.next());
+            assertEquals("off", rs.getString(1));
+        }
+    }
+
+    @Test
     void mariaDbScratchIsCreatedDroppedAndLeftoversRemovedByAge() throws SQLException {
         DbTarget maria = TestDatabases.require(TestDatabases.MARIADB);
         leftoversAreRemovedByAge(maria, Dialect.MYSQL);

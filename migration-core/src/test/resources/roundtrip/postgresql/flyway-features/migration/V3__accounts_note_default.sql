@@ -1,0 +1,1 @@
+ALTER TABLE ${prefix}accounts ALTER COLUMN note SET DEFAULT '${default_note}';

@@ -1,0 +1,1 @@
+ALTER TABLE app_accounts ALTER COLUMN note DROP DEFAULT;
