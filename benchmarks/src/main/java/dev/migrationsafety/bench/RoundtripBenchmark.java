@@ -68,13 +68,26 @@ public class RoundtripBenchmark {
 
     @Benchmark
     public int psqlLimit() throws Exception {
+        return psql(null);
+    }
+
+    /**
+     * The same with {@code synchronous_commit = off}, the setting the round trip's scratch sessions use: the limit
+     * when psql does not wait for the WAL flush either.
+     */
+    @Benchmark
+    public int psqlLimitNoFlush() throws Exception {
+        return psql("-c synchronous_commit=off");
+    }
+
+    private int psql(String options) throws Exception {
         String db = ScratchDatabase.newName(Instant.now());
         try (Connection c = admin.connect();
                 Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + db);
         }
         try {
-            Process p = new ProcessBuilder(
+            ProcessBuilder pb = new ProcessBuilder(
                             "psql",
                             "-q",
                             "-X",
@@ -87,8 +100,11 @@ public class RoundtripBenchmark {
                             "-f",
                             script.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            if (options != null) {
+                pb.environment().put("PGOPTIONS", options);
+            }
+            Process p = pb.start();
             int rc = p.waitFor();
             if (rc != 0) {
                 throw new IllegalStateException("psql failed with " + rc);

@@ -3,7 +3,9 @@ package dev.migrationsafety.roundtrip;
 import dev.migrationsafety.migration.IrreversibleMarker;
 import dev.migrationsafety.migration.MigrationFile;
 import dev.migrationsafety.roundtrip.MigrationOutcome.Status;
+import dev.migrationsafety.roundtrip.StepCallbacks.Handler;
 import dev.migrationsafety.sql.Dialect;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.resolver.ResolvedMigration;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 
 /**
@@ -81,7 +85,8 @@ final class ChainRun {
         Failure[] failures = new Failure[chainPart.size()];
         long[] downTimes = new long[chainPart.size()];
         java.util.Arrays.fill(downTimes, -1);
-        int failedAt = upAll(chainPart, upTimes, failures, Phase.UP);
+        Map<String, ResolvedMigration> resolved = new HashMap<>();
+        int failedAt = upAll(chainPart, upTimes, failures, resolved);
         if (failedAt < 0) {
             PartitionedSnapshot top = runner.snapshot();
             for (int i = chainPart.size() - 1; i >= 0 && failedAt < 0; i--) {
@@ -108,7 +113,7 @@ final class ChainRun {
             }
             if (failedAt < 0) {
                 runner.snapshot().differencesFrom(base).forEach(d -> chain.add(new PhaseDifference(Phase.DOWN, d)));
-                failedAt = upAll(chainPart, reUpTimes, failures, Phase.RE_UP);
+                failedAt = reUpAll(chainPart, reUpTimes, failures, resolved);
                 if (failedAt < 0) {
                     runner.snapshot().differencesFrom(top).forEach(d -> chain.add(new PhaseDifference(Phase.RE_UP, d)));
                 }
@@ -137,16 +142,37 @@ final class ChainRun {
         }
     }
 
-    /** Migrates all; returns the index of the failing migration in the chain, or -1. */
-    private int upAll(List<MigrationFile> chainPart, Map<String, Long> times, Failure[] failures, Phase phase) {
+    /**
+     * Migrates all through Flyway, keeping the migrations Flyway resolved (for the re-up); returns the index of the
+     * failing migration in the chain, or -1.
+     */
+    private int upAll(
+            List<MigrationFile> chainPart,
+            Map<String, Long> times,
+            Failure[] failures,
+            Map<String, ResolvedMigration> resolved) {
         if (chainPart.isEmpty()) {
             return -1;
         }
+        Phase phase = Phase.UP;
         try {
             MigrateResult result = runner.flyway()
-                    .migrate(
+                    .migrateInSteps(
                             runner.db,
-                            chainPart.get(chainPart.size() - 1).version().dotted());
+                            chainPart.stream().map(MigrationFile::fileName).toList(),
+                            new Handler() {
+                                @Override
+                                public void beforeUp(Context context) {}
+
+                                @Override
+                                public void afterUp(Context context) {
+                                    resolved.put(
+                                            context.getMigrationInfo()
+                                                    .getVersion()
+                                                    .getVersion(),
+                                            FlywayUp.resolvedOf(context.getMigrationInfo()));
+                                }
+                            });
             record(result, times);
             return -1;
         } catch (FlywayException e) {
@@ -163,6 +189,44 @@ final class ChainRun {
                     runner.flyway().failure(phase, chainPart.get(index).displayPath(), e, runner.db.target());
             return index;
         }
+    }
+
+    /**
+     * Applies all again in order through the executors Flyway resolved for the first up (the same statements,
+     * placeholders and transaction handling), each in a transaction of its own where Flyway would give it one;
+     * returns the index of the failing migration, or -1.
+     */
+    private int reUpAll(
+            List<MigrationFile> chainPart,
+            Map<String, Long> times,
+            Failure[] failures,
+            Map<String, ResolvedMigration> resolved)
+            throws SQLException {
+        Connection c = runner.connection();
+        for (int i = 0; i < chainPart.size(); i++) {
+            MigrationFile m = chainPart.get(i);
+            ResolvedMigration migration = resolved.get(m.version().dotted());
+            boolean transactional = migration.getExecutor().canExecuteInTransaction();
+            long t = System.nanoTime();
+            c.setAutoCommit(!transactional);
+            try {
+                failures[i] = runner.flyway().reApply(migration, c, m.displayPath(), runner.db.target());
+                if (transactional) {
+                    if (failures[i] == null) {
+                        c.commit();
+                    } else {
+                        c.rollback();
+                    }
+                }
+            } finally {
+                c.setAutoCommit(true);
+            }
+            times.put(m.version().dotted(), RoundtripRunner.ms(t));
+            if (failures[i] != null) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -16,10 +16,13 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.resolver.ResolvedMigration;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
+import org.flywaydb.core.internal.info.MigrationInfoImpl;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
@@ -210,6 +213,45 @@ final class FlywayUp {
         singleStep = null;
         steppedRun = null;
         noMigration = null;
+    }
+
+    /**
+     * The migration Flyway resolved for the migration a callback is about: its parsed statements (placeholders
+     * replaced) and its executor.
+     */
+    static ResolvedMigration resolvedOf(MigrationInfo info) {
+        if (!(info instanceof MigrationInfoImpl impl)) {
+            throw new RoundtripException("this Flyway version does not expose the resolved migration to callbacks;"
+                    + " use the Flyway version this plugin was built with");
+        }
+        return impl.getResolvedMigration();
+    }
+
+    /**
+     * Applies a resolved migration again through Flyway's executor for it, on the given connection and in whatever
+     * transaction it is in: the same statements as its up, without Flyway's bookkeeping (history row, callbacks).
+     *
+     * @return the failure, with file, line and statement, or null
+     */
+    Failure reApply(ResolvedMigration migration, Connection c, String path, DbTarget target) {
+        org.flywaydb.core.api.configuration.Configuration config = steppedRun.getConfiguration();
+        try (QuietFlywayLog.Route route = QuietFlywayLog.routeTo(line -> show(line, target))) {
+            migration.getExecutor().execute(new org.flywaydb.core.api.executor.Context() {
+                @Override
+                public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+                    return config;
+                }
+
+                @Override
+                public Connection getConnection() {
+                    return c;
+                }
+            });
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            FlywayException fe = e instanceof FlywayException f ? f : new FlywayException(e.getMessage(), e);
+            return failure(Phase.RE_UP, path, fe, target);
+        }
     }
 
     /** The failure of a Flyway migrate: the statement with its line and the database's own message. */

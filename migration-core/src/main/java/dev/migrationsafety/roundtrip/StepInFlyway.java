@@ -7,10 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Context;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.internal.info.MigrationInfoImpl;
 
 /**
  * A run of step-mode migrations in one Flyway migrate. Before each up the state is read; after it, still inside
@@ -140,27 +137,11 @@ final class StepInFlyway implements StepCallbacks.Handler {
     }
 
     private Failure reUp(Context context) {
-        MigrationInfo info = context.getMigrationInfo();
-        if (!(info instanceof MigrationInfoImpl resolved)) {
-            throw new RoundtripException("this Flyway version does not expose the resolved migration to callbacks;"
-                    + " use the Flyway version this plugin was built with");
-        }
-        try {
-            resolved.getResolvedMigration().getExecutor().execute(new org.flywaydb.core.api.executor.Context() {
-                @Override
-                public Configuration getConfiguration() {
-                    return context.getConfiguration();
-                }
-
-                @Override
-                public Connection getConnection() {
-                    return context.getConnection();
-                }
-            });
-            return null;
-        } catch (SQLException | RuntimeException e) {
-            FlywayException fe = e instanceof FlywayException f ? f : new FlywayException(e.getMessage(), e);
-            return runner.flyway().failure(Phase.RE_UP, current.displayPath(), fe, runner.db.target());
-        }
+        return runner.flyway()
+                .reApply(
+                        FlywayUp.resolvedOf(context.getMigrationInfo()),
+                        context.getConnection(),
+                        current.displayPath(),
+                        runner.db.target());
     }
 }
