@@ -136,7 +136,7 @@ public final class MigrationScanner {
             strays.add(new StrayFile(file, display, role, "is not a regular file"));
             return;
         }
-        if (role == LocationRole.MIGRATIONS && CallbackScript.isCallback(name)) {
+        if (role == LocationRole.MIGRATIONS && (CallbackScript.isCallback(name) || isScriptConfig(name))) {
             return;
         }
         MigrationName parsed;
@@ -151,5 +151,25 @@ public final class MigrationScanner {
             return;
         }
         files.add(new MigrationFile(file, display, parsed, role));
+    }
+
+    /**
+     * Whether a file is Flyway's per-script configuration ({@code V1__x.sql.conf}, {@code afterMigrate.sql.conf}):
+     * the {@code .conf} of a migration or callback name, e.g. {@code executeInTransaction=false}.
+     */
+    static boolean isScriptConfig(String name) {
+        if (!name.endsWith(MigrationName.SUFFIX + ".conf")) {
+            return false;
+        }
+        String script = name.substring(0, name.length() - ".conf".length());
+        if (CallbackScript.isCallback(script)) {
+            return true;
+        }
+        try {
+            MigrationName.parse(script);
+            return true;
+        } catch (InvalidMigrationNameException e) {
+            return false;
+        }
     }
 }

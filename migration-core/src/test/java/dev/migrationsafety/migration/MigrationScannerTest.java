@@ -104,6 +104,25 @@ class MigrationScannerTest {
     }
 
     @Test
+    void flywayScriptConfigFilesAreNeitherMigrationsNorStrays() throws IOException {
+        touch("src/main/resources/db/migration/V1__ok.sql");
+        touch("src/main/resources/db/migration/V1__ok.sql.conf");
+        touch("src/main/resources/db/migration/afterMigrate.sql.conf");
+        // not script configuration: no .sql before .conf, and a name that is no migration
+        touch("src/main/resources/db/migration/V2__x.conf");
+        touch("src/main/resources/db/migration/notes.sql.conf");
+
+        MigrationSet set = new MigrationScanner().scan(MigrationLayout.defaults(base));
+
+        assertEquals(
+                List.of("src/main/resources/db/migration/V1__ok.sql"),
+                set.files().stream().map(MigrationFile::displayPath).toList());
+        assertEquals(
+                List.of("src/main/resources/db/migration/V2__x.conf", "src/main/resources/db/migration/notes.sql.conf"),
+                set.strays().stream().map(StrayFile::displayPath).toList());
+    }
+
+    @Test
     void directoryNamedLikeAMigrationIsAStrayButItsContentIsScanned() throws IOException {
         touch("src/main/resources/db/migration/V5__looks_like_a_file.sql/V6__inside.sql");
 
