@@ -25,7 +25,8 @@ final class PostgresChangeLog {
      * log and the parts map, the functions that fill them (run by two event triggers, created by the caller) and
      * {@code take_owners()}, which empties the log and returns the owners to re-read.
      *
-     * <p>{@code owner_of} maps a catalogue object to its owner. {@code log_ddl} logs each command's objects and
+     * <p>{@code owner_of} maps a catalogue object to its owner; it names the catalogues in full and sets nothing, so
+     * that PostgreSQL inlines it into the queries that call it. {@code log_ddl} logs each command's objects and
      * records the parts of their owners while they exist; {@code log_drop} logs dropped objects, which no longer
      * exist when it runs. {@code take_owners} returns the owners of the logged objects, of every object that depends
      * on one of them in {@code pg_depend} (a view over a renamed column, a foreign key to a renamed table), and of
@@ -37,16 +38,16 @@ final class PostgresChangeLog {
             "CREATE UNLOGGED TABLE " + LOG + " (classid oid NOT NULL, objid oid NOT NULL, dropped boolean NOT NULL)",
             "CREATE UNLOGGED TABLE " + PARTS + " (objid oid PRIMARY KEY, owner oid NOT NULL)",
             "CREATE FUNCTION " + OWN_SCHEMA + ".owner_of(cls oid, obj oid) RETURNS oid LANGUAGE sql STABLE"
-                    + " SET search_path = pg_catalog AS $body$SELECT CASE cls"
-                    + " WHEN 'pg_class'::regclass THEN COALESCE((SELECT i.indrelid FROM pg_index i"
+                    + " AS $body$SELECT CASE cls"
+                    + " WHEN 'pg_class'::regclass THEN COALESCE((SELECT i.indrelid FROM pg_catalog.pg_index i"
                     + " WHERE i.indexrelid = obj), obj)"
-                    + " WHEN 'pg_attrdef'::regclass THEN (SELECT ad.adrelid FROM pg_attrdef ad WHERE ad.oid = obj)"
+                    + " WHEN 'pg_attrdef'::regclass THEN (SELECT ad.adrelid FROM pg_catalog.pg_attrdef ad WHERE ad.oid = obj)"
                     + " WHEN 'pg_constraint'::regclass THEN (SELECT CASE WHEN con.conrelid <> 0 THEN con.conrelid"
-                    + " ELSE con.contypid END FROM pg_constraint con WHERE con.oid = obj)"
-                    + " WHEN 'pg_trigger'::regclass THEN (SELECT tg.tgrelid FROM pg_trigger tg WHERE tg.oid = obj)"
-                    + " WHEN 'pg_rewrite'::regclass THEN (SELECT rw.ev_class FROM pg_rewrite rw WHERE rw.oid = obj)"
+                    + " ELSE con.contypid END FROM pg_catalog.pg_constraint con WHERE con.oid = obj)"
+                    + " WHEN 'pg_trigger'::regclass THEN (SELECT tg.tgrelid FROM pg_catalog.pg_trigger tg WHERE tg.oid = obj)"
+                    + " WHEN 'pg_rewrite'::regclass THEN (SELECT rw.ev_class FROM pg_catalog.pg_rewrite rw WHERE rw.oid = obj)"
                     + " WHEN 'pg_type'::regclass THEN (SELECT CASE WHEN ty.typrelid <> 0 THEN ty.typrelid"
-                    + " WHEN ty.typcategory = 'A' THEN ty.typelem ELSE ty.oid END FROM pg_type ty WHERE ty.oid = obj)"
+                    + " WHEN ty.typcategory = 'A' THEN ty.typelem ELSE ty.oid END FROM pg_catalog.pg_type ty WHERE ty.oid = obj)"
                     + " WHEN 'pg_proc'::regclass THEN obj WHEN 'pg_extension'::regclass THEN obj END$body$",
             "CREATE FUNCTION " + OWN_SCHEMA + ".log_ddl() RETURNS event_trigger LANGUAGE plpgsql"
                     + " SET search_path = pg_catalog AS $body$BEGIN"
