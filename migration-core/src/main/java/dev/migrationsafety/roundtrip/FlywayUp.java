@@ -74,6 +74,11 @@ final class FlywayUp {
         return run(db, noMigration);
     }
 
+    /** Whether the project has SQL callbacks that Flyway runs around migrations. */
+    boolean hasCallbacks() {
+        return resources.hasCallbacks();
+    }
+
     /** Migrates the scratch database up to {@code target} ({@code latest} for all). */
     MigrateResult migrate(ScratchDatabase db, String target) {
         FluentConfiguration config = configurationFor(db)

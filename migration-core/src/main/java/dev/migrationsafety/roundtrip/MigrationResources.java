@@ -89,6 +89,11 @@ final class MigrationResources implements ResourceProvider {
         selected = files;
     }
 
+    /** Whether the locations hold any Flyway SQL callback, which may change the schema between migrations. */
+    boolean hasCallbacks() {
+        return others.stream().anyMatch(r -> !r.getFilename().endsWith(".conf"));
+    }
+
     boolean restricted() {
         return restricted;
     }

@@ -103,11 +103,14 @@ final class StepInFlyway implements StepCallbacks.Handler {
     public void beforeUp(Context context) throws SQLException {
         flush();
         current = byVersion.get(context.getMigrationInfo().getVersion().getVersion());
-        try {
-            step.before = runner.snapshot(context.getConnection());
-        } catch (SQLException e) {
-            readFailure = e;
-            throw e;
+        if (runner.flyway().hasCallbacks()) {
+            // the project's callbacks may have changed the schema since the last step: read the state again
+            try {
+                step.before = runner.snapshot(context.getConnection());
+            } catch (SQLException e) {
+                readFailure = e;
+                throw e;
+            }
         }
         upStart = System.nanoTime();
     }
