@@ -58,8 +58,8 @@ final class PostgresCatalog {
     }
 
     /** The catalogue query; {@code scoped} restricts every part to the owners {@code take_owners()} returns (see {@link PostgresChangeLog}). */
-    private static String query(boolean scoped) {
-        StringBuilder q = new StringBuilder(scoped ? OWNERS : "");
+    private static String query(boolean scoped, boolean keepParts) {
+        StringBuilder q = new StringBuilder(scoped ? OWNERS + ", rows AS (" : keepParts ? "WITH rows AS (" : "");
         q.append(select(
                         "c.oid",
                         "NULL",
@@ -205,14 +205,32 @@ final class PostgresCatalog {
         q.append(" UNION ALL")
                 .append(select("e.oid", "NULL", "extension", "e.extname", "NULL", "0", "ARRAY[e.extversion::text]")
                         + from(scoped, "e.oid", "pg_extension e", " JOIN pg_namespace n ON n.oid = e.extnamespace"));
+        if (keepParts) {
+            // domain checks: parts of their domain, kept for when they are dropped, not objects of their own
+            q.append(" UNION ALL")
+                    .append(select("con.contypid", "con.oid", "part", "NULL", "NULL", "0", "NULL")
+                            + from(
+                                    scoped,
+                                    "con.contypid",
+                                    "pg_constraint con",
+                                    " JOIN pg_type t ON t.oid = con.contypid"
+                                            + " JOIN pg_namespace n ON n.oid = t.typnamespace")
+                            + " WHERE " + USER_NS);
+        }
         if (scoped) {
             q.append(" UNION ALL SELECT o, NULL, 'owner', NULL, NULL, NULL, 0, NULL FROM owners");
+        }
+        if (keepParts) {
+            // remember which owner each index, constraint, trigger and default belongs to, for when it is dropped
+            q.append("), kept AS (INSERT INTO " + PostgresChangeLog.PARTS + " SELECT child, owner FROM rows"
+                    + " WHERE child IS NOT NULL ON CONFLICT (objid) DO NOTHING) SELECT * FROM rows");
         }
         return q.append(" ORDER BY 1, 3, 7").toString();
     }
 
-    private static final String ALL = query(false);
-    private static final String SCOPED = query(true);
+    private static final String ALL = query(false, false);
+    private static final String ALL_KEEPING_PARTS = query(false, true);
+    private static final String SCOPED = query(true, true);
 
     /** One owner's objects, and the catalogue ids of its parts (indexes, constraints, triggers, defaults). */
     /**
@@ -232,7 +250,17 @@ final class PostgresCatalog {
         }
     }
 
-    /** Reads the owners that changed since the last read, and empties the change log (see {@link PostgresChangeLog}). */
+    /** Reads the whole schema, and records the owner of each part in the change log's parts map. */
+    static Read readAllKeepingParts(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(ALL_KEEPING_PARTS)) {
+            return read(st);
+        }
+    }
+
+    /**
+     * Reads the owners that changed since the last read, empties the change log and records the owners of the parts
+     * read (see {@link PostgresChangeLog}).
+     */
     static Read readChanged(Connection c) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(SCOPED)) {
             return read(st);
@@ -247,7 +275,7 @@ final class PostgresCatalog {
                 long owner = r.getLong(1);
                 owners.add(owner);
                 String kind = r.getString(3);
-                if (!kind.equals("owner")) {
+                if (!kind.equals("owner") && !kind.equals("part")) {
                     SchemaSnapshot.Builder b = builders.computeIfAbsent(owner, o -> SchemaSnapshot.builder());
                     PostgresObjects.add(b, kind, r.getString(4), r.getString(5), r.getString(6), props(r.getArray(8)));
                 }

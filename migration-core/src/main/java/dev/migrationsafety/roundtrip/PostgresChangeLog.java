@@ -22,13 +22,14 @@ final class PostgresChangeLog {
 
     /**
      * The schema objects that keep the round trip's snapshots current, created in an empty scratch database: the
-     * log and the parts map, the functions that fill them (run by two event triggers, created by the caller) and
+     * log and the parts map, the functions that fill the log (run by two event triggers, created by the caller) and
      * {@code take_owners()}, which empties the log and returns the owners to re-read.
      *
      * <p>{@code owner_of} maps a catalogue object to its owner; it names the catalogues in full and sets nothing, so
      * that PostgreSQL inlines it into the queries that call it. {@code log_ddl} logs each command's objects and
-     * records the parts of their owners while they exist; {@code log_drop} logs dropped objects, which no longer
-     * exist when it runs. {@code take_owners} returns the owners of the logged objects, of every object that depends
+     * {@code log_drop} the dropped ones; both only insert a row, so that the DDL of the migrations runs at nearly its
+     * own speed. The parts map (which owner each index, constraint, trigger and default belongs to, needed once a
+     * part is dropped and can no longer be looked up) is filled by the snapshot query from what it reads. {@code take_owners} returns the owners of the logged objects, of every object that depends
      * on one of them in {@code pg_depend} (a view over a renamed column, a foreign key to a renamed table), and of
      * dropped parts; its row estimate tells the planner that a migration changes a few owners, so each catalogue is
      * reached through its index.
@@ -53,15 +54,7 @@ final class PostgresChangeLog {
                     + " SET search_path = pg_catalog AS $body$BEGIN"
                     // GRANT and REVOKE report no object (null ids): privileges are not compared
                     + " INSERT INTO " + LOG + " SELECT classid, objid, false FROM pg_event_trigger_ddl_commands()"
-                    + " WHERE classid IS NOT NULL AND objid IS NOT NULL;"
-                    + " INSERT INTO " + PARTS + " SELECT p.objid, p.owner FROM (SELECT DISTINCT " + OWN_SCHEMA
-                    + ".owner_of(classid, objid) AS o FROM pg_event_trigger_ddl_commands()) w CROSS JOIN LATERAL"
-                    + " (SELECT indexrelid, indrelid FROM pg_index WHERE indrelid = w.o"
-                    + " UNION ALL SELECT oid, conrelid FROM pg_constraint WHERE conrelid = w.o"
-                    + " UNION ALL SELECT oid, contypid FROM pg_constraint WHERE contypid = w.o"
-                    + " UNION ALL SELECT oid, tgrelid FROM pg_trigger WHERE tgrelid = w.o"
-                    + " UNION ALL SELECT oid, adrelid FROM pg_attrdef WHERE adrelid = w.o) AS p(objid, owner)"
-                    + " WHERE w.o IS NOT NULL ON CONFLICT (objid) DO NOTHING; END$body$",
+                    + " WHERE classid IS NOT NULL AND objid IS NOT NULL; END$body$",
             "CREATE FUNCTION " + OWN_SCHEMA + ".log_drop() RETURNS event_trigger LANGUAGE plpgsql"
                     + " SET search_path = pg_catalog AS $body$BEGIN INSERT INTO " + LOG
                     + " SELECT CASE WHEN objsubid <> 0 THEN 'pg_class'::regclass ELSE classid END, objid, objsubid = 0"

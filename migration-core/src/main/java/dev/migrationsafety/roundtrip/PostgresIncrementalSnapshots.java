@@ -41,7 +41,7 @@ final class PostgresIncrementalSnapshots implements SnapshotSource {
         if (current == null) {
             PostgresChangeLog.clear(connection);
             owners = new HashMap<>();
-            apply(PostgresCatalog.readAll(connection));
+            apply(PostgresCatalog.readAllKeepingParts(connection));
         } else {
             PostgresCatalog.Read changed = PostgresCatalog.readChanged(connection);
             if (!changed.owners().isEmpty()) {
