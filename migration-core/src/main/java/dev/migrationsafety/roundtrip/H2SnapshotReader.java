@@ -6,9 +6,14 @@ import static dev.migrationsafety.roundtrip.SnapshotReader.query;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -51,14 +56,17 @@ final class H2SnapshotReader implements SnapshotReader {
                     p.put("generated", r.getString("GENERATION_EXPRESSION"));
                     b.column(r.getString(1), r.getString(2), p);
                 });
-        String cols = "(SELECT LISTAGG(k.COLUMN_NAME, ', ') WITHIN GROUP (ORDER BY k.ORDINAL_POSITION)"
-                + " FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE k WHERE k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA"
-                + " AND k.CONSTRAINT_NAME = %s)";
+        // each INFORMATION_SCHEMA table read once and joined here: a subquery per row made a snapshot quadratic
+        Map<String, String> keyColumns = columnLists(
+                c,
+                "SELECT CONSTRAINT_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE WHERE CONSTRAINT_SCHEMA"
+                        + HERE + " ORDER BY CONSTRAINT_NAME, ORDINAL_POSITION");
+        Set<String> constraintIndexes = new HashSet<>();
         query(
                 c,
-                "SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE, " + cols.formatted("tc.CONSTRAINT_NAME")
-                        + " AS COLS, u.TABLE_NAME AS REFTABLE, " + cols.formatted("rc.UNIQUE_CONSTRAINT_NAME")
-                        + " AS REFCOLS, rc.UPDATE_RULE, rc.DELETE_RULE, cc.CHECK_CLAUSE"
+                "SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE, u.TABLE_NAME AS REFTABLE,"
+                        + " rc.UNIQUE_CONSTRAINT_NAME AS REFKEY, rc.UPDATE_RULE, rc.DELETE_RULE, cc.CHECK_CLAUSE,"
+                        + " tc.INDEX_NAME"
                         + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc"
                         + " LEFT JOIN INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS rc"
                         + " ON rc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND rc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
@@ -70,6 +78,9 @@ final class H2SnapshotReader implements SnapshotReader {
                         + " WHERE tc.CONSTRAINT_SCHEMA" + HERE + " AND tc.TABLE_NAME IS NOT NULL",
                 r -> {
                     String table = r.getString(1);
+                    if (r.getString("INDEX_NAME") != null) {
+                        constraintIndexes.add(r.getString("INDEX_NAME"));
+                    }
                     if (SnapshotReader.isHistory(table)) {
                         return;
                     }
@@ -88,29 +99,32 @@ final class H2SnapshotReader implements SnapshotReader {
                             name = "(" + p.get("definition") + ")";
                         }
                     } else {
-                        p.put("columns", r.getString("COLS"));
+                        p.put("columns", keyColumns.get(name));
                         if (GENERATED.matcher(name).matches()) {
-                            name = "(" + r.getString("COLS") + ")";
+                            name = "(" + keyColumns.get(name) + ")";
                         }
                     }
                     if (kind == ObjectKind.FOREIGN_KEY) {
-                        p.put("references", r.getString("REFTABLE") + "(" + r.getString("REFCOLS") + ")");
+                        p.put(
+                                "references",
+                                r.getString("REFTABLE") + "(" + keyColumns.get(r.getString("REFKEY")) + ")");
                         p.put("on update", r.getString("UPDATE_RULE"));
                         p.put("on delete", r.getString("DELETE_RULE"));
                     }
                     b.add(kind, table + "." + name, p);
                 });
+        Map<String, String> indexColumns = columnLists(
+                c,
+                "SELECT INDEX_NAME, COLUMN_NAME || CASE WHEN ORDERING_SPECIFICATION = 'DESC' THEN ' DESC' ELSE '' END"
+                        + " FROM INFORMATION_SCHEMA.INDEX_COLUMNS WHERE INDEX_SCHEMA" + HERE
+                        + " ORDER BY INDEX_NAME, ORDINAL_POSITION");
         query(
                 c,
-                "SELECT i.TABLE_NAME, i.INDEX_NAME, i.INDEX_TYPE_NAME, (SELECT LISTAGG(ic.COLUMN_NAME || CASE"
-                        + " WHEN ic.ORDERING_SPECIFICATION = 'DESC' THEN ' DESC' ELSE '' END, ', ')"
-                        + " WITHIN GROUP (ORDER BY ic.ORDINAL_POSITION) FROM INFORMATION_SCHEMA.INDEX_COLUMNS ic"
-                        + " WHERE ic.INDEX_SCHEMA = i.INDEX_SCHEMA AND ic.INDEX_NAME = i.INDEX_NAME) AS COLS"
-                        + " FROM INFORMATION_SCHEMA.INDEXES i WHERE i.INDEX_SCHEMA" + HERE
-                        + " AND NOT EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc"
-                        + " WHERE tc.INDEX_SCHEMA = i.INDEX_SCHEMA AND tc.INDEX_NAME = i.INDEX_NAME)",
+                "SELECT i.TABLE_NAME, i.INDEX_NAME, i.INDEX_TYPE_NAME FROM INFORMATION_SCHEMA.INDEXES i"
+                        + " WHERE i.INDEX_SCHEMA" + HERE,
                 r -> {
-                    if (SnapshotReader.isHistory(r.getString(1))) {
+                    // indexes that back a key are part of the key, not objects of their own
+                    if (SnapshotReader.isHistory(r.getString(1)) || constraintIndexes.contains(r.getString(2))) {
                         return;
                     }
                     b.add(
@@ -118,7 +132,7 @@ final class H2SnapshotReader implements SnapshotReader {
                             r.getString(2),
                             Map.of(
                                     "table", r.getString(1),
-                                    "columns", r.getString("COLS"),
+                                    "columns", indexColumns.get(r.getString(2)),
                                     "unique", r.getString(3).contains("UNIQUE") ? "yes" : "no"));
                 });
         query(
@@ -203,5 +217,15 @@ final class H2SnapshotReader implements SnapshotReader {
                     : type.substring(0, space) + "(" + fraction + ")" + type.substring(space);
         }
         return type;
+    }
+
+    /** Runs a query of (name, column) rows in column order; returns each name's columns joined with commas. */
+    private static Map<String, String> columnLists(Connection c, String sql) throws SQLException {
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        query(c, sql, r -> lists.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+                .add(r.getString(2)));
+        Map<String, String> joined = new HashMap<>();
+        lists.forEach((name, cols) -> joined.put(name, String.join(", ", cols)));
+        return joined;
     }
 }
