@@ -61,58 +61,66 @@ final class H2SnapshotReader implements SnapshotReader {
                 c,
                 "SELECT CONSTRAINT_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE WHERE CONSTRAINT_SCHEMA"
                         + HERE + " ORDER BY CONSTRAINT_NAME, ORDINAL_POSITION");
+        Map<String, String[]> foreignKeys = new HashMap<>();
+        query(
+                c,
+                "SELECT CONSTRAINT_NAME, UNIQUE_CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE"
+                        + " FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA" + HERE,
+                r -> foreignKeys.put(r.getString(1), new String[] {r.getString(2), r.getString(3), r.getString(4)}));
+        Map<String, String> checks = new HashMap<>();
+        query(
+                c,
+                "SELECT CONSTRAINT_NAME, CHECK_CLAUSE FROM INFORMATION_SCHEMA.CHECK_CONSTRAINTS"
+                        + " WHERE CONSTRAINT_SCHEMA" + HERE,
+                r -> checks.put(r.getString(1), r.getString(2)));
+        record Constraint(String table, String name, String type) {}
+        List<Constraint> constraints = new ArrayList<>();
+        Map<String, String> tableOf = new HashMap<>();
         Set<String> constraintIndexes = new HashSet<>();
         query(
                 c,
-                "SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE, u.TABLE_NAME AS REFTABLE,"
-                        + " rc.UNIQUE_CONSTRAINT_NAME AS REFKEY, rc.UPDATE_RULE, rc.DELETE_RULE, cc.CHECK_CLAUSE,"
-                        + " tc.INDEX_NAME"
-                        + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc"
-                        + " LEFT JOIN INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS rc"
-                        + " ON rc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND rc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
-                        + " LEFT JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS u"
-                        + " ON u.CONSTRAINT_SCHEMA = rc.UNIQUE_CONSTRAINT_SCHEMA"
-                        + " AND u.CONSTRAINT_NAME = rc.UNIQUE_CONSTRAINT_NAME"
-                        + " LEFT JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS cc"
-                        + " ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
-                        + " WHERE tc.CONSTRAINT_SCHEMA" + HERE + " AND tc.TABLE_NAME IS NOT NULL",
+                "SELECT TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE, INDEX_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
+                        + " WHERE CONSTRAINT_SCHEMA" + HERE + " AND TABLE_NAME IS NOT NULL",
                 r -> {
-                    String table = r.getString(1);
-                    if (r.getString("INDEX_NAME") != null) {
-                        constraintIndexes.add(r.getString("INDEX_NAME"));
+                    constraints.add(new Constraint(r.getString(1), r.getString(2), r.getString(3)));
+                    tableOf.put(r.getString(2), r.getString(1));
+                    if (r.getString(4) != null) {
+                        constraintIndexes.add(r.getString(4));
                     }
-                    if (SnapshotReader.isHistory(table)) {
-                        return;
-                    }
-                    ObjectKind kind =
-                            switch (r.getString(3)) {
-                                case "PRIMARY KEY" -> ObjectKind.PRIMARY_KEY;
-                                case "UNIQUE" -> ObjectKind.UNIQUE_KEY;
-                                case "FOREIGN KEY" -> ObjectKind.FOREIGN_KEY;
-                                default -> ObjectKind.CHECK_CONSTRAINT;
-                            };
-                    Map<String, String> p = new LinkedHashMap<>();
-                    String name = r.getString(2);
-                    if (kind == ObjectKind.CHECK_CONSTRAINT) {
-                        p.put("definition", normalise(r.getString("CHECK_CLAUSE")));
-                        if (GENERATED.matcher(name).matches()) {
-                            name = "(" + p.get("definition") + ")";
-                        }
-                    } else {
-                        p.put("columns", keyColumns.get(name));
-                        if (GENERATED.matcher(name).matches()) {
-                            name = "(" + keyColumns.get(name) + ")";
-                        }
-                    }
-                    if (kind == ObjectKind.FOREIGN_KEY) {
-                        p.put(
-                                "references",
-                                r.getString("REFTABLE") + "(" + keyColumns.get(r.getString("REFKEY")) + ")");
-                        p.put("on update", r.getString("UPDATE_RULE"));
-                        p.put("on delete", r.getString("DELETE_RULE"));
-                    }
-                    b.add(kind, table + "." + name, p);
                 });
+        for (Constraint con : constraints) {
+            String table = con.table();
+            if (SnapshotReader.isHistory(table)) {
+                continue;
+            }
+            ObjectKind kind =
+                    switch (con.type()) {
+                        case "PRIMARY KEY" -> ObjectKind.PRIMARY_KEY;
+                        case "UNIQUE" -> ObjectKind.UNIQUE_KEY;
+                        case "FOREIGN KEY" -> ObjectKind.FOREIGN_KEY;
+                        default -> ObjectKind.CHECK_CONSTRAINT;
+                    };
+            Map<String, String> p = new LinkedHashMap<>();
+            String name = con.name();
+            if (kind == ObjectKind.CHECK_CONSTRAINT) {
+                p.put("definition", normalise(checks.get(con.name())));
+                if (GENERATED.matcher(name).matches()) {
+                    name = "(" + p.get("definition") + ")";
+                }
+            } else {
+                p.put("columns", keyColumns.get(name));
+                if (GENERATED.matcher(name).matches()) {
+                    name = "(" + keyColumns.get(name) + ")";
+                }
+            }
+            String[] fk = foreignKeys.get(con.name());
+            if (kind == ObjectKind.FOREIGN_KEY && fk != null) {
+                p.put("references", tableOf.get(fk[0]) + "(" + keyColumns.get(fk[0]) + ")");
+                p.put("on update", fk[1]);
+                p.put("on delete", fk[2]);
+            }
+            b.add(kind, table + "." + name, p);
+        }
         Map<String, String> indexColumns = columnLists(
                 c,
                 "SELECT INDEX_NAME, COLUMN_NAME || CASE WHEN ORDERING_SPECIFICATION = 'DESC' THEN ' DESC' ELSE '' END"
