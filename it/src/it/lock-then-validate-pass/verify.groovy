@@ -1,5 +1,7 @@
 // lock writes one entry per file, sorted by version, repeatables last, and a sum; then all three rules pass
-// (requireLocked included), so the project's legacy V001__init.sql is accepted because it is locked.
+// (requireLocked included), so the project's legacy V001__init.sql is accepted because it is locked. Flyway's
+// own files in the location, a callback (afterMigrate.sql) and a per-script configuration (V...sql.conf), are
+// neither locked nor reported.
 def log = new File(basedir, 'build.log').getText('UTF-8').readLines()
 assert log.contains('[INFO] Wrote src/main/resources/db/migrations.lock (6 entries); commit it with the migrations')
 assert log.findAll { it == '[INFO] BUILD SUCCESS' }.size() == 1

@@ -1,0 +1,2 @@
+-- Flyway runs this after every migrate; not a migration
+SELECT 1;
