@@ -53,7 +53,7 @@ final class CallbackBaseline {
             String where = "";
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof FlywaySqlScriptException s && s.getResource() != null) {
-                    where = FlywayUp.displayOf(layout, s.getResource().getAbsolutePathOnDisk())
+                    where = FlywayFailures.displayOf(layout, s.getResource().getAbsolutePathOnDisk())
                             + (s.getLineNumber() > 0 ? ":" + s.getLineNumber() : "") + ": ";
                     break;
                 }

@@ -123,8 +123,8 @@ final class DownRunner {
                             Phase.DOWN,
                             down.displayPath(),
                             s.line(),
-                            FlywayUp.shorten(s.text()),
-                            FlywayUp.oneLine(e.getMessage()));
+                            FlywayFailures.shorten(s.text()),
+                            FlywayFailures.oneLine(e.getMessage()));
                 }
             }
             if (unrecord) {
@@ -172,7 +172,11 @@ final class DownRunner {
 
     private static Failure failure(MigrationFile down, SqlStatement s, SQLException e) {
         return new Failure(
-                Phase.DOWN, down.displayPath(), s.line(), FlywayUp.shorten(s.text()), FlywayUp.oneLine(e.getMessage()));
+                Phase.DOWN,
+                down.displayPath(),
+                s.line(),
+                FlywayFailures.shorten(s.text()),
+                FlywayFailures.oneLine(e.getMessage()));
     }
 
     private static void unrecord(Connection c, Dialect dialect, String version, String schema) throws SQLException {

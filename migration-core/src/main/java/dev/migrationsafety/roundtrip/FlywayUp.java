@@ -2,7 +2,6 @@ package dev.migrationsafety.roundtrip;
 
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.sql.Dialect;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,9 +20,7 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.resolver.ResolvedMigration;
-import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.flywaydb.core.internal.info.MigrationInfoImpl;
-import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
@@ -130,7 +127,8 @@ final class FlywayUp {
             // file, line and statement, and restoring backups is wrong advice for a scratch database
             return;
         }
-        String text = (line.error() ? "ERROR: Flyway: " : "WARNING: Flyway: ") + where.mask(oneLine(line.text()));
+        String text = (line.error() ? "ERROR: Flyway: " : "WARNING: Flyway: ")
+                + where.mask(FlywayFailures.oneLine(line.text()));
         if (shown.add(text)) {
             console.accept(text);
         }
@@ -261,70 +259,6 @@ final class FlywayUp {
 
     /** The failure of a Flyway migrate: the statement with its line and the database's own message. */
     Failure failure(Phase phase, String path, FlywayException e, DbTarget target) {
-        Failure f = rawFailure(phase, path, e, target);
-        String base = layout.baseDir().toString() + java.io.File.separator;
-        return new Failure(
-                f.phase(), f.path(), f.line(), f.statement(), f.error().replace(base, ""));
-    }
-
-    private Failure rawFailure(Phase phase, String path, FlywayException e, DbTarget target) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof FlywaySqlScriptException s) {
-                return new Failure(
-                        phase, path, s.getLineNumber(), shorten(s.getStatement()), target.mask(sqlMessage(s)));
-            }
-        }
-        if (e instanceof FlywayMigrateException m && m.getLineNumber() > 0) {
-            return new Failure(phase, path, m.getLineNumber(), null, target.mask(firstLines(e.getMessage())));
-        }
-        return new Failure(phase, path, 0, null, target.mask(firstLines(e.getMessage())));
-    }
-
-    static String displayOf(MigrationLayout layout, String absolutePath) {
-        return absolutePath == null ? null : layout.display(Path.of(absolutePath));
-    }
-
-    private static String sqlMessage(Throwable t) {
-        for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
-            if (c instanceof SQLException sql) {
-                return oneLine(sql.getMessage());
-            }
-        }
-        return firstLines(t.getMessage());
-    }
-
-    static String oneLine(String message) {
-        // the MariaDB driver prefixes its connection id, which differs from run to run
-        return message == null
-                ? ""
-                : message.replaceAll("\\s*\\R\\s*", " ")
-                        .replaceFirst("^\\(conn=\\d+\\) ", "")
-                        .strip();
-    }
-
-    private static String firstLines(String message) {
-        if (message == null) {
-            return "";
-        }
-        String[] lines = message.strip().split("\\R");
-        StringBuilder out = new StringBuilder();
-        for (String line : lines) {
-            if (line.isBlank() || line.startsWith("---") || line.startsWith("Location")) {
-                continue;
-            }
-            out.append(out.isEmpty() ? "" : " ").append(line.strip());
-            if (out.length() > 300) {
-                break;
-            }
-        }
-        return out.toString();
-    }
-
-    static String shorten(String sql) {
-        if (sql == null) {
-            return null;
-        }
-        String one = sql.replaceAll("\\s+", " ").strip();
-        return one.length() > 160 ? one.substring(0, 157) + "..." : one;
+        return FlywayFailures.of(layout, phase, path, e, target);
     }
 }

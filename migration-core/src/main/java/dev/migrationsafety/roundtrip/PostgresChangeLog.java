@@ -91,7 +91,7 @@ final class PostgresChangeLog {
             return true;
         } catch (SQLException e) {
             c.rollback();
-            refused.accept(FlywayUp.oneLine(e.getMessage()));
+            refused.accept(FlywayFailures.oneLine(e.getMessage()));
             return false;
         } finally {
             c.setAutoCommit(autoCommit);
