@@ -9,7 +9,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,25 +29,8 @@ class RoundtripMojoTest {
     private static final String U2 = "src/main/resources/db/undo/U2__users_name_index.sql";
 
     // created with the test instance: the harness asks for the project before any @BeforeEach runs
-    private final Path base = project();
+    private final Path base = TestProjects.usersProject("roundtrip-mojo", "DROP INDEX users_name_idx;\n");
     private final Log log = mock(Log.class);
-
-    private static Path project() {
-        try {
-            Path base = Files.createTempDirectory("roundtrip-mojo");
-            Path up = Files.createDirectories(base.resolve("src/main/resources/db/migration"));
-            Path down = Files.createDirectories(base.resolve("src/main/resources/db/undo"));
-            Files.writeString(
-                    up.resolve("V1__create_users.sql"),
-                    "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(100));\n");
-            Files.writeString(down.resolve("U1__create_users.sql"), "DROP TABLE users;\n");
-            Files.writeString(up.resolve("V2__users_name_index.sql"), "CREATE INDEX users_name_idx ON users (name);\n");
-            Files.writeString(down.resolve("U2__users_name_index.sql"), "DROP INDEX users_name_idx;\n");
-            return base;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @AfterEach
     void deleteProject() throws IOException {

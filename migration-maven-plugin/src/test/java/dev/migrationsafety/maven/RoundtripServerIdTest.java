@@ -9,7 +9,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,27 +34,10 @@ import org.mockito.invocation.Invocation;
 class RoundtripServerIdTest {
     private static final String PASSWORD = "Tr0ub4dor-9e41c7-never-shown";
 
-    private final Path base = project();
+    // the index's down forgets it: the failure report names the scratch database and the server, never the password
+    private final Path base = TestProjects.usersProject("roundtrip-serverid", "SELECT 1;\n");
     private final Settings settings = new Settings();
     private final Log log = mock(Log.class);
-
-    private static Path project() {
-        try {
-            Path base = Files.createTempDirectory("roundtrip-serverid");
-            Path up = Files.createDirectories(base.resolve("src/main/resources/db/migration"));
-            Path down = Files.createDirectories(base.resolve("src/main/resources/db/undo"));
-            Files.writeString(
-                    up.resolve("V1__create_users.sql"),
-                    "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(100));\n");
-            Files.writeString(down.resolve("U1__create_users.sql"), "DROP TABLE users;\n");
-            Files.writeString(up.resolve("V2__users_name_index.sql"), "CREATE INDEX users_name_idx ON users (name);\n");
-            // forgets the index: the failure report names the scratch database and the server, never the password
-            Files.writeString(down.resolve("U2__users_name_index.sql"), "SELECT 1;\n");
-            return base;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @AfterEach
     void deleteProject() throws IOException {

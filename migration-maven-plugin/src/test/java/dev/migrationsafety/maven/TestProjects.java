@@ -4,6 +4,7 @@ import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.verify;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,5 +57,26 @@ final class TestProjects {
         List<String> out = new ArrayList<>();
         captor.getAllValues().forEach(c -> out.add(c.toString()));
         return out;
+    }
+
+    /**
+     * A project with two migrations in the default layout, a table and an index on it, and their downs; the index's
+     * down is given (a test of a failing round trip gives a wrong one).
+     */
+    static Path usersProject(String prefix, String indexDown) {
+        try {
+            Path base = Files.createTempDirectory(prefix);
+            Path up = Files.createDirectories(base.resolve("src/main/resources/db/migration"));
+            Path down = Files.createDirectories(base.resolve("src/main/resources/db/undo"));
+            Files.writeString(
+                    up.resolve("V1__create_users.sql"),
+                    "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(100));\n");
+            Files.writeString(down.resolve("U1__create_users.sql"), "DROP TABLE users;\n");
+            Files.writeString(up.resolve("V2__users_name_index.sql"), "CREATE INDEX users_name_idx ON users (name);\n");
+            Files.writeString(down.resolve("U2__users_name_index.sql"), indexDown);
+            return base;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
