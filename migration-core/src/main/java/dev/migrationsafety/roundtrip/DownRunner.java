@@ -69,37 +69,82 @@ final class DownRunner {
             String schema,
             boolean unrecord)
             throws SQLException {
+        return run(c, dialect, down, prepare(down, content, c, dialect, schema), version, schema, unrecord);
+    }
+
+    /** A down script split into its statements, or why it cannot run. */
+    record Prepared(List<SqlStatement> statements, Failure failure) {}
+
+    /**
+     * Whether {@link #prepare} can do without a connection: the script uses no placeholder (Flyway's built-in ones
+     * are read from the database).
+     */
+    static boolean preparesOffline(String content) {
+        return !content.contains(DownPlaceholders.PREFIX);
+    }
+
+    /**
+     * Replaces the placeholders and splits the script into statements.
+     *
+     * @param c the connection the down will run on (for Flyway's built-in placeholders); may be null where
+     *     {@link #preparesOffline}
+     */
+    Prepared prepare(MigrationFile down, String content, Connection c, Dialect dialect, String schema)
+            throws SQLException {
         DownPlaceholders.Result replaced =
                 placeholders.replace(down.path().getFileName().toString(), content, c, dialect, schema);
         if (replaced.missing() != null) {
-            return new Failure(
-                    Phase.DOWN,
-                    down.displayPath(),
-                    replaced.missing().line(),
+            return new Prepared(
                     null,
-                    replaced.missing().message());
+                    new Failure(
+                            Phase.DOWN,
+                            down.displayPath(),
+                            replaced.missing().line(),
+                            null,
+                            replaced.missing().message()));
         }
         SplitResult split =
                 new SqlSplitter(sqlDialect == null ? dialect : sqlDialect).split(down.displayPath(), replaced.text());
         if (split.hasProblems()) {
             SqlProblem p = split.problems().get(0);
-            return new Failure(
-                    Phase.DOWN,
-                    down.displayPath(),
-                    p.line(),
+            return new Prepared(
                     null,
-                    "cannot be split into statements: " + p.message() + (p.fix().isEmpty() ? "" : " - " + p.fix()));
+                    new Failure(
+                            Phase.DOWN,
+                            down.displayPath(),
+                            p.line(),
+                            null,
+                            "cannot be split into statements: " + p.message()
+                                    + (p.fix().isEmpty() ? "" : " - " + p.fix())));
         }
         if (!split.commands().isEmpty()) {
             var command = split.commands().get(0);
-            return new Failure(
-                    Phase.DOWN,
-                    down.displayPath(),
-                    command.line(),
-                    command.text(),
-                    "psql commands cannot run over JDBC; write the down in plain SQL");
+            return new Prepared(
+                    null,
+                    new Failure(
+                            Phase.DOWN,
+                            down.displayPath(),
+                            command.line(),
+                            command.text(),
+                            "psql commands cannot run over JDBC; write the down in plain SQL"));
         }
-        List<SqlStatement> statements = split.statements();
+        return new Prepared(split.statements(), null);
+    }
+
+    /** Runs a prepared down; see {@link #run(Connection, Dialect, MigrationFile, String, String, String, boolean)}. */
+    Failure run(
+            Connection c,
+            Dialect dialect,
+            MigrationFile down,
+            Prepared prepared,
+            String version,
+            String schema,
+            boolean unrecord)
+            throws SQLException {
+        if (prepared.failure() != null) {
+            return prepared.failure();
+        }
+        List<SqlStatement> statements = prepared.statements();
         if (!c.getAutoCommit() && dialect == Dialect.POSTGRESQL) {
             return runInOpenTransaction(c, down, statements);
         }
@@ -107,7 +152,9 @@ final class DownRunner {
             // inside Flyway's transaction on a database whose DDL commits implicitly: as Flyway runs the up
             return runAsIs(c, down, statements);
         }
+        // one statement alone runs in a transaction of its own anyway: no transaction block, no COMMIT round trip
         boolean transactional = dialect == Dialect.POSTGRESQL
+                && statements.size() > 1
                 && statements.stream()
                         .noneMatch(s -> NON_TRANSACTIONAL.matcher(s.text()).find());
         c.setAutoCommit(!transactional);

@@ -6,9 +6,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -44,7 +46,7 @@ final class FlywayUp {
     private SharedConnectionDataSource dataSource;
     private static final Pattern MIGRATE_FAILED = Pattern.compile("^Migration of .* failed!");
     private final Consumer<String> console;
-    private final Set<String> shown = new HashSet<>();
+    private final Set<String> shown = Collections.synchronizedSet(new HashSet<>());
     private final StepCallbacks steps = new StepCallbacks();
 
     /**
@@ -231,12 +233,44 @@ final class FlywayUp {
     }
 
     /**
-     * Applies a resolved migration again through Flyway's executor for it, on the given connection and in whatever
-     * transaction it is in: the same statements as its up, without Flyway's bookkeeping (history row, callbacks).
+     * The migrations in {@code fileNames} as Flyway resolves them for a migrate (parsed statements with placeholders
+     * replaced, and executors), in order, without applying any: for chain mode's passes through the executors.
      *
+     * @throws FlywayException where Flyway cannot resolve them; its migrate would fail the same way
+     */
+    List<ResolvedMigration> resolve(ScratchDatabase db, Collection<String> fileNames) {
+        configurationFor(db);
+        stepped.select(fileNames);
+        DbTarget where = db.target();
+        try (QuietFlywayLog.Route route = QuietFlywayLog.routeTo(line -> show(line, where))) {
+            List<ResolvedMigration> resolved = new ArrayList<>();
+            for (MigrationInfo info : steppedRun.info().all()) {
+                // applied rows of the history before the chain (Flyway lists them as missing) have none
+                ResolvedMigration migration = info.getVersion() == null ? null : resolvedOf(info);
+                if (migration != null) {
+                    resolved.add(migration);
+                }
+            }
+            return resolved;
+        } finally {
+            dataSource.reset();
+        }
+    }
+
+    /** Routes Flyway's warnings and errors on this thread to the console, as during a migrate. */
+    QuietFlywayLog.Route routeLogs(DbTarget target) {
+        return QuietFlywayLog.routeTo(line -> show(line, target));
+    }
+
+    /**
+     * Applies a resolved migration through Flyway's executor for it, on the given connection and in whatever
+     * transaction it is in: the same statements as Flyway's migrate would run, without its bookkeeping (history row,
+     * callbacks).
+     *
+     * @param phase the phase a failure is reported in
      * @return the failure, with file, line and statement, or null
      */
-    Failure reApply(ResolvedMigration migration, Connection c, String path, DbTarget target) {
+    Failure apply(Phase phase, ResolvedMigration migration, Connection c, String path, DbTarget target) {
         org.flywaydb.core.api.configuration.Configuration config = steppedRun.getConfiguration();
         try (QuietFlywayLog.Route route = QuietFlywayLog.routeTo(line -> show(line, target))) {
             migration.getExecutor().execute(new org.flywaydb.core.api.executor.Context() {
@@ -253,7 +287,7 @@ final class FlywayUp {
             return null;
         } catch (SQLException | RuntimeException e) {
             FlywayException fe = e instanceof FlywayException f ? f : new FlywayException(e.getMessage(), e);
-            return failure(Phase.RE_UP, path, fe, target);
+            return failure(phase, path, fe, target);
         }
     }
 

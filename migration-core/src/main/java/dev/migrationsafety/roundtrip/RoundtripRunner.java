@@ -36,6 +36,7 @@ public final class RoundtripRunner {
     ScratchDatabase db;
     private Connection connection;
     private SnapshotSource snapshots;
+    private SessionReset sessionReset;
     private boolean toldFullReads;
 
     /**
@@ -127,13 +128,17 @@ public final class RoundtripRunner {
     void open(ScratchDatabase scratch) throws SQLException {
         db = scratch;
         connection = scratch.connect();
-        snapshots = SnapshotSource.open(scratch, connection, why -> {
-            if (!toldFullReads) {
-                toldFullReads = true;
-                progress.accept("NOTE: each snapshot reads the whole catalogue (" + why + "); as a superuser, step"
-                        + " mode reads only what each migration changed");
-            }
-        });
+        sessionReset = SessionReset.capture(connection, scratch.target().dialect(), schema());
+        // chain mode reads the schema four times: a change log would cost more than it saves
+        snapshots = options.mode() == RoundtripMode.CHAIN
+                ? new FullSnapshots(scratch)
+                : SnapshotSource.open(scratch, connection, why -> {
+                    if (!toldFullReads) {
+                        toldFullReads = true;
+                        progress.accept("NOTE: each snapshot reads the whole catalogue (" + why + "); as a"
+                                + " superuser, step mode reads only what each migration changed");
+                    }
+                });
     }
 
     private void closeQuietly() {
@@ -152,11 +157,17 @@ public final class RoundtripRunner {
     }
 
     PartitionedSnapshot snapshot() throws SQLException {
-        return snapshots.read(connection);
+        return snapshot(connection);
     }
 
-    /** The schema seen through another connection: Flyway's, inside the transaction of an up. */
+    /**
+     * The schema seen through a connection: the round trip's own, or Flyway's inside the transaction of an up. The
+     * session is reset first ({@link SessionReset}): the catalogue renders a definition's names relative to the
+     * search path, so every snapshot reads under the same one, whatever the last script set. The script after a
+     * snapshot starts from that reset session too.
+     */
     PartitionedSnapshot snapshot(Connection through) throws SQLException {
+        sessionReset.apply(through);
         return snapshots.read(through);
     }
 
@@ -166,6 +177,11 @@ public final class RoundtripRunner {
 
     String schema() {
         return db.schemaOnly() ? db.name() : null;
+    }
+
+    /** What Flyway does to its connection before each migration, for the scripts run outside its migrate. */
+    SessionReset sessionReset() {
+        return sessionReset;
     }
 
     FlywayUp flyway() {

@@ -141,7 +141,8 @@ final class StepInFlyway implements StepCallbacks.Handler {
 
     private Failure reUp(Context context) {
         return runner.flyway()
-                .reApply(
+                .apply(
+                        Phase.RE_UP,
                         FlywayUp.resolvedOf(context.getMigrationInfo()),
                         context.getConnection(),
                         current.displayPath(),

@@ -135,6 +135,8 @@ final class StepRun {
      */
     Step afterUp(MigrationFile m, long up, Connection c, boolean unrecord, ReUp reUp) throws SQLException {
         String v = m.version().dotted();
+        // the snapshot resets the session first: the down, and after the next snapshot the re-up, start from the
+        // session Flyway gives a migration, not from the one the up left
         PartitionedSnapshot after = runner.snapshot(c);
         MigrationFile down = runner.migrations().undoFor(m).orElse(null);
         if (down == null) {
