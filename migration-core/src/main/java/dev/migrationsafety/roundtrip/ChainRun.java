@@ -4,7 +4,6 @@ import dev.migrationsafety.migration.IrreversibleMarker;
 import dev.migrationsafety.migration.MigrationFile;
 import dev.migrationsafety.roundtrip.MigrationOutcome.Status;
 import dev.migrationsafety.sql.Dialect;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -210,37 +209,13 @@ final class ChainRun {
             Failure[] failures,
             Map<String, ResolvedMigration> resolved)
             throws SQLException {
-        Connection c = runner.connection();
         for (int i = 0; i < chainPart.size(); i++) {
             MigrationFile m = chainPart.get(i);
             ResolvedMigration migration = resolved.get(m.version().dotted());
             long t = System.nanoTime();
-            boolean transactional;
-            try {
-                // parses the script: a statement Flyway cannot read, or transactional and non-transactional
-                // statements mixed, fail here as in Flyway's migrate
-                transactional = phase == Phase.UP
-                        ? ahead.transactional(i)
-                        : migration.getExecutor().canExecuteInTransaction();
-            } catch (FlywayException e) {
-                failures[i] = runner.flyway().failure(phase, m.displayPath(), e, runner.db.target());
-                times.put(m.version().dotted(), RoundtripRunner.ms(t));
-                return i;
-            }
-            c.setAutoCommit(!transactional);
-            try {
-                runner.sessionReset().apply(c);
-                failures[i] = runner.flyway().apply(phase, migration, c, m.displayPath(), runner.db.target());
-                if (transactional) {
-                    if (failures[i] == null) {
-                        c.commit();
-                    } else {
-                        c.rollback();
-                    }
-                }
-            } finally {
-                c.setAutoCommit(true);
-            }
+            int index = i;
+            failures[i] = runner.applyThroughExecutor(
+                    phase, m, migration, () -> phase == Phase.UP ? ahead.transactional(index) : null, true);
             times.put(m.version().dotted(), RoundtripRunner.ms(t));
             if (failures[i] != null) {
                 return i;

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.resolver.ResolvedMigration;
 
 /**
  * Step mode: for each migration, up, snapshot, down, compare with the state before the up, re-up, compare with the
@@ -16,7 +17,9 @@ import org.flywaydb.core.api.FlywayException;
  * recreated and migrated up to that migration, so that one broken down script never causes false alarms on the
  * next ones.
  *
- * <p>Runs of migrations go through one Flyway migrate ({@link StepInFlyway}): the down, the re-up and their
+ * <p>On PostgreSQL, where the project has no SQL callbacks, each up, down and re-up is applied on the round trip's
+ * own connection, the ups through the executors Flyway resolved for them, as chain mode does. Otherwise runs of
+ * migrations go through one Flyway migrate ({@link StepInFlyway}): the down, the re-up and their
  * comparisons happen in a callback after each up, inside its transaction where it has one, before Flyway records
  * it. That spares Flyway's fixed cost of two migrates per migration. A PostgreSQL down that cannot run inside a
  * transaction ({@code CONCURRENTLY}) is stepped on its own instead, with two Flyway migrates.
@@ -37,6 +40,16 @@ final class StepRun {
     void run() throws SQLException {
         before = runner.snapshot();
         int i = 0;
+        int resolvedFrom = 0;
+        List<ResolvedMigration> resolved = throughExecutors(tested);
+        while (resolved != null && i < tested.size() && !stop) {
+            if (throughExecutor(tested.get(i), resolved.get(i - resolvedFrom))) {
+                // a new scratch database: Flyway's built-in placeholders (its name) are resolved again
+                resolvedFrom = i + 1;
+                resolved = throughExecutors(tested.subList(resolvedFrom, tested.size()));
+            }
+            i++;
+        }
         while (i < tested.size() && !stop) {
             if (!fitsInFlyway(tested.get(i))) {
                 alone(tested.get(i));
@@ -54,9 +67,62 @@ final class StepRun {
             }
             i += done;
         }
+        notRun();
+    }
+
+    private void notRun() {
         for (int k = outcomes.size(); k < tested.size(); k++) {
             outcomes.add(RoundtripRunner.notRun(tested.get(k), "not run: an earlier migration failed"));
         }
+    }
+
+    /**
+     * The migrations as Flyway resolves them, where step mode applies them through Flyway's executors: on PostgreSQL,
+     * where the project has no SQL callbacks (whose events only Flyway's migrate fires). Null where the steps go
+     * through Flyway's migrate ({@link StepInFlyway}), also where Flyway cannot resolve them up front: its migrate
+     * reports that the way it always does.
+     */
+    private List<ResolvedMigration> throughExecutors(List<MigrationFile> migrations) {
+        if (runner.dialect() != Dialect.POSTGRESQL || runner.flyway().hasCallbacks() || migrations.isEmpty()) {
+            return null;
+        }
+        try {
+            List<ResolvedMigration> resolved = runner.flyway()
+                    .resolve(
+                            runner.db,
+                            migrations.stream().map(MigrationFile::fileName).toList());
+            return resolved.size() == migrations.size() ? resolved : null;
+        } catch (FlywayException e) {
+            return null;
+        }
+    }
+
+    /**
+     * One step through Flyway's executor for the migration: the up committed as Flyway's migrate would commit it,
+     * then the down and the re-up, each in a transaction of its own. Returns whether the scratch database was
+     * recreated after it.
+     */
+    private boolean throughExecutor(MigrationFile m, ResolvedMigration migration) throws SQLException {
+        long t0 = System.nanoTime();
+        // each up and re-up follows a snapshot, which reset the session
+        Failure upFailure = runner.applyThroughExecutor(Phase.UP, m, migration, () -> null, false);
+        if (upFailure != null) {
+            upFailed(m, upFailure, RoundtripRunner.ms(t0));
+            return false;
+        }
+        Step step = afterUp(
+                m,
+                RoundtripRunner.ms(t0),
+                runner.connection(),
+                false,
+                () -> runner.applyThroughExecutor(Phase.RE_UP, m, migration, () -> null, false));
+        record(step.outcome());
+        if (step.outcome().failed() && runner.options().failFast()) {
+            stop = true;
+            return false;
+        }
+        before = step.needsReset() ? runner.reset(m.version().dotted()) : step.next();
+        return step.needsReset();
     }
 
     private boolean fitsInFlyway(MigrationFile m) {
