@@ -21,7 +21,7 @@ final class ChainRun {
     private final List<MigrationFile> tested;
     private final List<MigrationOutcome> outcomes;
     private final List<PhaseDifference> chain;
-    private ChainAhead ahead;
+    private WorkAhead ahead;
 
     ChainRun(
             RoundtripRunner runner,
@@ -179,7 +179,8 @@ final class ChainRun {
             downs.add(runner.migrations().undoFor(m).orElse(null));
             texts.add(contents.get(m));
         });
-        ahead = ChainAhead.start(
+        ahead = WorkAhead.start(
+                false,
                 runner.flyway(),
                 runner.downs(),
                 runner.db.target(),

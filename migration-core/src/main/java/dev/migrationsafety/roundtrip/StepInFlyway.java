@@ -121,7 +121,7 @@ final class StepInFlyway implements StepCallbacks.Handler {
         Connection c = context.getConnection();
         StepRun.Step s;
         try {
-            s = step.afterUp(current, up, c, false, () -> reUp(context));
+            s = step.afterUp(current, up, c, false, null, () -> reUp(context));
         } catch (SQLException e) {
             readFailure = e;
             throw e;

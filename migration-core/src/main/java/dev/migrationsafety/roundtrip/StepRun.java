@@ -42,11 +42,14 @@ final class StepRun {
         int i = 0;
         int resolvedFrom = 0;
         List<ResolvedMigration> resolved = throughExecutors(tested);
+        WorkAhead ahead = resolved == null ? null : workAhead(resolved, tested);
         while (resolved != null && i < tested.size() && !stop) {
-            if (throughExecutor(tested.get(i), resolved.get(i - resolvedFrom))) {
+            if (throughExecutor(tested.get(i), resolved.get(i - resolvedFrom), ahead, i - resolvedFrom)) {
                 // a new scratch database: Flyway's built-in placeholders (its name) are resolved again
                 resolvedFrom = i + 1;
-                resolved = throughExecutors(tested.subList(resolvedFrom, tested.size()));
+                List<MigrationFile> rest = tested.subList(resolvedFrom, tested.size());
+                resolved = throughExecutors(rest);
+                ahead = resolved == null ? null : workAhead(resolved, rest);
             }
             i++;
         }
@@ -102,10 +105,12 @@ final class StepRun {
      * then the down and the re-up, each in a transaction of its own. Returns whether the scratch database was
      * recreated after it.
      */
-    private boolean throughExecutor(MigrationFile m, ResolvedMigration migration) throws SQLException {
+    private boolean throughExecutor(MigrationFile m, ResolvedMigration migration, WorkAhead ahead, int index)
+            throws SQLException {
         long t0 = System.nanoTime();
         // each up and re-up follows a snapshot, which reset the session
-        Failure upFailure = runner.applyThroughExecutor(Phase.UP, m, migration, () -> null, false);
+        Failure upFailure =
+                runner.applyThroughExecutor(Phase.UP, m, migration, () -> ahead.transactional(index), false);
         if (upFailure != null) {
             upFailed(m, upFailure, RoundtripRunner.ms(t0));
             return false;
@@ -115,6 +120,7 @@ final class StepRun {
                 RoundtripRunner.ms(t0),
                 runner.connection(),
                 false,
+                ahead.down(index),
                 () -> runner.applyThroughExecutor(Phase.RE_UP, m, migration, () -> null, false));
         record(step.outcome());
         if (step.outcome().failed() && runner.options().failFast()) {
@@ -123,6 +129,19 @@ final class StepRun {
         }
         before = step.needsReset() ? runner.reset(m.version().dotted()) : step.next();
         return step.needsReset();
+    }
+
+    /** Parses the ups and splits the downs of these migrations on a thread of its own, one step ahead. */
+    private WorkAhead workAhead(List<ResolvedMigration> resolved, List<MigrationFile> migrations) {
+        List<MigrationFile> downs = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (MigrationFile m : migrations) {
+            MigrationFile down = runner.migrations().undoFor(m).orElse(null);
+            downs.add(down);
+            texts.add(down == null ? null : RoundtripRunner.read(down));
+        }
+        return WorkAhead.start(
+                true, runner.flyway(), runner.downs(), runner.db.target(), resolved, downs, texts, runner.schema());
     }
 
     private boolean fitsInFlyway(MigrationFile m) {
@@ -146,7 +165,7 @@ final class StepRun {
                     RoundtripRunner.ms(t0));
             return;
         }
-        Step step = afterUp(m, RoundtripRunner.ms(t0), runner.connection(), true, () -> {
+        Step step = afterUp(m, RoundtripRunner.ms(t0), runner.connection(), true, null, () -> {
             try {
                 runner.flyway().migrateOne(runner.db, m.fileName());
                 return null;
@@ -198,8 +217,10 @@ final class StepRun {
      *
      * @param c the connection to run the down and read snapshots on (Flyway's inside its callback)
      * @param unrecord whether the down must remove the migration's row from Flyway's history
+     * @param preparedDown the down already split into statements, or null to do it now
      */
-    Step afterUp(MigrationFile m, long up, Connection c, boolean unrecord, ReUp reUp) throws SQLException {
+    Step afterUp(MigrationFile m, long up, Connection c, boolean unrecord, DownRunner.Prepared preparedDown, ReUp reUp)
+            throws SQLException {
         String v = m.version().dotted();
         // the snapshot resets the session first: the down, and after the next snapshot the re-up, start from the
         // session Flyway gives a migration, not from the one the up left
@@ -223,7 +244,10 @@ final class StepRun {
                     false);
         }
         long t1 = System.nanoTime();
-        Failure downFailure = runner.downs().run(c, runner.dialect(), down, content, v, runner.schema(), unrecord);
+        DownRunner.Prepared prepared = preparedDown != null
+                ? preparedDown
+                : runner.downs().prepare(down, content, c, runner.dialect(), runner.schema());
+        Failure downFailure = runner.downs().run(c, runner.dialect(), down, prepared, v, runner.schema(), unrecord);
         long downMs = RoundtripRunner.ms(t1);
         if (downFailure != null) {
             // PostgreSQL rolled the down back; elsewhere it may have stopped half way
