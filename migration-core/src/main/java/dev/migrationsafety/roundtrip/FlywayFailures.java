@@ -3,6 +3,8 @@ package dev.migrationsafety.roundtrip;
 import dev.migrationsafety.migration.MigrationLayout;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
@@ -19,7 +21,33 @@ final class FlywayFailures {
         Failure f = rawFailure(phase, path, e, target);
         String base = layout.baseDir().toString() + java.io.File.separator;
         return new Failure(
-                f.phase(), f.path(), f.line(), f.statement(), f.error().replace(base, ""));
+                f.phase(),
+                f.path(),
+                placeholderLine(layout, f).orElse(f.line()),
+                f.statement(),
+                f.error().replace(base, ""));
+    }
+
+    /**
+     * The line of a placeholder without a value: Flyway names the line of the statement's start, or of the script's
+     * first, because it replaces placeholders before it parses.
+     */
+    private static java.util.Optional<Integer> placeholderLine(MigrationLayout layout, Failure f) {
+        Matcher missing = NO_VALUE.matcher(f.error());
+        if (!missing.find() || f.path() == null || f.path().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String text = java.nio.file.Files.readString(layout.baseDir().resolve(f.path()));
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            int at = lower.indexOf(("${" + missing.group(1) + "}").toLowerCase(java.util.Locale.ROOT));
+            return at < 0
+                    ? java.util.Optional.empty()
+                    : java.util.Optional.of((int) text.substring(0, at).lines().count()
+                            + (text.substring(0, at).endsWith("\n") ? 1 : 0));
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static Failure rawFailure(Phase phase, String path, FlywayException e, DbTarget target) {
@@ -32,7 +60,36 @@ final class FlywayFailures {
         if (e instanceof FlywayMigrateException m && m.getLineNumber() > 0) {
             return new Failure(phase, path, m.getLineNumber(), null, target.mask(firstLines(e.getMessage())));
         }
-        return new Failure(phase, path, 0, null, target.mask(firstLines(e.getMessage())));
+        return parserFailure(phase, path, target.mask(firstLines(e.getMessage())));
+    }
+
+    private static final Pattern AT_LINE = Pattern.compile("\\bat line (\\d+)\\b");
+    private static final Pattern HELP_LINK = Pattern.compile(" ?See https?://\\S+ for more information\\.");
+    private static final Pattern NO_VALUE = Pattern.compile("No value provided for placeholder: \\$\\{([^}:]+)}");
+
+    /**
+     * A script Flyway's parser refused (a placeholder without a value, transactional and non-transactional statements
+     * mixed): the line its message names becomes the failure's line, its link to Redgate's help is left out, and a
+     * missing placeholder gets the way to give it a value.
+     */
+    static Failure parserFailure(Phase phase, String path, String message) {
+        Matcher at = AT_LINE.matcher(message);
+        int line = at.find() ? Integer.parseInt(at.group(1)) : 0;
+        String text = HELP_LINK.matcher(message).replaceAll("");
+        Matcher missing = NO_VALUE.matcher(text);
+        if (missing.find()) {
+            // Flyway names the start of the statement or script, not the placeholder: FlywayFailures.of finds it
+            String name = missing.group(1);
+            return new Failure(
+                    phase,
+                    path,
+                    0,
+                    null,
+                    "No value provided for placeholder: ${" + name + "} (Flyway stops there in a deployment too); add"
+                            + " it to the plugin configuration: <placeholders><" + name + ">value</" + name
+                            + "></placeholders>");
+        }
+        return new Failure(phase, path, line, null, text);
     }
 
     static String displayOf(MigrationLayout layout, String absolutePath) {

@@ -57,7 +57,7 @@ class PostgresRoundtripTest extends RoundtripRunnerTest {
                                 + " none before, 'new'::text after",
                         "migration/V8__status_varchar.sql: after re-up of V8__status_varchar (compared with the first"
                                 + " up): column orders.status: default none before, 'new'::text after",
-                        "migration/V9__carts.sql: up of V9__carts failed: Detected both transactional and"
+                        "migration/V9__carts.sql:2: up of V9__carts failed: Detected both transactional and"
                                 + " non-transactional statements within the same migration (even though mixed is"
                                 + " false). Offending statement found at line 2: CREATE INDEX CONCURRENTLY"
                                 + " carts_user_idx ON carts (user_id) [non-transactional] - fix this migration first:"
