@@ -215,8 +215,8 @@ final class ChainRun {
             ResolvedMigration migration = resolved.get(m.version().dotted());
             long t = System.nanoTime();
             int index = i;
-            failures[i] = runner.applyThroughExecutor(
-                    phase, m, migration, () -> phase == Phase.UP ? ahead.transactional(index) : null, true);
+            failures[i] = ThroughExecutor.apply(
+                    runner, phase, m, migration, () -> phase == Phase.UP ? ahead.transactional(index) : null, true);
             times.put(m.version().dotted(), RoundtripRunner.ms(t));
             if (failures[i] != null) {
                 return i;

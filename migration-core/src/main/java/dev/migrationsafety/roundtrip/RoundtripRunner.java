@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.resolver.ResolvedMigration;
 
 /**
  * Runs the round trip in {@link RoundtripMode#STEP step} mode: for each migration, up (Flyway), snapshot, down (our
@@ -178,46 +177,6 @@ public final class RoundtripRunner {
 
     String schema() {
         return db.schemaOnly() ? db.name() : null;
-    }
-
-    /**
-     * Applies one migration through the executor Flyway resolved for it, on the round trip's connection, as Flyway's
-     * migrate would apply it: after Flyway's reset of the session, in a transaction of its own where Flyway would
-     * give it one.
-     *
-     * @param parsed whether it can run in a transaction, where that was found out ahead; null to ask Flyway now
-     * @param reset whether to reset the session first; not needed right after a {@link #snapshot}, which did
-     * @return the failure, with file, line and statement, or null
-     */
-    Failure applyThroughExecutor(
-            Phase phase, MigrationFile m, ResolvedMigration migration, Supplier<Boolean> parsed, boolean reset)
-            throws SQLException {
-        boolean transactional;
-        try {
-            // parses the script: a statement Flyway cannot read, or transactional and non-transactional statements
-            // mixed, fail here as in Flyway's migrate
-            Boolean ahead = parsed.get();
-            transactional = ahead != null ? ahead : migration.getExecutor().canExecuteInTransaction();
-        } catch (FlywayException e) {
-            return flyway.failure(phase, m.displayPath(), e, db.target());
-        }
-        connection.setAutoCommit(!transactional);
-        try {
-            if (reset) {
-                sessionReset.apply(connection);
-            }
-            Failure f = flyway.apply(phase, migration, connection, m.displayPath(), db.target());
-            if (transactional) {
-                if (f == null) {
-                    connection.commit();
-                } else {
-                    connection.rollback();
-                }
-            }
-            return f;
-        } finally {
-            connection.setAutoCommit(true);
-        }
     }
 
     /** What Flyway does to its connection before each migration, for the scripts run outside its migrate. */

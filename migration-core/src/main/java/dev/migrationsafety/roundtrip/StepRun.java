@@ -110,7 +110,7 @@ final class StepRun {
         long t0 = System.nanoTime();
         // each up and re-up follows a snapshot, which reset the session
         Failure upFailure =
-                runner.applyThroughExecutor(Phase.UP, m, migration, () -> ahead.transactional(index), false);
+                ThroughExecutor.apply(runner, Phase.UP, m, migration, () -> ahead.transactional(index), false);
         if (upFailure != null) {
             upFailed(m, upFailure, RoundtripRunner.ms(t0));
             return false;
@@ -121,7 +121,7 @@ final class StepRun {
                 runner.connection(),
                 false,
                 ahead.down(index),
-                () -> runner.applyThroughExecutor(Phase.RE_UP, m, migration, () -> null, false));
+                () -> ThroughExecutor.apply(runner, Phase.RE_UP, m, migration, () -> null, false));
         record(step.outcome());
         if (step.outcome().failed() && runner.options().failFast()) {
             stop = true;
