@@ -150,7 +150,7 @@ final class DownRunner {
         }
         if (!c.getAutoCommit()) {
             // inside Flyway's transaction on a database whose DDL commits implicitly: as Flyway runs the up
-            return runAsIs(c, down, statements);
+            return execute(c, down, statements);
         }
         // one statement alone runs in a transaction of its own anyway: no transaction block, no COMMIT round trip
         boolean transactional = dialect == Dialect.POSTGRESQL
@@ -158,21 +158,13 @@ final class DownRunner {
                 && statements.stream()
                         .noneMatch(s -> NON_TRANSACTIONAL.matcher(s.text()).find());
         c.setAutoCommit(!transactional);
-        try (Statement st = c.createStatement()) {
-            for (SqlStatement s : statements) {
-                try {
-                    st.execute(s.text());
-                } catch (SQLException e) {
-                    if (transactional) {
-                        c.rollback();
-                    }
-                    return new Failure(
-                            Phase.DOWN,
-                            down.displayPath(),
-                            s.line(),
-                            FlywayFailures.shorten(s.text()),
-                            FlywayFailures.oneLine(e.getMessage()));
+        try {
+            Failure f = execute(c, down, statements);
+            if (f != null) {
+                if (transactional) {
+                    c.rollback();
                 }
+                return f;
             }
             if (unrecord) {
                 unrecord(c, dialect, version, schema);
@@ -189,21 +181,17 @@ final class DownRunner {
     private static Failure runInOpenTransaction(Connection c, MigrationFile down, List<SqlStatement> statements)
             throws SQLException {
         Savepoint savepoint = c.setSavepoint();
-        try (Statement st = c.createStatement()) {
-            for (SqlStatement s : statements) {
-                try {
-                    st.execute(s.text());
-                } catch (SQLException e) {
-                    c.rollback(savepoint);
-                    return failure(down, s, e);
-                }
-            }
+        Failure f = execute(c, down, statements);
+        if (f != null) {
+            c.rollback(savepoint);
+        } else {
+            c.releaseSavepoint(savepoint);
         }
-        c.releaseSavepoint(savepoint);
-        return null;
+        return f;
     }
 
-    private static Failure runAsIs(Connection c, MigrationFile down, List<SqlStatement> statements)
+    /** Runs the statements in order; returns the failure of the first one the database rejects, or null. */
+    private static Failure execute(Connection c, MigrationFile down, List<SqlStatement> statements)
             throws SQLException {
         try (Statement st = c.createStatement()) {
             for (SqlStatement s : statements) {
