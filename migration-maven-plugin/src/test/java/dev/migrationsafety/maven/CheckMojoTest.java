@@ -4,53 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.maven.api.di.Provides;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
-import org.apache.maven.project.MavenProject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @MojoTest
-class CheckMojoTest {
+class CheckMojoTest extends ProjectMojoTest {
     private static final String V2 = "src/main/resources/db/migration/V2__cleanup.sql";
 
-    // created with the test instance: the harness asks for the project before any @BeforeEach runs
-    private final Path base = project("ALTER TABLE users DROP COLUMN nick;\nDROP INDEX users_nick_ix;\n");
-    private final Log log = mock(Log.class);
-
-    private static Path project(String v2) {
-        try {
-            Path base = Files.createTempDirectory("check-mojo");
-            Path dir = Files.createDirectories(base.resolve("src/main/resources/db/migration"));
-            Files.writeString(dir.resolve("V1__users.sql"), "CREATE TABLE users (id bigint, nick text);\n");
-            Files.writeString(base.resolve(V2), v2);
-            return base;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @AfterEach
-    void deleteProject() throws IOException {
-        TestProjects.delete(base);
-    }
-
-    @Provides
-    MavenProject mavenProject() {
-        return TestProjects.mavenProject(base);
+    @Override
+    protected Path createProject() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("src/main/resources/db/migration/V1__users.sql", "CREATE TABLE users (id bigint, nick text);\n");
+        files.put(V2, "ALTER TABLE users DROP COLUMN nick;\nDROP INDEX users_nick_ix;\n");
+        return TestProjects.project("check-mojo", files);
     }
 
     @Test

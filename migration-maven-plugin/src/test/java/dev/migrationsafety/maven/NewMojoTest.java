@@ -5,51 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
-import org.apache.maven.project.MavenProject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 @MojoTest
-class NewMojoTest {
+class NewMojoTest extends ProjectMojoTest {
     private static final String MIGRATIONS = "src/main/resources/db/migration";
 
-    // created with the test instance: the harness asks for the project before any @BeforeEach runs
-    private final Path base = tempProject();
-    private final Log log = mock(Log.class);
-
-    private static Path tempProject() {
-        try {
-            return Files.createTempDirectory("new-mojo");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @AfterEach
-    void deleteProject() throws IOException {
-        TestProjects.delete(base);
-    }
-
-    /** The project the mojo gets injected: a real one in a temporary directory. */
-    @Provides
-    MavenProject project() {
-        return TestProjects.mavenProject(base);
+    @Override
+    protected Path createProject() {
+        return TestProjects.project("new-mojo", Map.of());
     }
 
     @Test

@@ -4,23 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.apache.maven.api.di.Provides;
+import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
-import org.apache.maven.project.MavenProject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,44 +24,22 @@ import org.junit.jupiter.api.Test;
  * parameter the harness cannot set, are covered by the roundtrip-flyway-project IT.)
  */
 @MojoTest
-class RoundtripFlywayProjectTest {
+class RoundtripFlywayProjectTest extends ProjectMojoTest {
     private static final String MIGRATIONS = "src/main/resources/db/migration/";
 
-    private final Path base = project();
-    private final Log log = mock(Log.class);
-
-    private static Path project() {
-        try {
-            Path base = Files.createTempDirectory("roundtrip-flyway-project");
-            Path dir = Files.createDirectories(base.resolve(MIGRATIONS));
-            Files.writeString(
-                    dir.resolve("V1__create_users.sql"),
-                    "CREATE TABLE app_users (id INT PRIMARY KEY, name VARCHAR(100));\n");
-            Files.writeString(dir.resolve("U1__create_users.sql"), "DROP TABLE app_users;\n");
-            Files.writeString(
-                    dir.resolve("V2__users_name_index.sql"), "CREATE INDEX app_users_name_idx ON app_users (name);\n");
-            Files.writeString(dir.resolve("U2__users_name_index.sql"), "DROP INDEX app_users_name_idx ON app_users;\n");
-            Files.writeString(
-                    dir.resolve("afterMigrate.sql"),
-                    "CREATE TABLE IF NOT EXISTS audit_log (at TIMESTAMP, what VARCHAR(200));\n");
-            return base;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @AfterEach
-    void deleteProject() throws IOException {
-        TestProjects.delete(base);
-    }
-
-    @Provides
-    MavenProject mavenProject() {
-        return TestProjects.mavenProject(base);
-    }
-
-    private List<String> lines(String level) {
-        return TestProjects.logged(log, level);
+    @Override
+    protected Path createProject() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(
+                MIGRATIONS + "V1__create_users.sql",
+                "CREATE TABLE app_users (id INT PRIMARY KEY, name VARCHAR(100));\n");
+        files.put(MIGRATIONS + "U1__create_users.sql", "DROP TABLE app_users;\n");
+        files.put(MIGRATIONS + "V2__users_name_index.sql", "CREATE INDEX app_users_name_idx ON app_users (name);\n");
+        files.put(MIGRATIONS + "U2__users_name_index.sql", "DROP INDEX app_users_name_idx ON app_users;\n");
+        files.put(
+                MIGRATIONS + "afterMigrate.sql",
+                "CREATE TABLE IF NOT EXISTS audit_log (at TIMESTAMP, what VARCHAR(200));\n");
+        return TestProjects.project("roundtrip-flyway-project", files);
     }
 
     @Test

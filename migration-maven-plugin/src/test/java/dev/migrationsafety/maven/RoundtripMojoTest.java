@@ -4,46 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
-import org.apache.maven.project.MavenProject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The goal on H2 in memory (the no-server default), through the plugin testing harness. */
 @MojoTest
-class RoundtripMojoTest {
+class RoundtripMojoTest extends ProjectMojoTest {
     private static final String U2 = "src/main/resources/db/undo/U2__users_name_index.sql";
 
-    // created with the test instance: the harness asks for the project before any @BeforeEach runs
-    private final Path base = TestProjects.usersProject("roundtrip-mojo", "DROP INDEX users_name_idx;\n");
-    private final Log log = mock(Log.class);
-
-    @AfterEach
-    void deleteProject() throws IOException {
-        TestProjects.delete(base);
-    }
-
-    @Provides
-    MavenProject mavenProject() {
-        return TestProjects.mavenProject(base);
-    }
-
-    private List<String> lines(String level) {
-        return TestProjects.logged(log, level);
+    @Override
+    protected Path createProject() {
+        return TestProjects.usersProject("roundtrip-mojo", "DROP INDEX users_name_idx;\n");
     }
 
     @Test

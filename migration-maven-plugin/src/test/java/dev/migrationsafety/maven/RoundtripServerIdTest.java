@@ -8,10 +8,8 @@ import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -21,32 +19,21 @@ import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.logging.Log;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.invocation.Invocation;
 
 /** {@code serverId}: credentials from the Maven settings, used against the real PostgreSQL, never shown. */
 @MojoTest
-class RoundtripServerIdTest {
+class RoundtripServerIdTest extends ProjectMojoTest {
     private static final String PASSWORD = "Tr0ub4dor-9e41c7-never-shown";
 
-    // the index's down forgets it: the failure report names the scratch database and the server, never the password
-    private final Path base = TestProjects.usersProject("roundtrip-serverid", "SELECT 1;\n");
     private final Settings settings = new Settings();
-    private final Log log = mock(Log.class);
 
-    @AfterEach
-    void deleteProject() throws IOException {
-        TestProjects.delete(base);
-    }
-
-    @Provides
-    MavenProject mavenProject() {
-        return TestProjects.mavenProject(base);
+    // the index's down forgets it: the failure report names the scratch database and the server, never the password
+    @Override
+    protected Path createProject() {
+        return TestProjects.usersProject("roundtrip-serverid", "SELECT 1;\n");
     }
 
     @Provides
@@ -66,17 +53,6 @@ class RoundtripServerIdTest {
         settings.addServer(server);
     }
 
-    /** Every text the mojo gave its log, at any level. */
-    private List<String> logged() {
-        List<String> lines = new ArrayList<>();
-        for (Invocation i : org.mockito.Mockito.mockingDetails(log).getInvocations()) {
-            for (Object argument : i.getArguments()) {
-                lines.add(String.valueOf(argument));
-            }
-        }
-        return lines;
-    }
-
     @Test
     @InjectMojo(goal = "roundtrip")
     @MojoParameter(name = "url", value = "jdbc:postgresql://127.0.0.1:5432/test")
@@ -91,7 +67,7 @@ class RoundtripServerIdTest {
         verify(log)
                 .error("src/main/resources/db/undo/U2__users_name_index.sql: index users_name_idx present but not"
                         + " expected after down of V2__users_name_index");
-        List<String> lines = logged();
+        List<String> lines = TestProjects.loggedAtAnyLevel(log);
         assertTrue(
                 lines.stream().anyMatch(l -> l.startsWith("Created scratch database migration_rt_")), lines.toString());
         assertFalse(lines.stream().anyMatch(l -> l.contains(PASSWORD)), "password logged: " + lines);

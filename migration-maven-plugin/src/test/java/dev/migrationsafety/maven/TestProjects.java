@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
@@ -17,6 +19,8 @@ import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 import org.mockito.ArgumentCaptor;
+import org.mockito.Mockito;
+import org.mockito.invocation.Invocation;
 
 /** The real Maven project the harness injects into a mojo under test: one in a temporary directory. */
 final class TestProjects {
@@ -60,23 +64,48 @@ final class TestProjects {
     }
 
     /**
-     * A project with two migrations in the default layout, a table and an index on it, and their downs; the index's
-     * down is given (a test of a failing round trip gives a wrong one).
+     * A project in a new temporary directory holding the given files (path relative to the project, text), written
+     * in the order given.
      */
-    static Path usersProject(String prefix, String indexDown) {
+    static Path project(String prefix, Map<String, String> files) {
         try {
             Path base = Files.createTempDirectory(prefix);
-            Path up = Files.createDirectories(base.resolve("src/main/resources/db/migration"));
-            Path down = Files.createDirectories(base.resolve("src/main/resources/db/undo"));
-            Files.writeString(
-                    up.resolve("V1__create_users.sql"),
-                    "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(100));\n");
-            Files.writeString(down.resolve("U1__create_users.sql"), "DROP TABLE users;\n");
-            Files.writeString(up.resolve("V2__users_name_index.sql"), "CREATE INDEX users_name_idx ON users (name);\n");
-            Files.writeString(down.resolve("U2__users_name_index.sql"), indexDown);
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Path path = base.resolve(file.getKey());
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.getValue());
+            }
             return base;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A project with two migrations in the default layout, a table and an index on it, and their downs; the index's
+     * down is given (a test of a failing round trip gives a wrong one).
+     */
+    static Path usersProject(String prefix, String indexDown) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(
+                "src/main/resources/db/migration/V1__create_users.sql",
+                "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(100));\n");
+        files.put("src/main/resources/db/undo/U1__create_users.sql", "DROP TABLE users;\n");
+        files.put(
+                "src/main/resources/db/migration/V2__users_name_index.sql",
+                "CREATE INDEX users_name_idx ON users (name);\n");
+        files.put("src/main/resources/db/undo/U2__users_name_index.sql", indexDown);
+        return project(prefix, files);
+    }
+
+    /** Every text a mocked log received, at any level, in order. */
+    static List<String> loggedAtAnyLevel(Log log) {
+        List<String> lines = new ArrayList<>();
+        for (Invocation i : Mockito.mockingDetails(log).getInvocations()) {
+            for (Object argument : i.getArguments()) {
+                lines.add(String.valueOf(argument));
+            }
+        }
+        return lines;
     }
 }
