@@ -8,10 +8,8 @@ import dev.migrationsafety.sql.Dialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -89,7 +87,7 @@ public class CheckBenchmark {
     /** Cold: the cache is deleted before each run, so every file is analysed. */
     @Benchmark
     public MigrationChecker.CheckResult cold() throws IOException {
-        deleteTree(cache);
+        BenchFiles.deleteTree(cache);
         MigrationChecker.CheckResult r = check().run();
         if (r.analysedFiles() != files || r.findings().size() != files) {
             throw new IllegalStateException("cold run analysed " + r.analysedFiles() + " files, found "
@@ -115,17 +113,6 @@ public class CheckBenchmark {
 
     @TearDown(Level.Trial)
     public void cleanUp() throws IOException {
-        deleteTree(base);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        BenchFiles.deleteTree(base);
     }
 }

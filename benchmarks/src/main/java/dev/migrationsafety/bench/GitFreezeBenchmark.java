@@ -7,13 +7,10 @@ import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.migration.MigrationVersion;
 import dev.migrationsafety.report.Finding;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -50,12 +47,10 @@ public class GitFreezeBenchmark {
 
     @Setup(Level.Trial)
     public void generate() throws IOException, InterruptedException, GitRecordException {
-        base = Files.createTempDirectory("git-freeze-bench");
+        base = BenchFiles.defaultProject("git-freeze-bench");
         layout = MigrationLayout.defaults(base);
-        Path up = base.resolve("src/main/resources/db/migration");
-        Path down = base.resolve("src/main/resources/db/undo");
-        Files.createDirectories(up);
-        Files.createDirectories(down);
+        Path up = base.resolve(BenchFiles.MIGRATIONS);
+        Path down = base.resolve(BenchFiles.UNDO);
         String version = null;
         for (int i = 1; i <= migrations; i++) {
             String table = GeneratedHistory.table(i);
@@ -98,11 +93,7 @@ public class GitFreezeBenchmark {
 
     @TearDown(Level.Trial)
     public void delete() throws IOException {
-        try (Stream<Path> files = Files.walk(base)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        BenchFiles.deleteTree(base);
     }
 
     @Benchmark

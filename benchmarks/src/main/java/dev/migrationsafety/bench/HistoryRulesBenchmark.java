@@ -14,10 +14,8 @@ import dev.migrationsafety.report.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -55,12 +53,10 @@ public class HistoryRulesBenchmark {
 
     @Setup(Level.Trial)
     public void generate() throws IOException, LockFileException, GitRecordException {
-        base = Files.createTempDirectory("history-bench");
+        base = BenchFiles.defaultProject("history-bench");
         layout = MigrationLayout.defaults(base);
-        Path up = base.resolve("src/main/resources/db/migration");
-        Path down = base.resolve("src/main/resources/db/undo");
-        Files.createDirectories(up);
-        Files.createDirectories(down);
+        Path up = base.resolve(BenchFiles.MIGRATIONS);
+        Path down = base.resolve(BenchFiles.UNDO);
         Files.writeString(up.resolve("V001__legacy_init.sql"), "CREATE TABLE legacy (id INT);\n");
         int locked = migrations - 10;
         for (int i = 1; i < migrations; i++) {
@@ -99,11 +95,7 @@ public class HistoryRulesBenchmark {
 
     @TearDown(Level.Trial)
     public void delete() throws IOException {
-        try (Stream<Path> files = Files.walk(base)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        BenchFiles.deleteTree(base);
     }
 
     /** The part the three rules share: scanning the locations and reading the lock file. */
