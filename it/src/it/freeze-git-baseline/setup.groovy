@@ -1,14 +1,6 @@
 // The released migrations are committed on main; there is no lock file yet. A feature branch then edits a
 // released migration and commits the edit: HEAD has it, so only main (frozenBaseRef) shows the change.
-def git(String... args) {
-    def cmd = ['git', '-c', 'user.name=it', '-c', 'user.email=it@example.invalid', '-c', 'commit.gpgsign=false',
-               '-c', 'core.autocrlf=false'] + args.toList()
-    def proc = cmd.execute(null, basedir)
-    def out = new StringBuilder()
-    proc.waitForProcessOutput(out, out)
-    println "git ${args.join(' ')} -> ${proc.exitValue()}\n${out}"
-    return proc.exitValue()
-}
+def git = evaluate(new File(itShared, 'git.groovy'))
 
 assert git('init', '-q', '-b', 'main') == 0
 assert git('add', 'pom.xml', 'src') == 0

@@ -1,13 +1,6 @@
 // Simulates two feature branches that each add a migration and run `mvn migration:lock` (their results are in
 // branches/a and branches/b), then merges both into main: git reports a conflict in the lock file.
-def git(String... args) {
-    def cmd = ['git', '-c', 'user.name=it', '-c', 'user.email=it@example.invalid', '-c', 'commit.gpgsign=false'] + args.toList()
-    def proc = cmd.execute(null, basedir)
-    def out = new StringBuilder()
-    proc.waitForProcessOutput(out, out)
-    println "git ${args.join(' ')} -> ${proc.exitValue()}\n${out}"
-    return proc.exitValue()
-}
+def git = evaluate(new File(itShared, 'git.groovy'))
 
 def copyTree(File from, File to) {
     from.eachFileRecurse { f ->
