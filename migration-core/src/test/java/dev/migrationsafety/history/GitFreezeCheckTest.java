@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,38 +27,16 @@ class GitFreezeCheckTest {
     @TempDir
     Path dir;
 
-    /** Keeps git away from the system and user configuration, and from any repository above the temp dir. */
     private Map<String, String> env() {
-        return Map.of(
-                "GIT_CONFIG_NOSYSTEM", "1",
-                "GIT_CONFIG_GLOBAL", "/dev/null",
-                "GIT_CEILING_DIRECTORIES", dir.getParent().toString());
+        return TestGit.env(dir);
     }
 
     private void git(Path where, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("git"));
-        cmd.addAll(List.of(args));
-        try {
-            ProcessBuilder pb =
-                    new ProcessBuilder(cmd).directory(where.toFile()).redirectErrorStream(true);
-            pb.environment().putAll(env());
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(0, p.waitFor(), "git " + String.join(" ", args) + ": " + out);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        TestGit.run(where, env(), args);
     }
 
     private void initRepo(Path root) {
-        git(root, "init", "-q", "-b", "main");
-        git(root, "config", "user.name", "test");
-        git(root, "config", "user.email", "test@example.invalid");
-        git(root, "config", "commit.gpgsign", "false");
-        git(root, "config", "core.autocrlf", "false");
+        TestGit.init(root, env());
     }
 
     private void commit(Path root, String message) {

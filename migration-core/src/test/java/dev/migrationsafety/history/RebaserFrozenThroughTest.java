@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrationsafety.migration.MigrationVersion;
 import dev.migrationsafety.migration.NamingPolicy;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,36 +31,11 @@ class RebaserFrozenThroughTest {
     Path dir;
 
     private Map<String, String> env() {
-        return Map.of(
-                "GIT_CONFIG_NOSYSTEM", "1",
-                "GIT_CONFIG_GLOBAL", "/dev/null",
-                "GIT_CEILING_DIRECTORIES", dir.getParent().toString());
+        return TestGit.env(dir);
     }
 
     private void git(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(
-                "git",
-                "-c",
-                "user.name=test",
-                "-c",
-                "user.email=test@example.invalid",
-                "-c",
-                "commit.gpgsign=false",
-                "-c",
-                "core.autocrlf=false"));
-        cmd.addAll(List.of(args));
-        try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-            pb.environment().putAll(env());
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(0, p.waitFor(), "git " + String.join(" ", args) + ": " + out);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        TestGit.run(dir, env(), args);
     }
 
     private List<String> plan(Fixture f, String ref) throws Exception {
@@ -108,7 +80,7 @@ class RebaserFrozenThroughTest {
     @Test
     void withoutALockFileGitAtTheRefTellsWhatIsReleased() throws Exception {
         Fixture f = legacy();
-        git("init", "-q", "-b", "main");
+        TestGit.init(dir, env());
         git("add", "-A");
         git("commit", "-q", "-m", "released");
         git("checkout", "-q", "-b", "feature");
@@ -145,7 +117,7 @@ class RebaserFrozenThroughTest {
     void aReleasedLegacyFileIsNeverMovedEvenWhenALaterVersionIsLocked() throws Exception {
         // the lock file records only versions above frozenThrough: git stays the record of the range
         Fixture f = legacy();
-        git("init", "-q", "-b", "main");
+        TestGit.init(dir, env());
         git("add", "-A");
         git("commit", "-q", "-m", "released");
         f.delete(M + "V001__init.sql").delete(M + "V" + FROZEN.text() + "__create_users.sql");
