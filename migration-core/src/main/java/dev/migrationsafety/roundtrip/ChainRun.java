@@ -122,8 +122,8 @@ final class ChainRun {
         for (int i = 0; i < chainPart.size(); i++) {
             MigrationFile m = chainPart.get(i);
             String v = m.version().dotted();
-            Status status =
-                    failures[i] != null ? Status.FAILED : upTimes.containsKey(v) ? Status.PASSED : Status.NOT_RUN;
+            // a migration passes only when the whole chain went up, down and up again
+            Status status = failures[i] != null ? Status.FAILED : failedAt < 0 ? Status.PASSED : Status.NOT_RUN;
             MigrationOutcome o = RoundtripRunner.outcome(
                     m,
                     runner.migrations().undoFor(m).orElse(null),
@@ -133,7 +133,11 @@ final class ChainRun {
                     reUpTimes.getOrDefault(v, -1L),
                     failures[i],
                     List.of(),
-                    status == Status.NOT_RUN ? "not run: the chain broke at another migration" : null);
+                    status != Status.NOT_RUN
+                            ? null
+                            : upTimes.containsKey(v)
+                                    ? "up only: the chain broke at another migration before its down and re-up"
+                                    : "not run: the chain broke at another migration");
             outcomes.add(o);
             runner.printProgress(o);
         }
