@@ -20,6 +20,7 @@ assert chain =~ /\[INFO\] V2__accounts_tenant  up [0-9.]+ m?s, down -, re-up -  
 assert chain =~ /\[INFO\] 2 migrations \(chain mode\) in [0-9.]+ m?s: 0 passed, 0 with warnings, 1 failed, 0 irreversible, 1 not run/
 [step, chain].each { run ->
     assert run.contains('[INFO] BUILD FAILURE')
+    assert run.contains('1 migration failed the round trip; see the lines above and target/migration/roundtrip.md - fix the ups and downs named there')
     assert !run.contains('Redgate') && !run.contains('red-gate')
 }
 return true

@@ -273,11 +273,13 @@ public class RoundtripMojo extends AbstractSqlMojo {
         }
         if (report.failed()) {
             long failed = report.count(dev.migrationsafety.roundtrip.MigrationOutcome.Status.FAILED);
-            throw new MojoFailureException((failed > 0 ? failed + " migrations failed" : "The chain failed")
+            throw new MojoFailureException((failed == 1
+                            ? "1 migration failed"
+                            : failed > 0 ? failed + " migrations failed" : "The chain failed")
                     + " the round trip; see the lines above and "
                     + layout.display(outputDirectory.toPath().resolve("roundtrip.md"))
-                    + " - fix the down scripts named there, or mark a migration that truly cannot be reversed with "
-                    + "-- migration:irreversible reason=\"...\" in its down file");
+                    + " - fix the ups and downs named there, or mark a migration that truly cannot be"
+                    + " reversed with -- migration:irreversible reason=\"...\" in its down file");
         }
     }
 

@@ -58,8 +58,8 @@ class RoundtripMojoTest extends ProjectMojoTest {
         mojo.setLog(log);
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertEquals(
-                "1 migrations failed the round trip; see the lines above and target/migration/roundtrip.md - fix the"
-                        + " down scripts named there, or mark a migration that truly cannot be reversed with"
+                "1 migration failed the round trip; see the lines above and target/migration/roundtrip.md - fix the ups"
+                        + " and downs named there, or mark a migration that truly cannot be reversed with"
                         + " -- migration:irreversible reason=\"...\" in its down file",
                 e.getMessage());
         verify(log).error(U2 + ": index USERS_NAME_IDX present but not expected after down of V2__users_name_index");
