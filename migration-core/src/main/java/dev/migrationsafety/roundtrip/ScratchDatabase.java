@@ -3,12 +3,10 @@ package dev.migrationsafety.roundtrip;
 import dev.migrationsafety.sql.Dialect;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,7 +25,7 @@ import java.util.regex.Pattern;
 public final class ScratchDatabase implements AutoCloseable {
     public static final String PREFIX = "migration_rt_";
     static final Pattern NAME = Pattern.compile(PREFIX + "(\\d{14})_[a-z0-9]{6}");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DbTarget admin;
@@ -82,7 +80,7 @@ public final class ScratchDatabase implements AutoCloseable {
         ScratchDatabase scratch;
         try (Connection c = admin.connect();
                 Statement st = c.createStatement()) {
-            dropLeftovers(c, dialect, leftoverAge, log);
+            ScratchLeftovers.drop(c, dialect, leftoverAge, log);
             boolean schemaOnly = false;
             try {
                 st.execute("CREATE DATABASE " + name);
@@ -139,61 +137,6 @@ public final class ScratchDatabase implements AutoCloseable {
             close();
             throw new RoundtripException(
                     "cannot read the scratch database " + name + ": " + target.mask(e.getMessage()), e);
-        }
-    }
-
-    /** Drops scratch databases (or schemas) named like ours and older than {@code minAge}; returns their names. */
-    static List<String> dropLeftovers(Connection c, Dialect dialect, Duration minAge, Consumer<String> log)
-            throws SQLException {
-        List<String> names = new ArrayList<>();
-        String list = dialect == Dialect.POSTGRESQL
-                ? "SELECT datname FROM pg_database WHERE datname LIKE 'migration\\_rt\\_%' UNION ALL"
-                        + " SELECT nspname FROM pg_namespace WHERE nspname LIKE 'migration\\_rt\\_%'"
-                : "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'migration\\_rt\\_%'";
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(list)) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        }
-        LocalDateTime limit = LocalDateTime.now(ZoneOffset.UTC).minus(minAge);
-        List<String> dropped = new ArrayList<>();
-        for (String n : names) {
-            Matcher m = NAME.matcher(n);
-            if (!m.matches() || !LocalDateTime.parse(m.group(1), STAMP).isBefore(limit)) {
-                continue;
-            }
-            try (Statement st = c.createStatement()) {
-                dropNamed(st, dialect, n, isSchema(c, dialect, n));
-                dropped.add(n);
-                log.accept("Dropped " + n + ", left over from an interrupted round trip");
-            } catch (SQLException e) {
-                log.accept("Could not drop leftover " + n + ": " + e.getMessage());
-            }
-        }
-        return dropped;
-    }
-
-    private static boolean isSchema(Connection c, Dialect dialect, String n) throws SQLException {
-        if (dialect != Dialect.POSTGRESQL) {
-            return false;
-        }
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT 1 FROM pg_namespace WHERE nspname = '" + n + "'")) {
-            return rs.next();
-        }
-    }
-
-    private static void dropNamed(Statement st, Dialect dialect, String n, boolean schema) throws SQLException {
-        if (!NAME.matcher(n).matches()) {
-            throw new IllegalStateException("refusing to drop " + n + ": not a scratch name");
-        }
-        if (schema) {
-            st.execute("DROP SCHEMA IF EXISTS " + n + " CASCADE");
-        } else if (dialect == Dialect.POSTGRESQL) {
-            st.execute("DROP DATABASE IF EXISTS " + n + " WITH (FORCE)");
-        } else {
-            st.execute("DROP DATABASE IF EXISTS " + n);
         }
     }
 
@@ -295,7 +238,7 @@ public final class ScratchDatabase implements AutoCloseable {
             }
             try (Connection c = admin.connect();
                     Statement st = c.createStatement()) {
-                dropNamed(st, admin.dialect(), name, schemaOnly);
+                ScratchLeftovers.dropNamed(st, admin.dialect(), name, schemaOnly);
             }
         } catch (SQLException e) {
             throw new RoundtripException(
