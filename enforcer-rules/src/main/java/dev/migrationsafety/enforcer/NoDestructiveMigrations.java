@@ -77,8 +77,10 @@ public final class NoDestructiveMigrations extends AbstractMigrationRule {
             // not a violation in a file but a check that cannot run: fail even at level WARN (fail closed)
             throw new EnforcerRuleError(e.getMessage() + " - " + e.fix());
         }
-        if (!includeLocked) {
+        if (!includeLocked && released.fromBase()) {
             getLog().info(released.summary());
+        } else if (!includeLocked) {
+            getLog().warn(released.summary());
         }
         MigrationChecker.CheckResult result;
         try {

@@ -108,7 +108,7 @@ class NoDestructiveMigrationsTest {
 
         verify(log).warnOrError(startsWith(V2 + ":2: [drop-table] drops table users and all its rows - "));
         verify(log)
-                .info("Released migrations: no git base (the project is not in a git work tree); a migration locked"
+                .warn("Released migrations: no git base (the project is not in a git work tree); a migration locked"
                         + " in src/main/resources/db/migrations.lock counts as released only while its checksum"
                         + " matches the lock file");
     }

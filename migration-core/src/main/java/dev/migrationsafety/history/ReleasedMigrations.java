@@ -31,15 +31,17 @@ public final class ReleasedMigrations {
 
     private final Map<String, LockEntry> entries;
     private final String summary;
+    private final boolean fromBase;
 
-    private ReleasedMigrations(Map<String, LockEntry> entries, String summary) {
+    private ReleasedMigrations(Map<String, LockEntry> entries, String summary, boolean fromBase) {
         this.entries = Map.copyOf(entries);
         this.summary = summary;
+        this.fromBase = fromBase;
     }
 
     /** Nothing is released: every migration is checked. */
     public static ReleasedMigrations none() {
-        return new ReleasedMigrations(Map.of(), "Released migrations: none taken into account");
+        return new ReleasedMigrations(Map.of(), "Released migrations: none taken into account", true);
     }
 
     /**
@@ -57,6 +59,14 @@ public final class ReleasedMigrations {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether a base decided (or nothing is released): {@code false} when the working tree's lock file did, which a
+     * change can edit itself, so the adapters log the summary as a warning then.
+     */
+    public boolean fromBase() {
+        return fromBase;
     }
 
     /** One line for the build log: which lock file, at which base, decided what is released. */
@@ -137,19 +147,22 @@ public final class ReleasedMigrations {
         if (show.exit() != 0) {
             return new ReleasedMigrations(
                     Map.of(),
-                    "Released migrations: none, " + at + " has no " + lockDisplay + "; every migration is checked");
+                    "Released migrations: none, " + at + " has no " + lockDisplay + "; every migration is checked",
+                    true);
         }
         try {
             LockFile atBase = new LockFileReader(lockDisplay + " at " + refName).parse(show.text());
             return new ReleasedMigrations(
                     atBase.byPath(),
                     "Released migrations: those locked in " + lockDisplay + " at " + at
-                            + ", while their checksum is unchanged");
+                            + ", while their checksum is unchanged",
+                    true);
         } catch (LockFileException e) {
             return new ReleasedMigrations(
                     Map.of(),
                     "Released migrations: none, " + lockDisplay + " at " + at + " cannot be read (" + e.getMessage()
-                            + "); every migration is checked");
+                            + "); every migration is checked",
+                    true);
         }
     }
 
@@ -176,14 +189,14 @@ public final class ReleasedMigrations {
 
     private static ReleasedMigrations workingTree(Path lock, String lockDisplay, String summary) {
         if (!Files.isRegularFile(lock)) {
-            return new ReleasedMigrations(Map.of(), summary);
+            return new ReleasedMigrations(Map.of(), summary, false);
         }
         try {
             return new ReleasedMigrations(
-                    new LockFileReader(lockDisplay).read(lock).byPath(), summary);
+                    new LockFileReader(lockDisplay).read(lock).byPath(), summary, false);
         } catch (LockFileException e) {
             // a damaged lock file releases nothing: every migration is checked, which fails closed
-            return new ReleasedMigrations(Map.of(), summary);
+            return new ReleasedMigrations(Map.of(), summary, false);
         }
     }
 

@@ -75,6 +75,7 @@ class ReleasedMigrationsTest {
 
         ReleasedMigrations r = ReleasedMigrations.resolve(base, lock, null, env);
 
+        assertTrue(r.fromBase());
         assertTrue(released(r, "V1__users.sql"));
         assertFalse(released(r, "V2__drop_nick.sql"), "the base's lock file does not have it");
         assertTrue(
@@ -138,6 +139,7 @@ class ReleasedMigrationsTest {
         lockAll();
 
         ReleasedMigrations r = ReleasedMigrations.resolve(base, lock, null, env);
+        assertFalse(r.fromBase(), "the working tree's lock file decided");
         assertTrue(released(r, "V1__users.sql"));
         assertEquals(
                 "Released migrations: no git base (the project is not in a git work tree); a migration locked in "

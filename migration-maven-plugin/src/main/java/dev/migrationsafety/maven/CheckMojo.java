@@ -133,8 +133,10 @@ public class CheckMojo extends AbstractSqlMojo {
         } catch (GitRecordException e) {
             throw new MojoExecutionException(e.getMessage() + " - " + e.fix());
         }
-        if (onlyUnlocked) {
+        if (onlyUnlocked && released.fromBase()) {
             getLog().info(released.summary());
+        } else if (onlyUnlocked) {
+            getLog().warn(released.summary());
         }
         MigrationChecker.CheckResult result;
         try {
