@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which migrations count as released, so that the checks may leave them out. A migration is released when the lock
@@ -32,6 +33,7 @@ public final class ReleasedMigrations {
     private final Map<String, LockEntry> entries;
     private final String summary;
     private final boolean fromBase;
+    private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
 
     private ReleasedMigrations(Map<String, LockEntry> entries, String summary, boolean fromBase) {
         this.entries = Map.copyOf(entries);
@@ -54,11 +56,14 @@ public final class ReleasedMigrations {
         if (entry == null) {
             return false;
         }
-        try {
-            return Checksums.of(file).sha256().equals(entry.checksums().sha256());
-        } catch (IOException e) {
-            return false;
-        }
+        // asked once per file, and again for an up script whose down script is checked: hash each file once
+        return verdicts.computeIfAbsent(displayPath, p -> {
+            try {
+                return Checksums.of(file).sha256().equals(entry.checksums().sha256());
+            } catch (IOException e) {
+                return false;
+            }
+        });
     }
 
     /**
