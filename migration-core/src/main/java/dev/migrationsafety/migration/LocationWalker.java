@@ -103,12 +103,7 @@ public final class LocationWalker {
                             }
                             String display = layout.display(file);
                             if (e instanceof FileSystemLoopException) {
-                                strays.add(new StrayFile(
-                                        file,
-                                        display,
-                                        role,
-                                        "is a symbolic link to " + linkText(file)
-                                                + ", a directory that contains it; following it would loop"));
+                                strays.add(new StrayFile(file, display, role, loop(file, bounds)));
                             } else {
                                 strays.add(new StrayFile(file, display, role, "cannot be read (" + e + ")"));
                             }
@@ -143,6 +138,18 @@ public final class LocationWalker {
                 "is a symbolic link to " + linkText(link) + ", which leaves the project; Maven copies what it links"
                         + " to and Flyway runs it, but no rule can check it"));
         return true;
+    }
+
+    /** Why following a directory would loop: it is a link to one that contains it, or such a link lies above it. */
+    private static String loop(Path dir, Bounds bounds) {
+        if (Files.isSymbolicLink(dir)) {
+            return "is a symbolic link to " + linkText(dir) + ", a directory that contains it; following it would loop";
+        }
+        Path real = realPath(dir);
+        String shown = real.startsWith(bounds.project())
+                ? bounds.project().relativize(real).toString().replace('\\', '/')
+                : real.toString();
+        return "is " + shown + " again, reached through a symbolic link above it; following it would loop";
     }
 
     private static String linkText(Path link) {

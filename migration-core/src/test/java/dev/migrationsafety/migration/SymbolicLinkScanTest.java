@@ -113,6 +113,21 @@ class SymbolicLinkScanTest {
     }
 
     @Test
+    void reportsWhereALinkToTheProjectRootComesBackToTheLocation() throws IOException {
+        Path project = project();
+        write(project.resolve(M + "V1__a.sql"));
+        Files.createSymbolicLink(project.resolve(M + "up"), Path.of("../../../../.."));
+
+        MigrationSet set = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> scan(project));
+
+        assertEquals(List.of(M + "V1__a.sql"), files(set));
+        assertEquals(
+                List.of(M + "up/" + M.substring(0, M.length() - 1) + " is " + M.substring(0, M.length() - 1)
+                        + " again, reached through a symbolic link above it; following it would loop"),
+                strays(set));
+    }
+
+    @Test
     void aLocationThatIsItselfALinkIsFollowedInsideAndReportedOutside() throws IOException {
         Path project = project();
         write(project.resolve("sql/V1__a.sql"));
