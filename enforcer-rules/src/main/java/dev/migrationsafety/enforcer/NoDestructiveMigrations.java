@@ -1,5 +1,7 @@
 package dev.migrationsafety.enforcer;
 
+import dev.migrationsafety.history.GitRecordException;
+import dev.migrationsafety.history.ReleasedMigrations;
 import dev.migrationsafety.lint.Allow;
 import dev.migrationsafety.lint.AllowList;
 import dev.migrationsafety.lint.MigrationChecker;
@@ -19,7 +21,8 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Fails the build on every finding of the check catalogue at or above {@code failOn} (and on every statement that
- * cannot be analysed, and every allow without a reason) in migrations that are not locked yet. Findings are
+ * cannot be analysed, and every allow without a reason) in migrations that are not released: not in the lock file of
+ * the base branch with their current checksum (see {@link ReleasedMigrations}). Findings are
  * suppressed only by a {@code -- migration:allow <check> reason="..."} comment or a POM allow with a reason. See
  * docs/rules/noDestructiveMigrations.md.
  */
@@ -31,6 +34,16 @@ public final class NoDestructiveMigrations extends AbstractMigrationRule {
 
     /** Checks locked (released) migrations too. Default false: they have run in production already. */
     private boolean includeLocked;
+
+    /**
+     * The branch the change goes to: a migration counts as released (and is left out) only when the lock file at
+     * the merge base of {@code HEAD} with it records the migration with its current checksum. Unset: property
+     * {@code migration.baseRef}, else {@code origin/HEAD}, {@code origin/main}, {@code origin/master}, {@code main},
+     * {@code master}, whichever exists first; without git, the working lock file with matching checksums.
+     *
+     * @since 0.1.0
+     */
+    private String baseRef;
 
     /** The SQL dialect; default from the Flyway URL, else the JDBC driver dependency, else postgresql. */
     private String dialect;
@@ -55,10 +68,23 @@ public final class NoDestructiveMigrations extends AbstractMigrationRule {
                 severity(),
                 includeLocked,
                 entries(),
-                cache ? ProjectCheck.defaultCacheDir(Path.of(project.getBuild().getDirectory())) : null);
+                cache ? ProjectCheck.defaultCacheDir(Path.of(project.getBuild().getDirectory())) : null,
+                baseRef != null ? baseRef : property("migration.baseRef"));
+        ReleasedMigrations released;
+        try {
+            released = check.released();
+        } catch (GitRecordException e) {
+            // not a violation in a file but a check that cannot run: fail even at level WARN (fail closed)
+            throw new EnforcerRuleError(e.getMessage() + " - " + e.fix());
+        }
+        if (!includeLocked && released.fromBase()) {
+            getLog().info(released.summary());
+        } else if (!includeLocked) {
+            getLog().warn(released.summary());
+        }
         MigrationChecker.CheckResult result;
         try {
-            result = check.run();
+            result = check.run(released);
         } catch (UncheckedIOException e) {
             throw new EnforcerRuleError("Cannot check the migrations: " + e.getMessage());
         }
@@ -99,7 +125,8 @@ public final class NoDestructiveMigrations extends AbstractMigrationRule {
 
     @Override
     public String toString() {
-        return "NoDestructiveMigrations[failOn=" + failOn + ", includeLocked=" + includeLocked + ", dialect=" + dialect
-                + ", allows=" + (allows == null ? 0 : allows.size()) + ", " + super.toString() + "]";
+        return "NoDestructiveMigrations[failOn=" + failOn + ", includeLocked=" + includeLocked + ", baseRef=" + baseRef
+                + ", dialect=" + dialect + ", allows=" + (allows == null ? 0 : allows.size()) + ", " + super.toString()
+                + "]";
     }
 }

@@ -3,6 +3,7 @@ package dev.migrationsafety.enforcer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.startsWith;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -92,6 +93,24 @@ class NoDestructiveMigrationsTest {
         verify(log, never()).warnOrError(anyString());
         assertThrows(
                 EnforcerRuleException.class, () -> rule("includeLocked", true).execute());
+    }
+
+    @Test
+    void aLockedMigrationEditedSinceIsCheckedAgainAndTheLogSaysWhy() throws Exception {
+        Path lock = base.resolve("src/main/resources/db/migrations.lock");
+        LockFile locked = new Locker(false, null)
+                .update(ProjectHistory.load(MigrationLayout.defaults(base), lock))
+                .lock();
+        Files.writeString(lock, locked.render("src/main/resources/db/migrations.lock"));
+        Files.writeString(base.resolve(V2), "ALTER TABLE users DROP COLUMN nick;\nDROP TABLE users;\n");
+
+        assertThrows(EnforcerRuleException.class, () -> rule().execute());
+
+        verify(log).warnOrError(startsWith(V2 + ":2: [drop-table] drops table users and all its rows - "));
+        verify(log)
+                .warn("Released migrations: no git base (the project is not in a git work tree); a migration locked"
+                        + " in src/main/resources/db/migrations.lock counts as released only while its checksum"
+                        + " matches the lock file");
     }
 
     @Test

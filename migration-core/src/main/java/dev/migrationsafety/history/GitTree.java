@@ -179,9 +179,19 @@ public final class GitTree {
         return lf;
     }
 
-    private record Result(int exit, byte[] out, String err) {}
+    /** What git said: its exit code, standard output and standard error. */
+    record Result(int exit, byte[] out, String err) {
+        String text() {
+            return new String(out, StandardCharsets.UTF_8);
+        }
+    }
 
-    private static Result run(Path dir, Map<String, String> env, List<String> cmd) throws GitRecordException {
+    /**
+     * Runs git in {@code dir} with {@code env} added to its environment, reading both its streams.
+     *
+     * @throws GitRecordException when git cannot be started or read, or the wait is interrupted
+     */
+    static Result run(Path dir, Map<String, String> env, List<String> cmd) throws GitRecordException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().putAll(env);
         pb.redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -223,7 +233,7 @@ public final class GitTree {
         }
     }
 
-    private static String firstLine(String text) {
+    static String firstLine(String text) {
         String t = text.strip();
         int nl = t.indexOf('\n');
         return nl < 0 ? t : t.substring(0, nl).strip();

@@ -186,8 +186,15 @@ public final class NamingCheck {
         if (reason.contains("directory named like a migration")) {
             return "rename the directory so that it does not end in .sql";
         }
+        if (reason.contains("leaves the project")) {
+            return "move what it links to into the project (links inside the project are followed), or remove the"
+                    + " link";
+        }
+        if (reason.contains("would loop")) {
+            return "remove the link, or point it at a directory that does not contain it";
+        }
         if (reason.contains("symbolic link")) {
-            return "replace the link with the file itself";
+            return "point the link at an existing file in the project, or remove it";
         }
         if (reason.contains("cannot be read") || reason.contains("not a regular file")) {
             return "make it a readable file, or remove it from the migration locations";

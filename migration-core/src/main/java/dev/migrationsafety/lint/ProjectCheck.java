@@ -1,5 +1,7 @@
 package dev.migrationsafety.lint;
 
+import dev.migrationsafety.history.GitRecordException;
+import dev.migrationsafety.history.ReleasedMigrations;
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.migration.MigrationScanner;
 import dev.migrationsafety.migration.MigrationSet;
@@ -20,6 +22,8 @@ import java.util.Set;
  * @param includeLocked whether locked migrations are checked too
  * @param allows the POM allow-list entries
  * @param cacheDir the result cache directory, or {@code null} for none
+ * @param baseRef the branch whose lock file (at the merge base with {@code HEAD}) says what is released; blank for
+ *     the default (see {@link ReleasedMigrations#resolve})
  */
 public record ProjectCheck(
         MigrationLayout layout,
@@ -28,21 +32,54 @@ public record ProjectCheck(
         Severity failOn,
         boolean includeLocked,
         List<AllowList.Entry> allows,
-        Path cacheDir) {
+        Path cacheDir,
+        String baseRef) {
+
+    /** With the default base branch. */
+    public ProjectCheck(
+            MigrationLayout layout,
+            Path lockFile,
+            Dialect dialect,
+            Severity failOn,
+            boolean includeLocked,
+            List<AllowList.Entry> allows,
+            Path cacheDir) {
+        this(layout, lockFile, dialect, failOn, includeLocked, allows, cacheDir, null);
+    }
 
     /** The default cache directory of a project. */
     public static Path defaultCacheDir(Path buildDirectory) {
         return buildDirectory.resolve("migration").resolve("cache");
     }
 
-    /** Runs the catalogue with the standard analysis. */
-    public MigrationChecker.CheckResult run() {
-        return run(StandardFileAnalyzer.INSTANCE);
+    /**
+     * Which migrations count as released, asked of git once: nothing when locked migrations are checked too. The
+     * adapters log its {@link ReleasedMigrations#summary()}.
+     *
+     * @throws GitRecordException when {@code baseRef} is set but git finds no merge base with it
+     */
+    public ReleasedMigrations released() throws GitRecordException {
+        return includeLocked
+                ? ReleasedMigrations.none()
+                : ReleasedMigrations.resolve(layout.baseDir(), lockFile, baseRef);
     }
 
-    public MigrationChecker.CheckResult run(FileAnalyzer analyzer) {
+    /** Runs the catalogue with the standard analysis. */
+    public MigrationChecker.CheckResult run(ReleasedMigrations released) {
+        return run(StandardFileAnalyzer.INSTANCE, released);
+    }
+
+    /**
+     * Runs the catalogue with the standard analysis, releasing only what the working tree's lock file records with
+     * unchanged checksums (no git): for benchmarks and tests.
+     */
+    public MigrationChecker.CheckResult run() {
+        return run(StandardFileAnalyzer.INSTANCE, ReleasedMigrations.fromLockFile(layout.baseDir(), lockFile));
+    }
+
+    public MigrationChecker.CheckResult run(FileAnalyzer analyzer, ReleasedMigrations released) {
         MigrationSet set = new MigrationScanner(Set.of(lockFile.getFileName().toString())).scan(layout);
-        LockedMigrations locked = includeLocked ? LockedMigrations.none() : LockedMigrations.fromLockFile(lockFile);
+        LockedMigrations locked = includeLocked ? LockedMigrations.none() : LockedMigrations.released(released);
         return new MigrationChecker(
                         analyzer, dialect, locked, includeLocked, new AllowList("pom.xml", allows), cacheDir)
                 .check(set);

@@ -1,20 +1,16 @@
 package dev.migrationsafety.migration;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Finds the migration files in a {@link MigrationLayout}, recursively like Flyway, in time linear in the number of
- * files. It reads names and file attributes only, never contents.
+ * files. It reads names and file attributes only, never contents. The walk itself, links included, is
+ * {@link LocationWalker}'s.
  */
 public final class MigrationScanner {
     private final Set<String> ignoredNames;
@@ -47,95 +43,16 @@ public final class MigrationScanner {
 
     private void scanDir(
             MigrationLayout layout, Path root, LocationRole role, List<MigrationFile> files, List<StrayFile> strays) {
-        if (!Files.isDirectory(root)) {
-            if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-                strays.add(new StrayFile(
-                        root,
-                        layout.display(root),
-                        role,
-                        "is configured as a migration location but is not a directory"));
-            }
-            return;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(root)) {
-                        String name = dir.getFileName().toString();
-                        if (name.startsWith(".")) {
-                            return FileVisitResult.SKIP_SUBTREE;
-                        }
-                        if (name.endsWith(MigrationName.SUFFIX)) {
-                            strays.add(new StrayFile(
-                                    dir,
-                                    layout.display(dir),
-                                    role,
-                                    "is a directory named like a migration; Flyway expects a file here"));
-                        }
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    visit(layout, root, file, attrs, role, files, strays);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    strays.add(new StrayFile(file, layout.display(file), role, "cannot be read (" + e + ")"));
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + layout.display(root), e);
-        }
+        LocationWalker.walk(layout, root, role, (file, attrs) -> visit(layout, file, role, files, strays), strays);
     }
 
     private void visit(
-            MigrationLayout layout,
-            Path root,
-            Path file,
-            BasicFileAttributes attrs,
-            LocationRole role,
-            List<MigrationFile> files,
-            List<StrayFile> strays) {
+            MigrationLayout layout, Path file, LocationRole role, List<MigrationFile> files, List<StrayFile> strays) {
         String name = file.getFileName().toString();
-        if (name.startsWith(".") || ignoredNames.contains(name)) {
+        if (ignoredNames.contains(name)) {
             return;
         }
         String display = layout.display(file);
-        if (attrs.isSymbolicLink()) {
-            Path target;
-            try {
-                target = file.toRealPath();
-            } catch (IOException e) {
-                strays.add(new StrayFile(file, display, role, "is a broken symbolic link"));
-                return;
-            }
-            Path base;
-            try {
-                base = layout.baseDir().toRealPath();
-            } catch (IOException e) {
-                base = layout.baseDir();
-            }
-            if (!target.startsWith(base)) {
-                strays.add(new StrayFile(
-                        file,
-                        display,
-                        role,
-                        "is a symbolic link to " + target + ", outside the project; keep migrations in the project"));
-                return;
-            }
-            if (Files.isDirectory(target)) {
-                return;
-            }
-        } else if (!attrs.isRegularFile()) {
-            strays.add(new StrayFile(file, display, role, "is not a regular file"));
-            return;
-        }
         if (role == LocationRole.MIGRATIONS && (CallbackScript.isCallback(name) || isScriptConfig(name))) {
             return;
         }

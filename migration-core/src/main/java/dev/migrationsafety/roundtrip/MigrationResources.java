@@ -1,5 +1,7 @@
 package dev.migrationsafety.roundtrip;
 
+import dev.migrationsafety.migration.LocationRole;
+import dev.migrationsafety.migration.LocationWalker;
 import dev.migrationsafety.migration.MigrationLayout;
 import java.io.IOException;
 import java.io.Reader;
@@ -12,7 +14,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.resource.LoadableResource;
 
@@ -49,20 +50,19 @@ final class MigrationResources implements ResourceProvider {
         this.versioned = byName;
     }
 
+    /**
+     * Lists the locations with {@link LocationWalker}, the walk the rules use, so Flyway gets exactly the files they
+     * checked: links inside the project followed, a link that leaves it left out (the naming rule reports it).
+     */
     static MigrationResources of(MigrationLayout layout) {
         List<FileResource> files = new ArrayList<>();
         for (Path dir : layout.migrationDirs()) {
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.filter(Files::isRegularFile)
-                        .sorted()
-                        .forEach(p -> files.add(
-                                new FileResource(p, dir.relativize(p).toString().replace('\\', '/'))));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + layout.display(dir), e);
-            }
+            List<Path> found = new ArrayList<>();
+            LocationWalker.walk(layout, dir, LocationRole.MIGRATIONS, (p, attrs) -> found.add(p), new ArrayList<>());
+            found.stream()
+                    .sorted()
+                    .forEach(p -> files.add(
+                            new FileResource(p, dir.relativize(p).toString().replace('\\', '/'))));
         }
         return new MigrationResources(List.copyOf(files), false);
     }

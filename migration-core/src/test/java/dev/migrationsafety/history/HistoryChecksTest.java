@@ -198,10 +198,35 @@ class HistoryChecksTest {
                             .startsWith(
                                     M + "V20260201120000__linked.sql: [migrationNaming] is a symbolic " + "link to "),
                     found.get(0));
-            assertTrue(found.get(0).endsWith("- replace the link with the file itself"), found.get(0));
+            assertEquals(
+                    M + "V20260201120000__linked.sql: [migrationNaming] is a symbolic link to " + outside
+                            + ", which leaves the project; Maven copies what it links to and Flyway runs it, but no"
+                            + " rule can check it - move what it links to into the project (links inside the project"
+                            + " are followed), or remove the link",
+                    found.get(0));
         } finally {
             Files.deleteIfExists(outside);
         }
+    }
+
+    @Test
+    void namingReportsALinkThatWouldLoopAndFollowsOneInsideTheProject() throws IOException {
+        Fixture f = released();
+        Path shared = Files.createDirectories(dir.resolve("shared-sql"));
+        Files.writeString(shared.resolve("V20260201120000__add_email.sql"), "ALTER TABLE users ADD email TEXT;\n");
+        Files.createSymbolicLink(dir.resolve(M + "shared"), Path.of("../../../../../shared-sql"));
+        Files.createSymbolicLink(shared.resolve("again"), Path.of("."));
+
+        assertEquals(
+                List.of(
+                        M + "shared/V20260201120000__add_email.sql: [migrationNaming] has no down script"
+                                + " U20260201120000__add_email.sql in src/main/resources/db/undo - write the down"
+                                + " script (`mvn migration:new` creates both files), or, if the change truly cannot be"
+                                + " undone, create it with the line -- migration:irreversible reason=\"<why>\"",
+                        M + "shared/again: [migrationNaming] is a symbolic link to ., a directory that contains"
+                                + " it; following it would loop - remove the link, or point it at a directory that"
+                                + " does not contain it"),
+                naming(f));
     }
 
     static Stream<Arguments> linearViolations() {

@@ -122,7 +122,7 @@ class MigrationCheckerTest {
                 .update(ProjectHistory.load(MigrationLayout.defaults(base), lock))
                 .lock();
         Files.writeString(lock, lockFile.render("src/main/resources/db/migrations.lock"));
-        LockedMigrations locked = LockedMigrations.fromLockFile(lock);
+        LockedMigrations locked = LockedMigrations.fromLockFile(base, lock);
         MigrationChecker.CheckResult r = checker(locked, false, null).check(scan());
         assertEquals(List.of(), r.findings());
         assertEquals(3, r.skippedLocked());
@@ -130,10 +130,35 @@ class MigrationCheckerTest {
     }
 
     @Test
+    void aLockedFileEditedSinceItWasLockedIsCheckedAgain() throws Exception {
+        Path lock = base.resolve("src/main/resources/db/migrations.lock");
+        Files.writeString(migrations.resolve("V2__drop_nick.sql"), "ALTER TABLE users ADD COLUMN nick\n");
+        Files.writeString(undo.resolve("U2__drop_nick.sql"), "ALTER TABLE users DROP COLUMN nick\n");
+        LockFile lockFile = new Locker(false, null)
+                .update(ProjectHistory.load(MigrationLayout.defaults(base), lock))
+                .lock();
+        Files.writeString(lock, lockFile.render("src/main/resources/db/migrations.lock"));
+        assertEquals(
+                List.of(),
+                checker(LockedMigrations.fromLockFile(base, lock), false, null)
+                        .check(scan())
+                        .findings());
+        // the locked up script becomes destructive: the freeze rule reports the edit, and the check its finding
+        Files.writeString(migrations.resolve("V2__drop_nick.sql"), "ALTER TABLE users DROP COLUMN nick\n");
+        MigrationChecker.CheckResult r =
+                checker(LockedMigrations.fromLockFile(base, lock), false, null).check(scan());
+        assertEquals(List.of("drop-column"), ids(r.findings()));
+        assertEquals(
+                "src/main/resources/db/migration/V2__drop_nick.sql",
+                r.findings().get(0).path());
+        assertEquals(2, r.skippedLocked());
+    }
+
+    @Test
     void aMissingOrDamagedLockFileLocksNothing() throws Exception {
         assertEquals(
                 2,
-                checker(LockedMigrations.fromLockFile(base.resolve("missing.lock")), false, null)
+                checker(LockedMigrations.fromLockFile(base, base.resolve("missing.lock")), false, null)
                         .check(scan())
                         .findings()
                         .size());
@@ -146,7 +171,7 @@ class MigrationCheckerTest {
                 lock, "<<<<<<< HEAD\n" + lockFile.render("src/main/resources/db/migrations.lock") + ">>>>>>> b\n");
         assertEquals(
                 2,
-                checker(LockedMigrations.fromLockFile(lock), false, null)
+                checker(LockedMigrations.fromLockFile(base, lock), false, null)
                         .check(scan())
                         .findings()
                         .size());

@@ -1,5 +1,7 @@
 package dev.migrationsafety.maven;
 
+import dev.migrationsafety.history.GitRecordException;
+import dev.migrationsafety.history.ReleasedMigrations;
 import dev.migrationsafety.io.AtomicFiles;
 import dev.migrationsafety.lint.Allow;
 import dev.migrationsafety.lint.AllowList;
@@ -51,13 +53,25 @@ public class CheckMojo extends AbstractSqlMojo {
     private String failOn;
 
     /**
-     * Checks only migrations that are not locked yet (not in the lock file). Default {@code false}: every
-     * migration is checked and reported.
+     * Checks only migrations that are not released yet. Released means: in the lock file of the base branch (see
+     * {@code baseRef}) with the file's current checksum, so a migration locked by the change itself, or a locked
+     * file edited since, is still checked. Default {@code false}: every migration is checked and reported.
      *
      * @since 0.1.0
      */
     @Parameter(property = "migration.onlyUnlocked", defaultValue = "false")
     private boolean onlyUnlocked;
+
+    /**
+     * With {@code onlyUnlocked}: the branch the change goes to. A migration counts as released only when the lock
+     * file at the merge base of {@code HEAD} with this ref records it with its current checksum. Unset: the first of
+     * {@code origin/HEAD}, {@code origin/main}, {@code origin/master}, {@code main}, {@code master} that exists;
+     * without git, the working lock file's entries whose checksum still matches.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.baseRef")
+    private String baseRef;
 
     /**
      * Allow-list entries, each with a file glob (matched against the path relative to the project, or the file
@@ -111,10 +125,22 @@ public class CheckMojo extends AbstractSqlMojo {
                 threshold,
                 !onlyUnlocked,
                 entries(),
-                cache ? out.resolve("cache") : null);
+                cache ? out.resolve("cache") : null,
+                baseRef);
+        ReleasedMigrations released;
+        try {
+            released = check.released();
+        } catch (GitRecordException e) {
+            throw new MojoExecutionException(e.getMessage() + " - " + e.fix());
+        }
+        if (onlyUnlocked && released.fromBase()) {
+            getLog().info(released.summary());
+        } else if (onlyUnlocked) {
+            getLog().warn(released.summary());
+        }
         MigrationChecker.CheckResult result;
         try {
-            result = check.run();
+            result = check.run(released);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException("Cannot check the migrations: " + e.getMessage(), e);
         }

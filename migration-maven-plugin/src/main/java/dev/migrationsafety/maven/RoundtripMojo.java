@@ -230,6 +230,8 @@ public class RoundtripMojo extends AbstractSqlMojo {
         Dialect sqlDialect = configuredDialect() == null ? admin.dialect() : parseDialect();
         MigrationLayout layout = layout();
         MigrationSet set = new MigrationScanner(Set.of("migrations.lock")).scan(layout);
+        set.strays().forEach(stray -> getLog().warn(stray.displayPath() + " " + stray.reason()
+                + "; it is not part of the round trip (the migrationNaming rule reports it)"));
         if (set.versioned().isEmpty()) {
             getLog().info("No versioned migrations in "
                     + layout.migrationDirs().stream().map(layout::display).toList() + "; nothing to round-trip");

@@ -1,0 +1,2 @@
+-- the legacy code is no longer read
+ALTER TABLE users DROP COLUMN legacy_code;
