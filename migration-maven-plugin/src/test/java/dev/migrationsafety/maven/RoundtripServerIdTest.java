@@ -94,7 +94,7 @@ class RoundtripServerIdTest extends ProjectMojoTest {
                         + " settings ~/.m2/settings.xml (or the file given with -s) merged with the global"
                         + " conf/settings.xml of Maven (or -gs); add <server><id>no-such-server</id><username>..."
                         + "</username><password>...</password></server> to <servers> there, or pass -Dmigration.user"
-                        + " and -Dmigration.password",
+                        + " and the password in the environment variable MIGRATION_PASSWORD",
                 e.getMessage());
         assertTrue(Files.notExists(base.resolve("target/migration")));
     }
