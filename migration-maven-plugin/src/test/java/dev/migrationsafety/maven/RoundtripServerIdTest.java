@@ -83,6 +83,27 @@ class RoundtripServerIdTest extends ProjectMojoTest {
 
     @Test
     @InjectMojo(goal = "roundtrip")
+    @MojoParameter(name = "url", value = "jdbc:postgresql://127.0.0.1:5432/test?password=" + PASSWORD)
+    @MojoParameter(name = "user", value = "postgres")
+    void aPasswordInTheUrlOfThePomIsWarnedAboutAndMaskedEverywhere(RoundtripMojo mojo) throws Exception {
+        TestDatabases.requirePostgres();
+        mojo.setLog(log);
+        assertThrows(org.apache.maven.plugin.MojoFailureException.class, mojo::execute);
+        verify(log)
+                .warn("The url in the POM (jdbc:postgresql://127.0.0.1:5432/test?password=****) holds a password:"
+                        + " Maven prints the plugin configuration with -X, so it ends up in debug logs (everywhere"
+                        + " else it is masked); take it out of the url and pass it in the environment variable"
+                        + " MIGRATION_PASSWORD, with -Dmigration.password or through serverId, or give the whole url"
+                        + " with -Dmigration.url");
+        verify(log)
+                .info("Round trip (step mode) of 2 migrations on jdbc:postgresql://127.0.0.1:5432/test?password=****"
+                        + " as postgres");
+        List<String> lines = TestProjects.loggedAtAnyLevel(log);
+        assertFalse(lines.stream().anyMatch(l -> l.contains(PASSWORD)), "password logged: " + lines);
+    }
+
+    @Test
+    @InjectMojo(goal = "roundtrip")
     @MojoParameter(name = "url", value = "jdbc:postgresql://127.0.0.1:5432/test")
     @MojoParameter(name = "serverId", value = "no-such-server")
     void anUnknownServerIdFailsNamingTheIdAndWhereItWasLookedFor(RoundtripMojo mojo) {
