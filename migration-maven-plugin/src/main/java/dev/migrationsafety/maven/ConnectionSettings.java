@@ -38,9 +38,9 @@ final class ConnectionSettings {
     record Password(String value, String source) {}
 
     /**
-     * The password given outside the settings: the property {@code migration.password} (command line, MAVEN_OPTS,
-     * {@code .mvn/maven.config}, a profile of the settings), else the environment variable
-     * {@code MIGRATION_PASSWORD}; null when neither is set.
+     * The password given outside the settings' servers: the property {@code migration.password} (command line,
+     * MAVEN_OPTS, a profile of the settings), else the environment variable {@code MIGRATION_PASSWORD}; null when
+     * neither is set.
      */
     static Password password(MavenSession session, MavenProject project) {
         String password = property(session, project, PASSWORD_PROPERTY);
