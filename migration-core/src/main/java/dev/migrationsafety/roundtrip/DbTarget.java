@@ -4,17 +4,19 @@ import dev.migrationsafety.sql.Dialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where to connect: a JDBC URL and credentials. {@link #toString()} and {@link #maskedUrl()} never show the
- * password, also when it is written into the URL.
+ * Where to connect: a JDBC URL and credentials. {@link #toString()}, {@link #maskedUrl()} and {@link #mask} never show
+ * the password, also when it is written into the URL ({@code //user:secret@host}, {@code password=secret}), and
+ * leave the rest of the text as it was (see {@link PasswordMask}).
  */
 public record DbTarget(String url, String user, String password) {
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)((?:password|pwd)=)[^&;]*");
-    private static final Pattern URL_USERINFO = Pattern.compile("(//[^/:@]*:)[^/@]*@");
     private static final Pattern SERVER_URL = Pattern.compile("^(jdbc:[a-z0-9]+://[^/?;]*)(/[^?;]*)?(.*)$");
 
     public Dialect dialect() {
@@ -43,24 +45,27 @@ public record DbTarget(String url, String user, String password) {
 
     /** The URL with any password in it replaced by {@code ****}. */
     public String maskedUrl() {
-        return mask(url, password);
+        return mask(url);
     }
 
-    /** Masks URL passwords and every occurrence of the given password in a message. */
+    /**
+     * The text with every password hidden: those written into any URL in it, and this target's own, whether given
+     * as the password or written into its URL, where it stands as a word (see {@link PasswordMask}).
+     */
     public String mask(String text) {
-        return mask(text, password);
+        List<String> known = new ArrayList<>(PasswordMask.passwordsIn(url));
+        known.add(password);
+        return PasswordMask.mask(text, known);
     }
 
+    /** Whether the URL itself carries a password, in its user info or a {@code password=} parameter. */
+    public boolean urlHasPassword() {
+        return PasswordMask.hasPassword(url);
+    }
+
+    /** The text with URL passwords and the given password hidden. */
     static String mask(String text, String password) {
-        if (text == null) {
-            return null;
-        }
-        String masked = URL_USERINFO.matcher(text).replaceAll("$1****@");
-        masked = URL_PASSWORD.matcher(masked).replaceAll("$1****");
-        if (password != null && password.length() >= 3) {
-            masked = masked.replace(password, "****");
-        }
-        return masked;
+        return PasswordMask.mask(text, Collections.singletonList(password));
     }
 
     @Override

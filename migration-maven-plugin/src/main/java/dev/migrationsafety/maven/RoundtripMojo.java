@@ -56,14 +56,19 @@ public class RoundtripMojo extends AbstractSqlMojo {
      * its own scratch database there ({@code migration_rt_<time>_<random>}) and drops it at the end; the database
      * named in the URL is only used to connect. Default: none, which runs on an embedded PostgreSQL when
      * the {@code dialect} parameter is {@code postgresql}, otherwise on H2 in memory in the compatibility mode of the dialect.
+     * When the POM sets none, the user property {@code migration.url} is read as the goal runs (not through this
+     * parameter, whose value Maven prints with {@code -X}, so that a password in a URL given with
+     * {@code -Dmigration.url} stays out of debug logs). Keep passwords out of a URL written in the POM.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "migration.url")
+    @Parameter
     private String url;
 
     /**
-     * User for {@link #url}. Default: none, or the {@link #serverId} credentials.
+     * User for {@link #url}. Default: none, or the {@link #serverId} credentials. Its password is no parameter, so
+     * that Maven's debug output cannot show it: the user property {@code migration.password} or the environment
+     * variable {@code MIGRATION_PASSWORD}, read as the goal runs, else the {@link #serverId} credentials.
      *
      * @since 0.1.0
      */
@@ -71,16 +76,9 @@ public class RoundtripMojo extends AbstractSqlMojo {
     private String user;
 
     /**
-     * Password for {@link #url}; never logged. Prefer {@link #serverId}. Default: none.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "migration.password")
-    private String password;
-
-    /**
      * Id of a {@code <server>} in {@code settings.xml} whose username and password (encrypted ones included) are
-     * used for {@link #url}. Default: none.
+     * used for {@link #url}; {@link #user}, {@code migration.password} and {@code MIGRATION_PASSWORD} win over
+     * them. Default: none.
      *
      * @since 0.1.0
      */
@@ -203,9 +201,9 @@ public class RoundtripMojo extends AbstractSqlMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
+        ConnectionSettings.refuseConfiguredPassword(project);
         RoundtripOptions options = options();
-        boolean embedded =
-                (url == null || url.isBlank()) && configuredDialect() != null && parseDialect() == Dialect.POSTGRESQL;
+        boolean embedded = url() == null && configuredDialect() != null && parseDialect() == Dialect.POSTGRESQL;
         EmbeddedPostgres server = null;
         if (embedded) {
             try {
@@ -241,7 +239,7 @@ public class RoundtripMojo extends AbstractSqlMojo {
                 + set.versioned().size() + " migrations on "
                 + (embedded
                         ? "embedded PostgreSQL " + embeddedPostgresVersion
-                        : url == null || url.isBlank() ? "H2 in memory" : admin.toString()));
+                        : url() == null ? "H2 in memory" : admin.toString()));
         RoundtripReport report;
         try {
             report = new RoundtripRunner(
@@ -261,7 +259,7 @@ public class RoundtripMojo extends AbstractSqlMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the round-trip reports to " + outputDirectory + ": " + e);
         }
-        if (report.failed() && !embedded && (url == null || url.isBlank()) && sqlDialect == Dialect.MYSQL) {
+        if (report.failed() && !embedded && url() == null && sqlDialect == Dialect.MYSQL) {
             boolean sqlFailed = report.outcomes().stream()
                     .anyMatch(o -> o.failure() != null && o.failure().statement() != null);
             if (sqlFailed) {
@@ -338,8 +336,14 @@ public class RoundtripMojo extends AbstractSqlMojo {
         }
     }
 
+    /** The url to run on, from the POM or {@code migration.url}; null for the zero-config database. */
+    private String url() {
+        return ConnectionSettings.url(url, session, project);
+    }
+
     private DbTarget target() throws MojoExecutionException {
-        if (url == null || url.isBlank()) {
+        String connectTo = url();
+        if (connectTo == null) {
             if (serverId != null && !serverId.isBlank()) {
                 getLog().warn("serverId '" + serverId + "' is ignored: it gives the credentials for a url"
                         + " (migration.url), and none is set, so the round trip runs on H2 in memory");
@@ -347,12 +351,25 @@ public class RoundtripMojo extends AbstractSqlMojo {
             return ScratchDatabase.h2For(configuredDialect() == null ? Dialect.GENERIC : parseDialect());
         }
         String u = user;
-        String p = password;
+        ConnectionSettings.Password p = ConnectionSettings.password(session, project);
         if (serverId != null && !serverId.isBlank()) {
             Server decrypted = ServerCredentials.of(session, decrypter, serverId);
             u = u == null || u.isBlank() ? decrypted.getUsername() : u;
-            p = p == null || p.isEmpty() ? decrypted.getPassword() : p;
+            if (p == null && decrypted.getPassword() != null) {
+                p = new ConnectionSettings.Password(
+                        decrypted.getPassword(), "the server '" + serverId + "' of the settings");
+            }
         }
-        return new DbTarget(url.strip(), u, p);
+        DbTarget target = new DbTarget(connectTo, u, p == null ? null : p.value());
+        getLog().debug("The password for " + target + " comes from "
+                + (p != null ? p.source() : target.urlHasPassword() ? "the url" : "nowhere: none is given"));
+        if (url != null && !url.isBlank() && target.urlHasPassword()) {
+            getLog().warn("The url in the POM (" + target.maskedUrl() + ") holds a password: Maven prints the plugin"
+                    + " configuration with -X, so it ends up in debug logs (everywhere else it is masked); take it"
+                    + " out of the url and pass it in the environment variable "
+                    + ConnectionSettings.PASSWORD_VARIABLE + ", with -D" + ConnectionSettings.PASSWORD_PROPERTY
+                    + " or through serverId, or give the whole url with -D" + ConnectionSettings.URL_PROPERTY);
+        }
+        return target;
     }
 }

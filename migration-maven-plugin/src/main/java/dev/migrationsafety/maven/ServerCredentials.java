@@ -19,7 +19,8 @@ final class ServerCredentials {
                     + " migration.serverId) in the Maven settings: the user settings ~/.m2/settings.xml (or the"
                     + " file given with -s) merged with the global conf/settings.xml of Maven (or -gs); add"
                     + " <server><id>" + serverId + "</id><username>...</username><password>...</password></server>"
-                    + " to <servers> there, or pass -Dmigration.user and -Dmigration.password");
+                    + " to <servers> there, or pass -Dmigration.user and the password in the environment variable"
+                    + " MIGRATION_PASSWORD");
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         if (!result.getProblems().isEmpty()) {

@@ -83,6 +83,27 @@ class RoundtripServerIdTest extends ProjectMojoTest {
 
     @Test
     @InjectMojo(goal = "roundtrip")
+    @MojoParameter(name = "url", value = "jdbc:postgresql://127.0.0.1:5432/test?password=" + PASSWORD)
+    @MojoParameter(name = "user", value = "postgres")
+    void aPasswordInTheUrlOfThePomIsWarnedAboutAndMaskedEverywhere(RoundtripMojo mojo) throws Exception {
+        TestDatabases.requirePostgres();
+        mojo.setLog(log);
+        assertThrows(org.apache.maven.plugin.MojoFailureException.class, mojo::execute);
+        verify(log)
+                .warn("The url in the POM (jdbc:postgresql://127.0.0.1:5432/test?password=****) holds a password:"
+                        + " Maven prints the plugin configuration with -X, so it ends up in debug logs (everywhere"
+                        + " else it is masked); take it out of the url and pass it in the environment variable"
+                        + " MIGRATION_PASSWORD, with -Dmigration.password or through serverId, or give the whole url"
+                        + " with -Dmigration.url");
+        verify(log)
+                .info("Round trip (step mode) of 2 migrations on jdbc:postgresql://127.0.0.1:5432/test?password=****"
+                        + " as postgres");
+        List<String> lines = TestProjects.loggedAtAnyLevel(log);
+        assertFalse(lines.stream().anyMatch(l -> l.contains(PASSWORD)), "password logged: " + lines);
+    }
+
+    @Test
+    @InjectMojo(goal = "roundtrip")
     @MojoParameter(name = "url", value = "jdbc:postgresql://127.0.0.1:5432/test")
     @MojoParameter(name = "serverId", value = "no-such-server")
     void anUnknownServerIdFailsNamingTheIdAndWhereItWasLookedFor(RoundtripMojo mojo) {
@@ -94,7 +115,7 @@ class RoundtripServerIdTest extends ProjectMojoTest {
                         + " settings ~/.m2/settings.xml (or the file given with -s) merged with the global"
                         + " conf/settings.xml of Maven (or -gs); add <server><id>no-such-server</id><username>..."
                         + "</username><password>...</password></server> to <servers> there, or pass -Dmigration.user"
-                        + " and -Dmigration.password",
+                        + " and the password in the environment variable MIGRATION_PASSWORD",
                 e.getMessage());
         assertTrue(Files.notExists(base.resolve("target/migration")));
     }
