@@ -17,10 +17,13 @@ import java.util.regex.Pattern;
 
 /**
  * A database created for one round trip, with a recognisable unique name ({@code migration_rt_<utc time>_<random>}),
- * and dropped at the end: by {@link #close()}, or by a shutdown hook when the build is interrupted. Leftovers of
- * killed runs are dropped by name when they are older than a few minutes, so parallel runs are not disturbed.
- * Where the account may not create databases (PostgreSQL), a scratch schema in the target database is used instead.
- * Nothing outside the scratch database or schema is ever touched.
+ * and dropped at the end: by {@link #close()}, or by a shutdown hook when the build is interrupted. On a server the
+ * migrations run as a throwaway account that may act only inside it ({@link SandboxRole}); {@link #target()} logs in
+ * as that account, and the privileged one is used only to create and drop the database and the account and to
+ * prepare what needs its rights, before any script runs. The run holds a lock named after the database for its whole
+ * life ({@link RunLock}); leftovers of killed runs are dropped once their lock is free and nobody is connected to
+ * them, so parallel runs are never disturbed. Without the sandbox, where the account may not create databases
+ * (PostgreSQL), a scratch schema in the target database is used instead.
  */
 public final class ScratchDatabase implements AutoCloseable {
     public static final String PREFIX = "migration_rt_";
@@ -32,14 +35,22 @@ public final class ScratchDatabase implements AutoCloseable {
     private final DbTarget target;
     private final String name;
     private final boolean schemaOnly;
+    /** The privileged session that holds the run's lock for the scratch database's life; null on H2. */
+    private final Connection session;
+    /** The account the scripts run as; null without the sandbox. */
+    private final SandboxRole role;
+
     private final Thread hook;
     private boolean dropped;
 
-    private ScratchDatabase(DbTarget admin, DbTarget target, String name, boolean schemaOnly) {
+    private ScratchDatabase(
+            DbTarget admin, DbTarget target, String name, boolean schemaOnly, Connection session, SandboxRole role) {
         this.admin = admin;
         this.target = target;
         this.name = name;
         this.schemaOnly = schemaOnly;
+        this.session = session;
+        this.role = role;
         this.hook = new Thread(this::dropQuietly, "migration-roundtrip-cleanup");
     }
 
@@ -54,21 +65,35 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     /**
-     * Creates a scratch database on the server of {@code admin} (or, where databases cannot be created, a scratch
-     * schema in it), after dropping leftovers older than {@code leftoverAge}.
+     * Creates a scratch database on the server of {@code admin}.
      *
-     * @param allowNonEmpty go on when the new database is not empty (e.g. PostgreSQL's template1 holds objects)
-     * @param log receives one line per leftover dropped and where the scratch lives
+     * @deprecated leftovers are no longer dropped by age: use {@link #create(DbTarget, ScratchSettings, Consumer)}
      */
+    @Deprecated(forRemoval = true)
     public static ScratchDatabase create(
             DbTarget admin, Duration leftoverAge, boolean allowNonEmpty, Consumer<String> log) {
+        return create(admin, ScratchSettings.defaults().withAllowNonEmpty(allowNonEmpty), log);
+    }
+
+    /**
+     * Creates a scratch database on the server of {@code admin}, after dropping the leftovers of runs that are gone
+     * ({@link ScratchLeftovers}). With the sandbox on, the scripts run as a throwaway account that owns the scratch
+     * database and may do nothing outside it ({@link SandboxRole}): {@code admin} creates and drops the database and
+     * the account, and prepares what needs its rights (extensions, the change log's event triggers), all before any
+     * script runs. With the sandbox off, where the account may not create databases (PostgreSQL), a scratch schema
+     * in the target database is used instead.
+     *
+     * @param log receives one line per leftover dropped and where the scratch lives
+     */
+    public static ScratchDatabase create(DbTarget admin, ScratchSettings settings, Consumer<String> log) {
         Dialect dialect = admin.dialect();
         if (dialect == Dialect.H2) {
+            // our own in-process database: nothing outside it to protect
             String name = newName(Instant.now());
             String mode = h2Mode(admin.url());
             DbTarget mem =
                     new DbTarget("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + mode, admin.user(), admin.password());
-            ScratchDatabase scratch = new ScratchDatabase(mem, mem, name, false);
+            ScratchDatabase scratch = new ScratchDatabase(mem, mem, name, false, null, null);
             scratch.register();
             return scratch;
         }
@@ -76,12 +101,107 @@ public final class ScratchDatabase implements AutoCloseable {
             throw new RoundtripException("the round trip cannot create a scratch database on " + admin.maskedUrl()
                     + "; use a PostgreSQL, MariaDB/MySQL or H2 URL");
         }
+        if (!settings.extensions().isEmpty() && dialect != Dialect.POSTGRESQL) {
+            throw new RoundtripException("extensions (migration.extensions) are PostgreSQL's; the round trip runs on "
+                    + admin.maskedUrl() + ": remove the parameter");
+        }
         String name = newName(Instant.now());
-        ScratchDatabase scratch;
-        try (Connection c = admin.connect();
-                Statement st = c.createStatement()) {
-            ScratchLeftovers.drop(c, dialect, leftoverAge, log);
-            boolean schemaOnly = false;
+        Connection session;
+        try {
+            session = admin.connect();
+        } catch (SQLException e) {
+            throw new RoundtripException(
+                    "cannot connect to " + admin + ": " + admin.mask(e.getMessage()) + "; check the url and account",
+                    e);
+        }
+        ScratchDatabase scratch = null;
+        try {
+            // taken before the database exists: a scratch database whose lock is free belongs to a run that is gone
+            RunLock.take(session, dialect, name);
+            ScratchLeftovers.drop(session, dialect, log);
+            scratch = settings.sandbox()
+                    ? sandboxed(admin, session, name, settings, log)
+                    : unsandboxed(admin, session, name, settings, log);
+        } catch (SQLException e) {
+            closeQuietly(session);
+            throw new RoundtripException(
+                    "cannot create a scratch database on " + admin + ": "
+                            + admin.mask(e.getMessage())
+                            + "; the account needs CREATE DATABASE (or CREATE on the database for a scratch schema)",
+                    e);
+        } catch (RuntimeException e) {
+            closeQuietly(session);
+            throw e;
+        }
+        if (!settings.allowNonEmpty()) {
+            scratch.requireEmpty();
+        }
+        return scratch;
+    }
+
+    private static ScratchDatabase sandboxed(
+            DbTarget admin, Connection session, String name, ScratchSettings settings, Consumer<String> log)
+            throws SQLException {
+        Dialect dialect = admin.dialect();
+        String who = userOf(admin, session);
+        SandboxRole role;
+        try {
+            role = SandboxRole.create(session, dialect, name);
+        } catch (SQLException e) {
+            throw new RoundtripException("cannot create the round trip's sandbox "
+                    + (dialect == Dialect.POSTGRESQL ? "role" : "user") + " as " + who + " ("
+                    + admin.mask(FlywayFailures.oneLine(e.getMessage())) + "); the migrations and down scripts run as"
+                    + " a throwaway account that may act only inside the scratch database, and " + who
+                    + " needs the rights to make it: " + rightsNeeded(dialect)
+                    + ". Only for a pipeline whose migrations you trust: set sandbox (migration.sandbox) to false");
+        }
+        ScratchDatabase scratch = null;
+        try (Statement st = session.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+            scratch = new ScratchDatabase(admin, role.target(admin, name), name, false, session, role);
+            scratch.register();
+            scratch.prepare(settings.extensions());
+            role.own(session, name);
+        } catch (SQLException | RuntimeException e) {
+            if (scratch != null) {
+                scratch.close();
+            } else {
+                try {
+                    role.drop(session);
+                } catch (SQLException dropFailed) {
+                    e.addSuppressed(dropFailed);
+                }
+            }
+            if (e instanceof SQLException sql) {
+                throw new RoundtripException(
+                        "cannot create a scratch database as " + who + ": "
+                                + admin.mask(FlywayFailures.oneLine(sql.getMessage())) + "; " + who + " needs "
+                                + rightsNeeded(dialect)
+                                + ". Only for a pipeline whose migrations you trust: set sandbox"
+                                + " (migration.sandbox) to false",
+                        sql);
+            }
+            throw (RuntimeException) e;
+        }
+        log.accept("Created scratch database " + name + "; the migrations run there as " + role.name()
+                + ", which may act only inside it; both are dropped at the end");
+        return scratch;
+    }
+
+    private static String rightsNeeded(Dialect dialect) {
+        return dialect == Dialect.POSTGRESQL
+                ? "CREATEDB and CREATEROLE (or superuser, which also lets step mode read only what each migration"
+                        + " changed)"
+                : "CREATE and DROP on the scratch databases (migration\\_rt\\_%.*), CREATE USER, and the right to"
+                        + " grant what it holds (GRANT OPTION)";
+    }
+
+    private static ScratchDatabase unsandboxed(
+            DbTarget admin, Connection session, String name, ScratchSettings settings, Consumer<String> log)
+            throws SQLException {
+        Dialect dialect = admin.dialect();
+        boolean schemaOnly = false;
+        try (Statement st = session.createStatement()) {
             try {
                 st.execute("CREATE DATABASE " + name);
             } catch (SQLException e) {
@@ -90,27 +210,101 @@ public final class ScratchDatabase implements AutoCloseable {
                 }
                 st.execute("CREATE SCHEMA " + name);
                 schemaOnly = true;
-                log.accept("Cannot create a database as " + admin.user() + " (" + admin.mask(e.getMessage())
+                log.accept("Cannot create a database as " + userOf(admin, session) + " (" + admin.mask(e.getMessage())
                         + "); using scratch schema " + name + " instead");
             }
-            DbTarget target = schemaOnly
-                    ? new DbTarget(withParam(admin.url(), "currentSchema=" + name), admin.user(), admin.password())
-                    : admin.withDatabase(name);
-            scratch = new ScratchDatabase(admin, target, name, schemaOnly);
-            scratch.register();
-            log.accept("Created scratch " + (schemaOnly ? "schema " : "database ") + name + "; it is dropped at the"
-                    + " end");
-        } catch (SQLException e) {
-            throw new RoundtripException(
-                    "cannot create a scratch database on " + admin + ": "
-                            + admin.mask(e.getMessage())
-                            + "; the account needs CREATE DATABASE (or CREATE on the database for a scratch schema)",
-                    e);
         }
-        if (!allowNonEmpty) {
-            scratch.requireEmpty();
+        DbTarget target = schemaOnly
+                ? new DbTarget(withParam(admin.url(), "currentSchema=" + name), admin.user(), admin.password())
+                : admin.withDatabase(name);
+        ScratchDatabase scratch = new ScratchDatabase(admin, target, name, schemaOnly, session, null);
+        scratch.register();
+        try {
+            scratch.prepare(settings.extensions());
+        } catch (SQLException | RuntimeException e) {
+            scratch.close();
+            throw e;
         }
+        log.accept(
+                "Created scratch " + (schemaOnly ? "schema " : "database ") + name + "; it is dropped at the" + " end");
         return scratch;
+    }
+
+    /** The warning for a run without the sandbox, naming the account whose rights the scripts get. */
+    public static String sandboxOffWarning(DbTarget admin) {
+        String who =
+                admin.user() == null || admin.user().isEmpty() ? "the account of " + admin.maskedUrl() : admin.user();
+        return "The sandbox is off (sandbox / migration.sandbox=false): the migrations and down scripts run with the"
+                + " full rights of " + who + " on " + admin.maskedUrl() + ", and can do anything " + who + " can on"
+                + " that server; turn it off only for a pipeline whose migrations you trust";
+    }
+
+    /** The configured user, else the one the driver logged in as (a user given only in the URL). */
+    private static String userOf(DbTarget admin, Connection session) {
+        if (admin.user() != null && !admin.user().isEmpty()) {
+            return admin.user();
+        }
+        try {
+            return session.getMetaData().getUserName();
+        } catch (SQLException e) {
+            return "the account of " + admin.maskedUrl();
+        }
+    }
+
+    /**
+     * What the privileged connection prepares in the new, still empty scratch database before any script runs: the
+     * extensions asked for, created as {@code admin} (owned by it, so that the scripts cannot drop or change them).
+     */
+    private void prepare(List<String> extensions) throws SQLException {
+        if (extensions.isEmpty()) {
+            return;
+        }
+        try (Connection c = scratchAsAdmin();
+                Statement st = c.createStatement()) {
+            for (String e : extensions) {
+                try {
+                    st.execute("CREATE EXTENSION IF NOT EXISTS \"" + e + "\"" + (schemaOnly ? " SCHEMA " + name : ""));
+                } catch (SQLException failed) {
+                    throw new RoundtripException(
+                            "cannot create extension " + e + " in the scratch database as "
+                                    + userOf(admin, session) + ": "
+                                    + admin.mask(FlywayFailures.oneLine(failed.getMessage()))
+                                    + "; check the name in extensions (migration.extensions) and that the server has it"
+                                    + " installed",
+                            failed);
+                }
+            }
+        }
+    }
+
+    /** The privileged account on the scratch database (or, for a scratch schema, the target database). */
+    private Connection scratchAsAdmin() throws SQLException {
+        return (schemaOnly ? admin : admin.withDatabase(name)).connect();
+    }
+
+    /**
+     * Installs the change log of the incremental snapshots ({@link PostgresChangeLog}) as the privileged account,
+     * before any script runs; the sandbox role gets only what taking snapshots needs.
+     *
+     * @param refused told why, where the account may not create event triggers
+     * @return whether it was installed
+     */
+    boolean installChangeLog(Consumer<String> refused) throws SQLException {
+        if (role == null) {
+            try (Connection c = connect()) {
+                return PostgresChangeLog.install(c, null, refused);
+            }
+        }
+        Connection c;
+        try {
+            c = scratchAsAdmin();
+        } catch (SQLException e) {
+            refused.accept(FlywayFailures.oneLine(e.getMessage()));
+            return false;
+        }
+        try (c) {
+            return PostgresChangeLog.install(c, role.name(), refused);
+        }
     }
 
     private void register() {
@@ -228,23 +422,38 @@ public final class ScratchDatabase implements AutoCloseable {
 
     private void drop() {
         dropped = true;
-        try {
-            if (target.dialect() == Dialect.H2) {
-                try (Connection c = target.connect();
-                        Statement st = c.createStatement()) {
-                    st.execute("SHUTDOWN");
-                }
-                return;
-            }
-            try (Connection c = admin.connect();
+        if (target.dialect() == Dialect.H2) {
+            try (Connection c = target.connect();
                     Statement st = c.createStatement()) {
-                ScratchLeftovers.dropNamed(st, admin.dialect(), name, schemaOnly);
+                st.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                throw new RoundtripException("could not drop the scratch database " + name + ": " + e.getMessage(), e);
             }
+            return;
+        }
+        try (Statement st = session.createStatement()) {
+            // the run's own database, at its end: sessions left in it are its own
+            ScratchLeftovers.dropNamed(st, admin.dialect(), name, schemaOnly, true);
+            if (role != null) {
+                role.drop(session);
+            }
+            RunLock.release(session, admin.dialect(), name);
         } catch (SQLException e) {
             throw new RoundtripException(
-                    "could not drop the scratch database " + name + ": " + admin.mask(e.getMessage())
-                            + "; the next round trip drops it once it is 30 minutes old",
+                    "could not drop the scratch database " + name + (role == null ? "" : " and its role") + ": "
+                            + admin.mask(e.getMessage())
+                            + "; the next round trip on this server drops it, its run being gone",
                     e);
+        } finally {
+            closeQuietly(session);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // the server ends the session, and with it the run's lock
         }
     }
 }
