@@ -42,6 +42,8 @@ public final class ScratchDatabase implements AutoCloseable {
 
     private final Thread hook;
     private boolean dropped;
+    /** The extensions the privileged account created: part of the starting point, not the template's leftovers. */
+    private List<String> prepared = List.of();
 
     private ScratchDatabase(
             DbTarget admin, DbTarget target, String name, boolean schemaOnly, Connection session, SandboxRole role) {
@@ -259,6 +261,7 @@ public final class ScratchDatabase implements AutoCloseable {
         if (extensions.isEmpty()) {
             return;
         }
+        prepared = extensions;
         try (Connection c = scratchAsAdmin();
                 Statement st = c.createStatement()) {
             for (String e : extensions) {
@@ -315,7 +318,8 @@ public final class ScratchDatabase implements AutoCloseable {
         try (Connection c = connect()) {
             SchemaSnapshot s = SnapshotReader.forDialect(target.dialect()).read(c);
             List<SchemaObject> objects = new ArrayList<>(s.all());
-            objects.removeIf(o -> o.kind() == ObjectKind.EXTENSION && o.name().equals("plpgsql"));
+            objects.removeIf(o ->
+                    o.kind() == ObjectKind.EXTENSION && (o.name().equals("plpgsql") || prepared.contains(o.name())));
             if (schemaOnly) {
                 objects.removeIf(o -> !o.name().startsWith(name + "."));
             }
