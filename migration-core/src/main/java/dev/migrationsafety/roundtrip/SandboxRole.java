@@ -110,7 +110,10 @@ final class SandboxRole {
                 st.execute("ALTER DATABASE " + scratch + " OWNER TO " + name);
                 st.execute("REVOKE CONNECT, TEMPORARY ON DATABASE " + scratch + " FROM PUBLIC");
             } else {
-                st.execute("GRANT ALL PRIVILEGES ON `" + scratch + "`.* TO '" + name + "'@'" + host + "'");
+                // '_' in a database name of GRANT is a wildcard: escaped, the rights cover this database only (and a
+                // privileged account whose rights come from a pattern such as migration\_rt\_% may grant them)
+                st.execute("GRANT ALL PRIVILEGES ON `" + scratch.replace("_", "\\_") + "`.* TO '" + name + "'@'" + host
+                        + "'");
             }
         }
     }

@@ -185,8 +185,10 @@ public final class ScratchDatabase implements AutoCloseable {
             }
             throw (RuntimeException) e;
         }
-        log.accept("Created scratch database " + name + "; the migrations run there as " + role.name()
-                + ", which may act only inside it; both are dropped at the end");
+        log.accept("Created scratch database " + name + "; it is dropped at the end");
+        log.accept("The migrations run there as " + role.name() + ", a "
+                + (dialect == Dialect.POSTGRESQL ? "role" : "user")
+                + " made for this run that may act only inside it (the sandbox); it is dropped at the end too");
         return scratch;
     }
 
@@ -194,8 +196,7 @@ public final class ScratchDatabase implements AutoCloseable {
         return dialect == Dialect.POSTGRESQL
                 ? "CREATEDB and CREATEROLE (or superuser, which also lets step mode read only what each migration"
                         + " changed)"
-                : "CREATE and DROP on the scratch databases (migration\\_rt\\_%.*), CREATE USER, and the right to"
-                        + " grant what it holds (GRANT OPTION)";
+                : "ALL PRIVILEGES ON `migration\\_rt\\_%`.* WITH GRANT OPTION, and CREATE USER";
     }
 
     private static ScratchDatabase unsandboxed(

@@ -6,6 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,22 +16,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 
 /**
  * Dropping scratch databases and their sandbox accounts by name: the round trip's own at its end, and those a killed
  * run left behind. A leftover is dropped only when its run is provably gone: nobody holds its {@link RunLock} (which
  * this session then takes for the time of the drop) and no session is connected to its database or logged in as its
- * account. It is never dropped by force, so a parallel build's round trip, however long, is never disturbed. Only
- * names of the scratch pattern are ever dropped.
+ * account (and its name is older than {@link #GRACE}). It is never dropped by force, so a parallel build's round
+ * trip, however long, is never disturbed. Only names of the scratch pattern are ever dropped.
  */
 final class ScratchLeftovers {
+    /**
+     * Leftovers younger than this are not touched even when no lock proves their run alive: round trips of versions
+     * before the lock existed are connected to their database nearly all the time but not quite (between creating it
+     * and connecting), and the time stamp in the name comes from another machine's clock.
+     */
+    static final Duration GRACE = Duration.ofMinutes(5);
+
     private ScratchLeftovers() {}
 
     /** Drops the leftovers of runs that are gone; returns their names. */
     static List<String> drop(Connection c, Dialect dialect, Consumer<String> log) throws SQLException {
         Map<String, Leftover> found = list(c, dialect);
         List<String> dropped = new ArrayList<>();
+        LocalDateTime recent = LocalDateTime.now(ZoneOffset.UTC).minus(GRACE);
         for (Leftover l : found.values()) {
+            Matcher m = ScratchDatabase.NAME.matcher(l.scratch);
+            if (m.matches()
+                    && !LocalDateTime.parse(m.group(1), ScratchDatabase.STAMP).isBefore(recent)) {
+                continue;
+            }
             try {
                 if (!RunLock.take(c, dialect, l.scratch)) {
                     continue;
@@ -97,6 +114,11 @@ final class ScratchLeftovers {
                 c, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'migration\\_rt\\_%'")) {
             leftover(found, dialect, n).ifPresent(l -> l.database = true);
         }
+        if (names(c, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = 'mysql'")
+                .isEmpty()) {
+            // an account that may not read mysql.user: its runs' users stay until an account that may runs
+            return found;
+        }
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT User, Host FROM mysql.user WHERE User LIKE 'mrt\\_%'")) {
             while (rs.next()) {
@@ -108,7 +130,7 @@ final class ScratchLeftovers {
                 }
             }
         } catch (SQLException e) {
-            // an account that may not read mysql.user: its runs' users stay until an account that may runs
+            // as above
         }
         return found;
     }
