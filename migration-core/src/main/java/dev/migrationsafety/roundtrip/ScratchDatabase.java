@@ -180,7 +180,7 @@ public final class ScratchDatabase implements AutoCloseable {
         } catch (SQLException e) {
             close();
             throw new RoundtripException(
-                    "cannot read the scratch database " + name + ": " + target.mask(e.getMessage()), e);
+                    "cannot read the scratch database " + name + ": " + admin.mask(e.getMessage()), e);
         }
     }
 
@@ -202,6 +202,15 @@ public final class ScratchDatabase implements AutoCloseable {
     /** Where the round trip works: the scratch database (or the target database with the scratch schema). */
     public DbTarget target() {
         return target;
+    }
+
+    /**
+     * What output about this database is masked with: the configured account, whose password must never show. The
+     * sandbox account's password is random, used for this database only, and appears in nothing a script or the
+     * server can echo.
+     */
+    public DbTarget masking() {
+        return admin;
     }
 
     /** Whether a scratch schema is used because databases could not be created. */

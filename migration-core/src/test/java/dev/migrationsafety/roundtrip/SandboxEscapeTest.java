@@ -53,7 +53,10 @@ class SandboxEscapeTest extends RoundtripRunnerTest {
         try {
             String hash = pgPassword(pg, victim);
             Set<String> admins = query(pg, "SELECT rolname FROM pg_roles WHERE rolsuper OR rolcreaterole");
-            Set<String> before = query(pg, "SELECT datname FROM pg_database");
+            // other runs on the server create and drop scratch databases (and this test's victims) meanwhile
+            String others = " WHERE datname NOT LIKE 'migration\\_rt\\_%' AND datname NOT LIKE 'migration\\_sbx\\_%'"
+                    + " OR datname = '" + victim + "'";
+            Set<String> before = query(pg, "SELECT datname FROM pg_database" + others);
             MigrationSet set = project(List.of(
                     "DROP DATABASE " + victim + ";",
                     "COPY (SELECT 1) TO PROGRAM 'touch " + marker + "';",
@@ -94,7 +97,8 @@ class SandboxEscapeTest extends RoundtripRunnerTest {
                             .toList(),
                     console);
 
-            assertTrue(query(pg, "SELECT datname FROM pg_database").containsAll(before), "no database dropped");
+            assertTrue(
+                    query(pg, "SELECT datname FROM pg_database" + others).containsAll(before), "no database dropped");
             assertEquals(hash, pgPassword(pg, victim), "the victim's password is unchanged");
             assertEquals(
                     Set.of(),
@@ -131,13 +135,17 @@ class SandboxEscapeTest extends RoundtripRunnerTest {
             st.execute("CREATE USER '" + victimUser + "'@'%' IDENTIFIED BY 'victim-password'");
         }
         try {
-            String accounts = "SELECT CONCAT(User, '@', Host, ' ', authentication_string) FROM mysql.user";
+            String accounts =
+                    "SELECT CONCAT(User, '@', Host, ' ', authentication_string) FROM mysql.user WHERE User NOT"
+                            + " LIKE 'mrt\\_%' AND User NOT LIKE 'msbx\\_%' OR User = '" + victimUser + "'";
             Set<String> usersBefore = query(maria, accounts);
             Set<String> admins = query(
                     maria,
                     "SELECT CONCAT(User, '@', Host) FROM mysql.user WHERE Super_priv = 'Y' OR"
                             + " Create_user_priv = 'Y' OR Grant_priv = 'Y' OR File_priv = 'Y'");
-            Set<String> before = query(maria, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA");
+            String others = " WHERE SCHEMA_NAME NOT LIKE 'migration\\_rt\\_%' AND SCHEMA_NAME NOT LIKE"
+                    + " 'migration\\_sbx\\_%' OR SCHEMA_NAME = '" + victim + "'";
+            Set<String> before = query(maria, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA" + others);
             MigrationSet set = project(List.of(
                     "DROP DATABASE " + victim + ";",
                     "SELECT 1 INTO OUTFILE '" + marker + "';",
