@@ -9,6 +9,7 @@ import dev.migrationsafety.roundtrip.RoundtripOptions;
 import dev.migrationsafety.roundtrip.RoundtripReport;
 import dev.migrationsafety.roundtrip.RoundtripRunner;
 import dev.migrationsafety.roundtrip.ScratchDatabase;
+import dev.migrationsafety.roundtrip.ScratchSettings;
 import dev.migrationsafety.sql.Dialect;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -133,7 +134,7 @@ public class RoundtripBenchmark {
                         set,
                         RoundtripOptions.defaults().withMode(mode),
                         Dialect.POSTGRESQL,
-                        () -> ScratchDatabase.create(admin, Duration.ofMinutes(30), false, line -> {}),
+                        () -> ScratchDatabase.create(admin, ScratchSettings.defaults(), line -> {}),
                         line -> {})
                 .run();
         if (report.failed()) {

@@ -49,7 +49,7 @@ final class CallbackBaseline {
             flyway.callbacksOnly(db);
             return null;
         } catch (FlywayException e) {
-            Failure f = flyway.failure(Phase.UP, "", e, db.target());
+            Failure f = flyway.failure(Phase.UP, "", e, db.masking());
             String where = "";
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof FlywaySqlScriptException s && s.getResource() != null) {

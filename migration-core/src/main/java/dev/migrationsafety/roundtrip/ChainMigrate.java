@@ -69,7 +69,7 @@ final class ChainMigrate {
                 }
             }
             failures[index] =
-                    runner.flyway().failure(phase, chainPart.get(index).displayPath(), e, runner.db.target());
+                    runner.flyway().failure(phase, chainPart.get(index).displayPath(), e, runner.db.masking());
             return index;
         }
     }

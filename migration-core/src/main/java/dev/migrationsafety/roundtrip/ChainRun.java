@@ -187,7 +187,7 @@ final class ChainRun {
                 false,
                 runner.flyway(),
                 runner.downs(),
-                runner.db.target(),
+                runner.db.masking(),
                 throughExecutors ? all : List.of(),
                 downs,
                 texts,

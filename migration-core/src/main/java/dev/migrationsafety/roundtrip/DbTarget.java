@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * leave the rest of the text as it was (see {@link PasswordMask}).
  */
 public record DbTarget(String url, String user, String password) {
+    private static final Pattern URL_USERINFO_ANY = Pattern.compile("//[^/@?]*@");
+    private static final Pattern CREDENTIAL_PARAM = Pattern.compile("(?i)(user|password|pwd)=");
     private static final Pattern SERVER_URL = Pattern.compile("^(jdbc:[a-z0-9]+://[^/?;]*)(/[^?;]*)?(.*)$");
 
     public Dialect dialect() {
@@ -41,6 +43,25 @@ public record DbTarget(String url, String user, String password) {
             throw new IllegalArgumentException("cannot tell the database in URL " + maskedUrl());
         }
         return new DbTarget(m.group(1) + "/" + database + m.group(3), user, password);
+    }
+
+    /**
+     * The same URL logged in as another account: user and password written into the URL (query parameters or
+     * {@code user:password@host}) are removed, so that the given credentials are the ones the driver uses.
+     */
+    public DbTarget as(String otherUser, String otherPassword) {
+        String plain = URL_USERINFO_ANY.matcher(url).replaceFirst("//");
+        int query = plain.indexOf('?');
+        if (query >= 0) {
+            StringBuilder kept = new StringBuilder();
+            for (String param : plain.substring(query + 1).split("&")) {
+                if (!CREDENTIAL_PARAM.matcher(param).lookingAt() && !param.isEmpty()) {
+                    kept.append(kept.length() == 0 ? "?" : "&").append(param);
+                }
+            }
+            plain = plain.substring(0, query) + kept;
+        }
+        return new DbTarget(plain, otherUser, otherPassword);
     }
 
     /** The URL with any password in it replaced by {@code ****}. */

@@ -115,7 +115,7 @@ final class FlywayUp {
     }
 
     private MigrateResult run(ScratchDatabase db, Flyway flyway) {
-        DbTarget where = db.target();
+        DbTarget where = db.masking();
         try (QuietFlywayLog.Route route = QuietFlywayLog.routeTo(line -> show(line, where))) {
             return flyway.migrate();
         } finally {
@@ -241,7 +241,7 @@ final class FlywayUp {
     List<ResolvedMigration> resolve(ScratchDatabase db, Collection<String> fileNames) {
         configurationFor(db);
         stepped.select(fileNames);
-        DbTarget where = db.target();
+        DbTarget where = db.masking();
         try (QuietFlywayLog.Route route = QuietFlywayLog.routeTo(line -> show(line, where))) {
             List<ResolvedMigration> resolved = new ArrayList<>();
             for (MigrationInfo info : steppedRun.info().all()) {

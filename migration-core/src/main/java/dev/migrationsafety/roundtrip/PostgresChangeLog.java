@@ -50,17 +50,17 @@ final class PostgresChangeLog {
                     + " WHEN 'pg_type'::regclass THEN (SELECT CASE WHEN ty.typrelid <> 0 THEN ty.typrelid"
                     + " WHEN ty.typcategory = 'A' THEN ty.typelem ELSE ty.oid END FROM pg_catalog.pg_type ty WHERE ty.oid = obj)"
                     + " WHEN 'pg_proc'::regclass THEN obj WHEN 'pg_extension'::regclass THEN obj END$body$",
-            "CREATE FUNCTION " + OWN_SCHEMA + ".log_ddl() RETURNS event_trigger LANGUAGE plpgsql"
-                    + " SET search_path = pg_catalog AS $body$BEGIN"
+            "CREATE FUNCTION " + OWN_SCHEMA + ".log_ddl() RETURNS event_trigger LANGUAGE plpgsql SECURITY DEFINER"
+                    + " SET search_path = pg_catalog, pg_temp AS $body$BEGIN"
                     // GRANT and REVOKE report no object (null ids): privileges are not compared
                     + " INSERT INTO " + LOG + " SELECT classid, objid, false FROM pg_event_trigger_ddl_commands()"
                     + " WHERE classid IS NOT NULL AND objid IS NOT NULL; END$body$",
-            "CREATE FUNCTION " + OWN_SCHEMA + ".log_drop() RETURNS event_trigger LANGUAGE plpgsql"
-                    + " SET search_path = pg_catalog AS $body$BEGIN INSERT INTO " + LOG
+            "CREATE FUNCTION " + OWN_SCHEMA + ".log_drop() RETURNS event_trigger LANGUAGE plpgsql SECURITY DEFINER"
+                    + " SET search_path = pg_catalog, pg_temp AS $body$BEGIN INSERT INTO " + LOG
                     + " SELECT CASE WHEN objsubid <> 0 THEN 'pg_class'::regclass ELSE classid END, objid, objsubid = 0"
                     + " FROM pg_event_trigger_dropped_objects(); END$body$",
             "CREATE FUNCTION " + OWN_SCHEMA + ".take_owners() RETURNS SETOF oid LANGUAGE plpgsql VOLATILE ROWS 4"
-                    + " SET search_path = pg_catalog AS $body$BEGIN RETURN QUERY"
+                    + " SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $body$BEGIN RETURN QUERY"
                     + " WITH log AS (DELETE FROM " + LOG + " RETURNING classid, objid, dropped),"
                     + " live AS (SELECT DISTINCT classid, objid FROM log WHERE NOT dropped),"
                     + " affected AS (SELECT classid, objid FROM live UNION SELECT d.classid, d.objid FROM pg_depend d"
@@ -68,17 +68,29 @@ final class PostgresChangeLog {
                     + " SELECT DISTINCT s.o FROM (SELECT " + OWN_SCHEMA
                     + ".owner_of(a.classid, a.objid) FROM affected a"
                     + " UNION ALL SELECT COALESCE(p.owner, l.objid) FROM log l LEFT JOIN " + PARTS
-                    + " p ON p.objid = l.objid WHERE l.dropped) AS s(o) WHERE s.o IS NOT NULL; END$body$");
+                    + " p ON p.objid = l.objid WHERE l.dropped) AS s(o) WHERE s.o IS NOT NULL; END$body$",
+            "REVOKE ALL ON FUNCTION " + OWN_SCHEMA + ".take_owners() FROM PUBLIC");
 
     private PostgresChangeLog() {}
 
     /**
-     * Installs the change log in the (empty) scratch database.
+     * Installs the change log in the (empty) scratch database, as the privileged account, before any script runs.
      *
+     * <p>With the sandbox, the scripts and the snapshots run as another role ({@code sandboxRole}), which gets no
+     * right on the log itself: the three functions that touch it are {@code SECURITY DEFINER}, owned by the
+     * privileged account, with a fixed search path ({@code pg_catalog}, then {@code pg_temp}, so that no object a
+     * script creates is found first); each does one fixed thing. The event triggers fire for the DDL of every role
+     * and log it through them, the role may call {@code take_owners()} (which empties the log and returns owners), and
+     * it may read and add rows to the parts map, as the snapshot query does (its {@code ON CONFLICT} reads). It can neither drop nor change any of them (it
+     * does not own them), nor create event triggers (superusers only). The worst a script can do with what it is
+     * given is to call {@code take_owners()} itself, which makes the next snapshot miss its changes: a failing
+     * comparison at worst, never a way out of the scratch database.
+     *
+     * @param sandboxRole the role the scripts run as, or null where it is the account installing the log
      * @param refused told why, where the account may not create event triggers
      * @return whether it was installed
      */
-    static boolean install(Connection c, Consumer<String> refused) throws SQLException {
+    static boolean install(Connection c, String sandboxRole, Consumer<String> refused) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
@@ -87,6 +99,11 @@ final class PostgresChangeLog {
             }
             trigger(st, "ddl", "ddl_command_end", "log_ddl");
             trigger(st, "drop", "sql_drop", "log_drop");
+            if (sandboxRole != null) {
+                st.execute("GRANT USAGE ON SCHEMA " + OWN_SCHEMA + " TO " + sandboxRole);
+                st.execute("GRANT EXECUTE ON FUNCTION " + OWN_SCHEMA + ".take_owners() TO " + sandboxRole);
+                st.execute("GRANT SELECT, INSERT ON " + PARTS + " TO " + sandboxRole);
+            }
             c.commit();
             return true;
         } catch (SQLException e) {
@@ -108,7 +125,7 @@ final class PostgresChangeLog {
     /** Empties the log, before a read of the whole schema. */
     static void clear(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("DELETE FROM " + LOG);
+            st.execute("SELECT count(*) FROM " + OWN_SCHEMA + ".take_owners()");
         }
     }
 }

@@ -15,8 +15,9 @@ import java.util.function.Consumer;
  * one table costs one small read however large the schema has grown, so step mode grows linearly with the number
  * of migrations.
  *
- * <p>Event triggers need a superuser; {@link #install} returns null where the account is not one, and the round trip
- * reads the whole catalogue each time instead. The log, its functions and the triggers live in the schema
+ * <p>Event triggers need a superuser; the privileged account installs them before any script runs, and {@link
+ * #install} returns null where it is not one: the round trip then reads the whole catalogue each time. The triggers
+ * log the DDL of the sandbox role the scripts run as too. The log, its functions and the triggers live in the schema
  * {@value PostgresCatalog#OWN_SCHEMA}, which snapshots leave out. The triggers fire also where a migration sets
  * {@code session_replication_role = replica}.
  */
@@ -32,8 +33,8 @@ final class PostgresIncrementalSnapshots implements SnapshotSource {
      * @param refused told why, where the account may not create event triggers
      * @return the snapshots, or null where they cannot be kept
      */
-    static PostgresIncrementalSnapshots install(Connection c, Consumer<String> refused) throws SQLException {
-        return PostgresChangeLog.install(c, refused) ? new PostgresIncrementalSnapshots() : null;
+    static PostgresIncrementalSnapshots install(ScratchDatabase db, Consumer<String> refused) throws SQLException {
+        return db.installChangeLog(refused) ? new PostgresIncrementalSnapshots() : null;
     }
 
     @Override

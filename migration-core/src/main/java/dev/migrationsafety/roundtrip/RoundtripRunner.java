@@ -89,7 +89,7 @@ public final class RoundtripRunner {
                     chain);
         } catch (SQLException e) {
             throw new RoundtripException(
-                    "cannot read the scratch database: " + db.target().mask(e.getMessage())
+                    "cannot read the scratch database: " + db.masking().mask(e.getMessage())
                             + "; check that the account may read the catalogue",
                     e);
         } finally {
@@ -119,7 +119,7 @@ public final class RoundtripRunner {
         try {
             flyway.migrate(db, version);
         } catch (FlywayException e) {
-            Failure f = flyway.failure(Phase.UP, "", e, db.target());
+            Failure f = flyway.failure(Phase.UP, "", e, db.masking());
             throw new RoundtripException(what + " failed: " + f.error() + "; fix that migration first, or set"
                     + " startAfter (migration.startAfter) past it");
         }

@@ -12,15 +12,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A database created for one round trip, with a recognisable unique name ({@code migration_rt_<utc time>_<random>}),
- * and dropped at the end: by {@link #close()}, or by a shutdown hook when the build is interrupted. Leftovers of
- * killed runs are dropped by name when they are older than a few minutes, so parallel runs are not disturbed.
- * Where the account may not create databases (PostgreSQL), a scratch schema in the target database is used instead.
- * Nothing outside the scratch database or schema is ever touched.
+ * and dropped at the end: by {@link #close()}, or by a shutdown hook when the build is interrupted. On a server the
+ * migrations run as a throwaway account that may act only inside it ({@link SandboxRole}); {@link #target()} logs in
+ * as that account, and the privileged one is used only to create and drop the database and the account and to
+ * prepare what needs its rights, before any script runs. The run holds a lock named after the database for its whole
+ * life ({@link RunLock}); leftovers of killed runs are dropped once their lock is free and nobody is connected to
+ * them, so parallel runs are never disturbed. Without the sandbox, where the account may not create databases
+ * (PostgreSQL), a scratch schema in the target database is used instead.
  */
 public final class ScratchDatabase implements AutoCloseable {
     public static final String PREFIX = "migration_rt_";
@@ -32,14 +34,24 @@ public final class ScratchDatabase implements AutoCloseable {
     private final DbTarget target;
     private final String name;
     private final boolean schemaOnly;
+    /** The privileged session that holds the run's lock for the scratch database's life; null on H2. */
+    private final Connection session;
+    /** The account the scripts run as; null without the sandbox. */
+    private final SandboxRole role;
+
     private final Thread hook;
     private boolean dropped;
+    /** The extensions the privileged account created: part of the starting point, not the template's leftovers. */
+    private List<String> prepared = List.of();
 
-    private ScratchDatabase(DbTarget admin, DbTarget target, String name, boolean schemaOnly) {
+    ScratchDatabase(
+            DbTarget admin, DbTarget target, String name, boolean schemaOnly, Connection session, SandboxRole role) {
         this.admin = admin;
         this.target = target;
         this.name = name;
         this.schemaOnly = schemaOnly;
+        this.session = session;
+        this.role = role;
         this.hook = new Thread(this::dropQuietly, "migration-roundtrip-cleanup");
     }
 
@@ -54,74 +66,106 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     /**
-     * Creates a scratch database on the server of {@code admin} (or, where databases cannot be created, a scratch
-     * schema in it), after dropping leftovers older than {@code leftoverAge}.
+     * Creates a scratch database on the server of {@code admin}.
      *
-     * @param allowNonEmpty go on when the new database is not empty (e.g. PostgreSQL's template1 holds objects)
-     * @param log receives one line per leftover dropped and where the scratch lives
+     * @deprecated leftovers are no longer dropped by age: use {@link #create(DbTarget, ScratchSettings, Consumer)}
      */
+    @Deprecated(forRemoval = true)
     public static ScratchDatabase create(
             DbTarget admin, Duration leftoverAge, boolean allowNonEmpty, Consumer<String> log) {
-        Dialect dialect = admin.dialect();
-        if (dialect == Dialect.H2) {
-            String name = newName(Instant.now());
-            String mode = h2Mode(admin.url());
-            DbTarget mem =
-                    new DbTarget("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + mode, admin.user(), admin.password());
-            ScratchDatabase scratch = new ScratchDatabase(mem, mem, name, false);
-            scratch.register();
-            return scratch;
-        }
-        if (dialect != Dialect.POSTGRESQL && dialect != Dialect.MYSQL) {
-            throw new RoundtripException("the round trip cannot create a scratch database on " + admin.maskedUrl()
-                    + "; use a PostgreSQL, MariaDB/MySQL or H2 URL");
-        }
-        String name = newName(Instant.now());
-        ScratchDatabase scratch;
-        try (Connection c = admin.connect();
-                Statement st = c.createStatement()) {
-            ScratchLeftovers.drop(c, dialect, leftoverAge, log);
-            boolean schemaOnly = false;
-            try {
-                st.execute("CREATE DATABASE " + name);
-            } catch (SQLException e) {
-                if (dialect != Dialect.POSTGRESQL) {
-                    throw e;
-                }
-                st.execute("CREATE SCHEMA " + name);
-                schemaOnly = true;
-                log.accept("Cannot create a database as " + admin.user() + " (" + admin.mask(e.getMessage())
-                        + "); using scratch schema " + name + " instead");
-            }
-            DbTarget target = schemaOnly
-                    ? new DbTarget(withParam(admin.url(), "currentSchema=" + name), admin.user(), admin.password())
-                    : admin.withDatabase(name);
-            scratch = new ScratchDatabase(admin, target, name, schemaOnly);
-            scratch.register();
-            log.accept("Created scratch " + (schemaOnly ? "schema " : "database ") + name + "; it is dropped at the"
-                    + " end");
-        } catch (SQLException e) {
-            throw new RoundtripException(
-                    "cannot create a scratch database on " + admin + ": "
-                            + admin.mask(e.getMessage())
-                            + "; the account needs CREATE DATABASE (or CREATE on the database for a scratch schema)",
-                    e);
-        }
-        if (!allowNonEmpty) {
-            scratch.requireEmpty();
-        }
-        return scratch;
+        return create(admin, ScratchSettings.defaults().withAllowNonEmpty(allowNonEmpty), log);
     }
 
-    private void register() {
+    /**
+     * Creates a scratch database on the server of {@code admin}, after dropping the leftovers of runs that are gone
+     * ({@link ScratchLeftovers}). With the sandbox on, the scripts run as a throwaway account that owns the scratch
+     * database and may do nothing outside it ({@link SandboxRole}): {@code admin} creates and drops the database and
+     * the account, and prepares what needs its rights (extensions, the change log's event triggers), all before any
+     * script runs. With the sandbox off, where the account may not create databases (PostgreSQL), a scratch schema
+     * in the target database is used instead.
+     *
+     * @param log receives one line per leftover dropped and where the scratch lives
+     */
+    public static ScratchDatabase create(DbTarget admin, ScratchSettings settings, Consumer<String> log) {
+        return ScratchCreation.create(admin, settings, log);
+    }
+
+    /** The warning for a run without the sandbox, naming the account whose rights the scripts get. */
+    public static String sandboxOffWarning(DbTarget admin) {
+        String who =
+                admin.user() == null || admin.user().isEmpty() ? "the account of " + admin.maskedUrl() : admin.user();
+        return "The sandbox is off (sandbox / migration.sandbox=false): the migrations and down scripts run with the"
+                + " full rights of " + who + " on " + admin.maskedUrl() + ", and can do anything " + who + " can on"
+                + " that server; turn it off only for a pipeline whose migrations you trust";
+    }
+
+    /**
+     * What the privileged connection prepares in the new, still empty scratch database before any script runs: the
+     * extensions asked for, created as {@code admin} (owned by it, so that the scripts cannot drop or change them).
+     */
+    void prepare(List<String> extensions) throws SQLException {
+        if (extensions.isEmpty()) {
+            return;
+        }
+        prepared = extensions;
+        try (Connection c = scratchAsAdmin();
+                Statement st = c.createStatement()) {
+            for (String e : extensions) {
+                try {
+                    st.execute("CREATE EXTENSION IF NOT EXISTS \"" + e + "\"" + (schemaOnly ? " SCHEMA " + name : ""));
+                } catch (SQLException failed) {
+                    throw new RoundtripException(
+                            "cannot create extension " + e + " in the scratch database as "
+                                    + ScratchCreation.userOf(admin, session) + ": "
+                                    + admin.mask(FlywayFailures.oneLine(failed.getMessage()))
+                                    + "; check the name in extensions (migration.extensions) and that the server has it"
+                                    + " installed",
+                            failed);
+                }
+            }
+        }
+    }
+
+    /** The privileged account on the scratch database (or, for a scratch schema, the target database). */
+    private Connection scratchAsAdmin() throws SQLException {
+        return (schemaOnly ? admin : admin.withDatabase(name)).connect();
+    }
+
+    /**
+     * Installs the change log of the incremental snapshots ({@link PostgresChangeLog}) as the privileged account,
+     * before any script runs; the sandbox role gets only what taking snapshots needs.
+     *
+     * @param refused told why, where the account may not create event triggers
+     * @return whether it was installed
+     */
+    boolean installChangeLog(Consumer<String> refused) throws SQLException {
+        if (role == null) {
+            try (Connection c = connect()) {
+                return PostgresChangeLog.install(c, null, refused);
+            }
+        }
+        Connection c;
+        try {
+            c = scratchAsAdmin();
+        } catch (SQLException e) {
+            refused.accept(FlywayFailures.oneLine(e.getMessage()));
+            return false;
+        }
+        try (c) {
+            return PostgresChangeLog.install(c, role.name(), refused);
+        }
+    }
+
+    void register() {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    private void requireEmpty() {
+    void requireEmpty() {
         try (Connection c = connect()) {
             SchemaSnapshot s = SnapshotReader.forDialect(target.dialect()).read(c);
             List<SchemaObject> objects = new ArrayList<>(s.all());
-            objects.removeIf(o -> o.kind() == ObjectKind.EXTENSION && o.name().equals("plpgsql"));
+            objects.removeIf(o ->
+                    o.kind() == ObjectKind.EXTENSION && (o.name().equals("plpgsql") || prepared.contains(o.name())));
             if (schemaOnly) {
                 objects.removeIf(o -> !o.name().startsWith(name + "."));
             }
@@ -136,18 +180,8 @@ public final class ScratchDatabase implements AutoCloseable {
         } catch (SQLException e) {
             close();
             throw new RoundtripException(
-                    "cannot read the scratch database " + name + ": " + target.mask(e.getMessage()), e);
+                    "cannot read the scratch database " + name + ": " + admin.mask(e.getMessage()), e);
         }
-    }
-
-    private static String h2Mode(String url) {
-        Matcher m = Pattern.compile("(?i);MODE=[^;]*").matcher(url);
-        String mode = m.find() ? m.group() : "";
-        return mode + (mode.isEmpty() ? "" : ";DATABASE_TO_LOWER=TRUE");
-    }
-
-    private static String withParam(String url, String param) {
-        return url + (url.contains("?") ? "&" : "?") + param;
     }
 
     /** The H2 in-memory URL for a dialect's compatibility mode, to pass as {@code admin} for zero-config runs. */
@@ -168,6 +202,15 @@ public final class ScratchDatabase implements AutoCloseable {
     /** Where the round trip works: the scratch database (or the target database with the scratch schema). */
     public DbTarget target() {
         return target;
+    }
+
+    /**
+     * What output about this database is masked with: the configured account, whose password must never show. The
+     * sandbox account's password is random, used for this database only, and appears in nothing a script or the
+     * server can echo.
+     */
+    public DbTarget masking() {
+        return admin;
     }
 
     /** Whether a scratch schema is used because databases could not be created. */
@@ -228,23 +271,38 @@ public final class ScratchDatabase implements AutoCloseable {
 
     private void drop() {
         dropped = true;
-        try {
-            if (target.dialect() == Dialect.H2) {
-                try (Connection c = target.connect();
-                        Statement st = c.createStatement()) {
-                    st.execute("SHUTDOWN");
-                }
-                return;
-            }
-            try (Connection c = admin.connect();
+        if (target.dialect() == Dialect.H2) {
+            try (Connection c = target.connect();
                     Statement st = c.createStatement()) {
-                ScratchLeftovers.dropNamed(st, admin.dialect(), name, schemaOnly);
+                st.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                throw new RoundtripException("could not drop the scratch database " + name + ": " + e.getMessage(), e);
             }
+            return;
+        }
+        try (Statement st = session.createStatement()) {
+            // the run's own database, at its end: sessions left in it are its own
+            ScratchLeftovers.dropNamed(st, admin.dialect(), name, schemaOnly, true);
+            if (role != null) {
+                role.drop(session);
+            }
+            RunLock.release(session, admin.dialect(), name);
         } catch (SQLException e) {
             throw new RoundtripException(
-                    "could not drop the scratch database " + name + ": " + admin.mask(e.getMessage())
-                            + "; the next round trip drops it once it is 30 minutes old",
+                    "could not drop the scratch database " + name + (role == null ? "" : " and its role") + ": "
+                            + admin.mask(e.getMessage())
+                            + "; the next round trip on this server drops it, its run being gone",
                     e);
+        } finally {
+            closeQuietly(session);
+        }
+    }
+
+    static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // the server ends the session, and with it the run's lock
         }
     }
 }

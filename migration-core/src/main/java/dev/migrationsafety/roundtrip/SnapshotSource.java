@@ -21,7 +21,7 @@ interface SnapshotSource {
      */
     static SnapshotSource open(ScratchDatabase db, Connection c, Consumer<String> fullReads) throws SQLException {
         if (db.target().dialect() == Dialect.POSTGRESQL && !db.schemaOnly()) {
-            SnapshotSource incremental = PostgresIncrementalSnapshots.install(c, fullReads);
+            SnapshotSource incremental = PostgresIncrementalSnapshots.install(db, fullReads);
             if (incremental != null) {
                 return incremental;
             }

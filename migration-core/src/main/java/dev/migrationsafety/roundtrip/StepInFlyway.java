@@ -66,14 +66,14 @@ final class StepInFlyway implements StepCallbacks.Handler {
                 pending = null;
                 step.upFailed(
                         current,
-                        runner.flyway().failure(Phase.UP, current.displayPath(), fe, runner.db.target()),
+                        runner.flyway().failure(Phase.UP, current.displayPath(), fe, runner.db.masking()),
                         RoundtripRunner.ms(upStart));
                 return done;
             }
             if (current != null && done < part.size() && part.get(done) == current) {
                 step.upFailed(
                         current,
-                        runner.flyway().failure(Phase.UP, current.displayPath(), fe, runner.db.target()),
+                        runner.flyway().failure(Phase.UP, current.displayPath(), fe, runner.db.masking()),
                         RoundtripRunner.ms(upStart));
                 return done + 1;
             }
@@ -82,7 +82,7 @@ final class StepInFlyway implements StepCallbacks.Handler {
                 // on its own, which names the file that fails
                 return 0;
             }
-            Failure f = runner.flyway().failure(Phase.UP, "", fe, runner.db.target());
+            Failure f = runner.flyway().failure(Phase.UP, "", fe, runner.db.masking());
             throw new RoundtripException("Flyway failed after " + current.displayPath() + ": " + f.error()
                     + "; fix the migration or callback it names");
         }
@@ -146,6 +146,6 @@ final class StepInFlyway implements StepCallbacks.Handler {
                         FlywayUp.resolvedOf(context.getMigrationInfo()),
                         context.getConnection(),
                         current.displayPath(),
-                        runner.db.target());
+                        runner.db.masking());
     }
 }

@@ -141,7 +141,7 @@ final class StepRun {
             texts.add(down == null ? null : RoundtripRunner.read(down));
         }
         return WorkAhead.start(
-                true, runner.flyway(), runner.downs(), runner.db.target(), resolved, downs, texts, runner.schema());
+                true, runner.flyway(), runner.downs(), runner.db.masking(), resolved, downs, texts, runner.schema());
     }
 
     private boolean fitsInFlyway(MigrationFile m) {
@@ -161,7 +161,7 @@ final class StepRun {
         } catch (FlywayException e) {
             upFailed(
                     m,
-                    runner.flyway().failure(Phase.UP, m.displayPath(), e, runner.db.target()),
+                    runner.flyway().failure(Phase.UP, m.displayPath(), e, runner.db.masking()),
                     RoundtripRunner.ms(t0));
             return;
         }
@@ -170,7 +170,7 @@ final class StepRun {
                 runner.flyway().migrateOne(runner.db, m.fileName());
                 return null;
             } catch (FlywayException e) {
-                return runner.flyway().failure(Phase.RE_UP, m.displayPath(), e, runner.db.target());
+                return runner.flyway().failure(Phase.RE_UP, m.displayPath(), e, runner.db.masking());
             }
         });
         record(step.outcome());

@@ -37,14 +37,14 @@ final class ThroughExecutor {
             Boolean ahead = parsed.get();
             transactional = ahead != null ? ahead : migration.getExecutor().canExecuteInTransaction();
         } catch (FlywayException e) {
-            return runner.flyway().failure(phase, m.displayPath(), e, runner.db.target());
+            return runner.flyway().failure(phase, m.displayPath(), e, runner.db.masking());
         }
         connection.setAutoCommit(!transactional);
         try {
             if (reset) {
                 runner.sessionReset().apply(connection);
             }
-            Failure f = runner.flyway().apply(phase, migration, connection, m.displayPath(), runner.db.target());
+            Failure f = runner.flyway().apply(phase, migration, connection, m.displayPath(), runner.db.masking());
             if (transactional) {
                 if (f == null) {
                     connection.commit();

@@ -47,7 +47,7 @@ class AdjacentUndoRoundtripTest {
                         options,
                         Dialect.H2,
                         () -> ScratchDatabase.create(
-                                ScratchDatabase.h2For(Dialect.GENERIC), Duration.ofMinutes(30), false, console::add),
+                                ScratchDatabase.h2For(Dialect.GENERIC), ScratchSettings.defaults(), console::add),
                         console::add)
                 .run();
         assertEquals(List.of(), RoundtripRunnerTest.problems(report), console.toString());

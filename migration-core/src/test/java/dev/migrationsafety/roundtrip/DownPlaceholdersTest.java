@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,7 +110,7 @@ class DownPlaceholdersTest {
         Files.writeString(dir.resolve("V1__seen.sql"), select + ";\n");
         List<String> console = new ArrayList<>();
         FlywayUp flyway = new FlywayUp(new MigrationLayout(base, List.of(dir), dir), Map.of(), console::add);
-        try (ScratchDatabase db = ScratchDatabase.create(admin, Duration.ofMinutes(30), false, console::add)) {
+        try (ScratchDatabase db = ScratchDatabase.create(admin, ScratchSettings.defaults(), console::add)) {
             flyway.migrate(db, "latest");
             flyway.close();
             try (Connection c = db.connect();

@@ -26,7 +26,7 @@ class FlywaySemanticsTest extends RoundtripRunnerTest {
                         fixture(fixture),
                         options,
                         Dialect.POSTGRESQL,
-                        () -> ScratchDatabase.create(pg, Duration.ofMinutes(30), false, console::add),
+                        () -> ScratchDatabase.create(pg, ScratchSettings.defaults(), console::add),
                         console::add)
                 .run();
     }

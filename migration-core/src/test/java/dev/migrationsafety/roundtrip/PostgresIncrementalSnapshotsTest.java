@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -100,11 +99,11 @@ class PostgresIncrementalSnapshotsTest {
 
     private static void runAndCompare(List<String> scripts) throws SQLException {
         DbTarget pg = TestDatabases.require(TestDatabases.POSTGRES);
-        try (ScratchDatabase db = ScratchDatabase.create(pg, Duration.ofMinutes(30), false, m -> {});
+        try (ScratchDatabase db = ScratchDatabase.create(pg, ScratchSettings.defaults(), m -> {});
                 Connection c = db.connect();
                 Statement st = c.createStatement()) {
             List<String> refused = new ArrayList<>();
-            PostgresIncrementalSnapshots incremental = PostgresIncrementalSnapshots.install(c, refused::add);
+            PostgresIncrementalSnapshots incremental = PostgresIncrementalSnapshots.install(db, refused::add);
             assertNotNull(incremental, () -> "the test server's account is a superuser: " + refused);
             incremental.read(c);
             int changedSome = 0;

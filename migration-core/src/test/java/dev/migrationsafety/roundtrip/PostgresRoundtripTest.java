@@ -125,10 +125,31 @@ class PostgresRoundtripTest extends RoundtripRunnerTest {
                     + " THEN CREATE ROLE migration_rt_nocreatedb LOGIN NOCREATEDB; END IF; END $$");
             st.execute("GRANT CREATE ON DATABASE " + c.getCatalog() + " TO migration_rt_nocreatedb");
         }
-        DbTarget limited = new DbTarget(pg.url(), "migration_rt_nocreatedb", "");
+        // the user only in the URL: the log names it all the same
+        DbTarget limited = new DbTarget(
+                pg.url() + (pg.url().contains("?") ? "&" : "?") + "user=migration_rt_nocreatedb", null, "");
+        RoundtripException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                RoundtripException.class,
+                () -> run(
+                        "postgresql/planted",
+                        limited,
+                        Dialect.POSTGRESQL,
+                        RoundtripOptions.defaults(),
+                        new ArrayList<>()));
+        assertTrue(
+                refused.getMessage()
+                        .startsWith("cannot create the round trip's sandbox role as migration_rt_nocreatedb (ERROR:"
+                                + " permission denied to create role); "),
+                refused::getMessage);
+        assertTrue(refused.getMessage().endsWith("set sandbox (migration.sandbox) to false"), refused::getMessage);
         List<String> console = new ArrayList<>();
-        RoundtripReport report =
-                run("postgresql/planted", limited, Dialect.POSTGRESQL, RoundtripOptions.defaults(), console);
+        RoundtripReport report = run(
+                fixture("postgresql/planted"),
+                limited,
+                ScratchSettings.defaults().withSandbox(false),
+                Dialect.POSTGRESQL,
+                RoundtripOptions.defaults(),
+                console);
         assertTrue(
                 console.stream()
                         .anyMatch(l -> l.startsWith("Cannot create a database as migration_rt_nocreatedb")
@@ -161,8 +182,9 @@ class PostgresRoundtripTest extends RoundtripRunnerTest {
         DbTarget pg = TestDatabases.require(TestDatabases.POSTGRES);
         try (java.sql.Connection c = pg.connect();
                 java.sql.Statement st = c.createStatement()) {
-            st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'migration_rt_createdb')"
-                    + " THEN CREATE ROLE migration_rt_createdb LOGIN CREATEDB NOSUPERUSER; END IF; END $$");
+            st.execute(
+                    "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'migration_rt_createrole')"
+                            + " THEN CREATE ROLE migration_rt_createrole LOGIN CREATEDB CREATEROLE NOSUPERUSER; END IF; END $$");
         }
         List<String> superuserConsole = new ArrayList<>();
         RoundtripReport incremental =
@@ -170,7 +192,7 @@ class PostgresRoundtripTest extends RoundtripRunnerTest {
         List<String> console = new ArrayList<>();
         RoundtripReport full = run(
                 "postgresql/planted",
-                new DbTarget(pg.url(), "migration_rt_createdb", ""),
+                new DbTarget(pg.url(), "migration_rt_createrole", ""),
                 Dialect.POSTGRESQL,
                 RoundtripOptions.defaults(),
                 console);

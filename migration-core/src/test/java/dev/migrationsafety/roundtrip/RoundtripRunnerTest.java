@@ -10,7 +10,6 @@ import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.sql.Dialect;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -32,9 +31,17 @@ abstract class RoundtripRunnerTest {
 
     static RoundtripReport run(
             String fixture, DbTarget admin, Dialect sqlDialect, RoundtripOptions options, List<String> console) {
-        Supplier<ScratchDatabase> scratches =
-                () -> ScratchDatabase.create(admin, Duration.ofMinutes(30), false, console::add);
-        MigrationSet set = fixture(fixture);
+        return run(fixture(fixture), admin, ScratchSettings.defaults(), sqlDialect, options, console);
+    }
+
+    static RoundtripReport run(
+            MigrationSet set,
+            DbTarget admin,
+            ScratchSettings settings,
+            Dialect sqlDialect,
+            RoundtripOptions options,
+            List<String> console) {
+        Supplier<ScratchDatabase> scratches = () -> ScratchDatabase.create(admin, settings, console::add);
         assertEquals(List.of(), set.strays(), "fixture files all recognised");
         return new RoundtripRunner(set, options, sqlDialect, scratches, console::add).run();
     }

@@ -42,15 +42,29 @@ class ScratchDatabaseTest {
     }
 
     @Test
-    void postgresScratchIsCreatedDroppedAndLeftoversRemovedByAge() throws SQLException {
+    void theSandboxAccountLogsInWithItsOwnCredentialsOnly() {
+        DbTarget t = new DbTarget("jdbc:postgresql://db:5432/app?user=u&ssl=true&password=s3cret", "u", "s3cret");
+        DbTarget sandbox = t.withDatabase("migration_rt_x").as("migration_rt_x", "pw");
+        assertEquals("jdbc:postgresql://db:5432/migration_rt_x?ssl=true", sandbox.url());
+        assertEquals("migration_rt_x", sandbox.user());
+        assertEquals("pw", sandbox.password());
+        assertEquals(
+                "jdbc:mysql://db/x",
+                new DbTarget("jdbc:mysql://u:pw@db/x?user=u", null, null)
+                        .as("a", "b")
+                        .url());
+    }
+
+    @Test
+    void postgresLeftoversAreDroppedOnlyWhenTheirRunIsGone() throws SQLException {
         DbTarget pg = TestDatabases.require(TestDatabases.POSTGRES);
-        leftoversAreRemovedByAge(pg, Dialect.POSTGRESQL);
+        leftoversAreDroppedOnlyWhenTheirRunIsGone(pg, Dialect.POSTGRESQL);
     }
 
     @Test
     void postgresScratchSessionsDoNotWaitForTheWalFlush() throws SQLException {
         DbTarget pg = TestDatabases.require(TestDatabases.POSTGRES);
-        try (ScratchDatabase db = ScratchDatabase.create(pg, Duration.ofMinutes(30), false, line -> {});
+        try (ScratchDatabase db = ScratchDatabase.create(pg, ScratchSettings.defaults(), line -> {});
                 Connection c = db.connect();
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SHOW synchronous_commit")) {
@@ -60,36 +74,83 @@ class ScratchDatabaseTest {
     }
 
     @Test
-    void mariaDbScratchIsCreatedDroppedAndLeftoversRemovedByAge() throws SQLException {
+    void mariaDbLeftoversAreDroppedOnlyWhenTheirRunIsGone() throws SQLException {
         DbTarget maria = TestDatabases.require(TestDatabases.MARIADB);
-        leftoversAreRemovedByAge(maria, Dialect.MYSQL);
+        leftoversAreDroppedOnlyWhenTheirRunIsGone(maria, Dialect.MYSQL);
     }
 
-    private static void leftoversAreRemovedByAge(DbTarget admin, Dialect dialect) throws SQLException {
-        String old = ScratchDatabase.newName(Instant.now().minus(Duration.ofHours(2)));
-        String fresh = ScratchDatabase.newName(Instant.now().minus(Duration.ofMinutes(1)));
-        try (Connection c = admin.connect();
-                Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + old);
-            st.execute("CREATE DATABASE " + fresh);
-        }
+    /**
+     * Three leftovers, all two hours old: one of a killed run (no lock, nobody connected: dropped with its sandbox
+     * account), one of a long round trip still running elsewhere (its lock held), one with a session connected to it.
+     * Only the first goes. The scratch database and its account are gone after close.
+     */
+    private static void leftoversAreDroppedOnlyWhenTheirRunIsGone(DbTarget admin, Dialect dialect) throws SQLException {
+        Instant old = Instant.now().minus(Duration.ofHours(2));
+        String dead = ScratchDatabase.newName(old);
+        String running = ScratchDatabase.newName(old);
+        String connected = ScratchDatabase.newName(old);
         List<String> log = new ArrayList<>();
         String scratchName;
-        try (ScratchDatabase db = ScratchDatabase.create(admin, Duration.ofMinutes(30), false, log::add)) {
-            scratchName = db.name();
-            assertTrue(databases(admin, dialect).contains(scratchName));
-            assertTrue(log.contains("Dropped " + old + ", left over from an interrupted round trip"), log::toString);
-            assertTrue(log.contains("Created scratch database " + scratchName + "; it is dropped at the end"));
-            assertTrue(log.stream().noneMatch(l -> l.contains(fresh)), "a run younger than 30 minutes is left alone");
-        } finally {
-            try (Connection c = admin.connect();
-                    Statement st = c.createStatement()) {
-                st.execute("DROP DATABASE IF EXISTS " + fresh);
+        try (Connection parallelRun = admin.connect();
+                Statement st = parallelRun.createStatement()) {
+            assertTrue(RunLock.take(parallelRun, dialect, running));
+            for (String n : List.of(dead, running, connected)) {
+                st.execute("CREATE DATABASE " + n);
+            }
+            SandboxRole.create(parallelRun, dialect, dead);
+            try (Connection inUse = admin.withDatabase(connected).connect()) {
+                try (ScratchDatabase db = ScratchDatabase.create(admin, ScratchSettings.defaults(), log::add)) {
+                    scratchName = db.name();
+                    assertTrue(databases(admin, dialect).contains(scratchName));
+                    assertTrue(
+                            accounts(admin, dialect).contains(SandboxRole.nameFor(dialect, scratchName)),
+                            "the sandbox account exists while the run does");
+                    assertTrue(
+                            log.contains("Dropped " + dead + ", left over from an interrupted round trip"),
+                            log::toString);
+                    assertTrue(log.stream().noneMatch(l -> l.contains(running)), "a running round trip is left alone");
+                    assertTrue(log.stream().noneMatch(l -> l.contains(connected)), "a database in use is left alone");
+                    assertTrue(databases(admin, dialect).containsAll(List.of(running, connected)));
+                    assertFalse(databases(admin, dialect).contains(dead));
+                    assertFalse(accounts(admin, dialect).contains(SandboxRole.nameFor(dialect, dead)));
+                }
+            } finally {
+                RunLock.release(parallelRun, dialect, running);
+                st.execute("DROP DATABASE IF EXISTS " + running);
+                st.execute("DROP DATABASE IF EXISTS " + connected);
             }
         }
-        List<String> now = databases(admin, dialect);
-        assertFalse(now.contains(old), "old leftover dropped");
-        assertFalse(now.contains(scratchName), "scratch dropped on close");
+        assertFalse(databases(admin, dialect).contains(scratchName), "scratch dropped on close");
+        assertFalse(
+                accounts(admin, dialect).contains(SandboxRole.nameFor(dialect, scratchName)),
+                "sandbox account dropped on close");
+    }
+
+    /** Two round trips at once: the second one's cleanup leaves the first one's database and account alone. */
+    @Test
+    void postgresConcurrentRunsLeaveEachOtherAlone() throws SQLException {
+        DbTarget pg = TestDatabases.require(TestDatabases.POSTGRES);
+        try (ScratchDatabase first = ScratchDatabase.create(pg, ScratchSettings.defaults(), line -> {})) {
+            List<String> log = new ArrayList<>();
+            try (ScratchDatabase second = ScratchDatabase.create(pg, ScratchSettings.defaults(), log::add)) {
+                assertTrue(log.stream().noneMatch(l -> l.contains(first.name())), log::toString);
+                assertTrue(databases(pg, Dialect.POSTGRESQL).containsAll(List.of(first.name(), second.name())));
+                assertTrue(accounts(pg, Dialect.POSTGRESQL).contains(first.name()));
+            }
+        }
+    }
+
+    private static List<String> accounts(DbTarget admin, Dialect dialect) throws SQLException {
+        String sql = dialect == Dialect.POSTGRESQL ? "SELECT rolname FROM pg_roles" : "SELECT User FROM mysql.user";
+        List<String> names = new ArrayList<>();
+        try (Connection c = admin.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     private static List<String> databases(DbTarget admin, Dialect dialect) throws SQLException {

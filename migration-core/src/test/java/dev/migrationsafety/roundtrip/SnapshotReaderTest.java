@@ -9,7 +9,6 @@ import dev.migrationsafety.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +34,7 @@ class SnapshotReaderTest {
     @Test
     void postgresSeesEveryKind() throws SQLException {
         DbTarget pg = TestDatabases.require(TestDatabases.POSTGRES);
-        try (ScratchDatabase db = ScratchDatabase.create(pg, Duration.ofMinutes(30), false, m -> {})) {
+        try (ScratchDatabase db = ScratchDatabase.create(pg, ScratchSettings.defaults(), m -> {})) {
             SchemaSnapshot s = apply(
                     db,
                     Dialect.POSTGRESQL,
@@ -100,7 +99,7 @@ class SnapshotReaderTest {
     @Test
     void mariaDbSeesEveryKind() throws SQLException {
         DbTarget maria = TestDatabases.require(TestDatabases.MARIADB);
-        try (ScratchDatabase db = ScratchDatabase.create(maria, Duration.ofMinutes(30), false, m -> {})) {
+        try (ScratchDatabase db = ScratchDatabase.create(maria, ScratchSettings.defaults(), m -> {})) {
             SchemaSnapshot s = apply(
                     db,
                     Dialect.MYSQL,
@@ -154,7 +153,7 @@ class SnapshotReaderTest {
     @Test
     void h2SeesEveryKindAndIgnoresGeneratedConstraintNames() throws SQLException {
         try (ScratchDatabase db = ScratchDatabase.create(
-                ScratchDatabase.h2For(Dialect.POSTGRESQL), Duration.ofMinutes(30), false, m -> {})) {
+                ScratchDatabase.h2For(Dialect.POSTGRESQL), ScratchSettings.defaults(), m -> {})) {
             String[] ddl = {
                 "CREATE DOMAIN email AS varchar(200) CHECK (POSITION('@' IN VALUE) > 0)",
                 "CREATE SEQUENCE invoice_no INCREMENT BY 5",

@@ -14,10 +14,12 @@ import dev.migrationsafety.roundtrip.RoundtripReport;
 import dev.migrationsafety.roundtrip.RoundtripReportWriter;
 import dev.migrationsafety.roundtrip.RoundtripRunner;
 import dev.migrationsafety.roundtrip.ScratchDatabase;
+import dev.migrationsafety.roundtrip.ScratchSettings;
 import dev.migrationsafety.sql.Dialect;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.inject.Inject;
@@ -139,6 +141,32 @@ public class RoundtripMojo extends AbstractSqlMojo {
     private boolean allowNonEmptyTarget;
 
     /**
+     * Runs the migrations and down scripts on a server as a throwaway account that the round trip creates for the
+     * run and that may act only inside the scratch database (PostgreSQL: a role without superuser, {@code CREATEDB}
+     * or {@code CREATEROLE}, owner of the scratch database only; MariaDB/MySQL: a user with rights on the scratch
+     * database only). The configured account then needs {@code CREATEDB} and {@code CREATEROLE} (PostgreSQL) or
+     * {@code CREATE USER} and grantable rights on the scratch databases (MariaDB/MySQL). {@code false} runs them with
+     * the full rights of the configured account, with a warning: only for a pipeline whose migrations you trust. H2
+     * in memory needs no sandbox. Default {@code true}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.sandbox", defaultValue = "true")
+    private boolean sandbox;
+
+    /**
+     * PostgreSQL extensions that the configured account creates in each scratch database before any migration runs,
+     * for extensions the sandbox account may not create (those that need a superuser): e.g. {@code
+     * -Dmigration.extensions=postgis,pg_stat_statements}. They count as part of the starting point, like objects of
+     * the template database; a migration's {@code CREATE EXTENSION IF NOT EXISTS} then passes, a plain {@code CREATE
+     * EXTENSION} fails as the extension exists. Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.extensions")
+    private List<String> extensions;
+
+    /**
      * Flyway placeholders for the ups, as in Flyway's own configuration. Default: none.
      *
      * @since 0.1.0
@@ -240,14 +268,22 @@ public class RoundtripMojo extends AbstractSqlMojo {
                 + (embedded
                         ? "embedded PostgreSQL " + embeddedPostgresVersion
                         : url() == null ? "H2 in memory" : admin.toString()));
+        ScratchSettings scratch;
+        try {
+            scratch = new ScratchSettings(sandbox, extensions == null ? List.of() : extensions, allowNonEmptyTarget);
+        } catch (IllegalArgumentException e) {
+            throw invalid("extensions", e);
+        }
+        if (!sandbox && admin.dialect() != Dialect.H2) {
+            getLog().warn(ScratchDatabase.sandboxOffWarning(admin));
+        }
         RoundtripReport report;
         try {
             report = new RoundtripRunner(
                             set,
                             options,
                             sqlDialect,
-                            () -> ScratchDatabase.create(
-                                    admin, Duration.ofMinutes(30), allowNonEmptyTarget, getLog()::info),
+                            () -> ScratchDatabase.create(admin, scratch, getLog()::info),
                             this::log)
                     .run();
         } catch (RoundtripException e) {

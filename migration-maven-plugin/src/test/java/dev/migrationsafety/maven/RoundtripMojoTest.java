@@ -157,4 +157,31 @@ class RoundtripMojoTest extends ProjectMojoTest {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(e.getMessage().startsWith("Invalid startAfter (migration.startAfter): "), e.getMessage());
     }
+
+    @Test
+    @InjectMojo(goal = "roundtrip")
+    @MojoParameter(name = "extensions", value = "postgis,pg stat")
+    void anExtensionThatIsNoNameIsAConfigurationErrorNamingTheParameter(RoundtripMojo mojo) {
+        mojo.setLog(log);
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals(
+                "Invalid extensions (migration.extensions): 'pg stat' is no extension name; give names such as"
+                        + " pgcrypto, separated by commas",
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "roundtrip")
+    @MojoParameter(name = "url", value = "jdbc:postgresql://127.0.0.1:5432/test")
+    @MojoParameter(name = "user", value = "postgres")
+    @MojoParameter(name = "sandbox", value = "false")
+    void turningTheSandboxOffIsWarnedAboutNamingTheAccount(RoundtripMojo mojo) throws Exception {
+        TestDatabases.requirePostgres();
+        mojo.setLog(log);
+        mojo.execute();
+        verify(log)
+                .warn("The sandbox is off (sandbox / migration.sandbox=false): the migrations and down scripts run with"
+                        + " the full rights of postgres on jdbc:postgresql://127.0.0.1:5432/test, and can do anything"
+                        + " postgres can on that server; turn it off only for a pipeline whose migrations you trust");
+    }
 }

@@ -1,0 +1,1 @@
+DROP DATABASE migration_it_sbx_victim;

@@ -1,0 +1,1 @@
+SELECT 1 INTO OUTFILE '/tmp/migration_it_sbx_outfile';

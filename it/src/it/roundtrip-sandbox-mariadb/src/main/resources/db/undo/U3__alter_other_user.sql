@@ -1,0 +1,1 @@
+ALTER USER 'migration_it_sbx_victim'@'%' IDENTIFIED BY 'pwned';

@@ -1,0 +1,1 @@
+CREATE USER 'migration_it_sbx_evil'@'%' IDENTIFIED BY 'pwned';

@@ -1,0 +1,1 @@
+SELECT User, authentication_string FROM mysql.user;

@@ -1,0 +1,1 @@
+ALTER ROLE migration_it_sbx_victim PASSWORD 'pwned';

