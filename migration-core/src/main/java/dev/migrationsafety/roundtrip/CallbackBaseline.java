@@ -1,12 +1,11 @@
 package dev.migrationsafety.roundtrip;
 
 import dev.migrationsafety.migration.CallbackScript;
+import dev.migrationsafety.migration.LocationRole;
+import dev.migrationsafety.migration.LocationWalker;
 import dev.migrationsafety.migration.MigrationLayout;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.ArrayList;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 
@@ -20,22 +19,22 @@ import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 final class CallbackBaseline {
     private CallbackBaseline() {}
 
-    /** Whether a migration location holds a callback script. */
+    /**
+     * Whether a migration location holds a callback script, among the files the rules and Flyway see (links inside
+     * the project followed, see {@link LocationWalker}).
+     */
     static boolean present(MigrationLayout layout) {
+        boolean[] found = {false};
         for (Path dir : layout.migrationDirs()) {
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(dir)) {
-                if (files.anyMatch(p -> Files.isRegularFile(p)
-                        && CallbackScript.isCallback(p.getFileName().toString()))) {
-                    return true;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + layout.display(dir), e);
-            }
+            LocationWalker.walk(
+                    layout,
+                    dir,
+                    LocationRole.MIGRATIONS,
+                    (p, attrs) -> found[0] |=
+                            CallbackScript.isCallback(p.getFileName().toString()),
+                    new ArrayList<>());
         }
-        return false;
+        return found[0];
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.migrationsafety.roundtrip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.migration.MigrationScanner;
@@ -56,5 +57,17 @@ class LinkedLocationRoundtripTest {
                         .toList(),
                 console.toString());
         assertFalse(report.failed());
+    }
+
+    @Test
+    void seesACallbackInALinkedDirectory() throws IOException {
+        Path migration = Files.createDirectories(base.resolve("db/migration"));
+        Path shared = Files.createDirectories(base.resolve("shared-callbacks"));
+        Files.writeString(shared.resolve("beforeMigrate.sql"), "CREATE TABLE IF NOT EXISTS audit (id INT);\n");
+        MigrationLayout layout = new MigrationLayout(base, List.of(migration), base.resolve("db/undo"));
+        assertFalse(CallbackBaseline.present(layout));
+
+        Files.createSymbolicLink(migration.resolve("callbacks"), Path.of("../../shared-callbacks"));
+        assertTrue(CallbackBaseline.present(layout));
     }
 }
