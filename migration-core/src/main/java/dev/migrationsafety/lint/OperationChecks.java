@@ -57,12 +57,20 @@ final class OperationChecks {
             add(out, s, Check.TRUNCATE, "truncates " + names(t.tables()) + ", deleting every row");
             cascade(out, s, t.cascade(), "truncate of " + names(t.tables()));
         } else if (op instanceof Operation.Delete d) {
-            if (!d.hasWhere() && !(down && up.hasTable(d.table()))) {
-                add(out, s, Check.DELETE_WITHOUT_WHERE, "deletes every row of " + d.table() + " (no WHERE)");
+            if (d.everyRow() && !(down && up.hasTable(d.table()))) {
+                add(
+                        out,
+                        s,
+                        Check.DELETE_WITHOUT_WHERE,
+                        "deletes every row of " + d.table() + whereReason(d.hasWhere()));
             }
         } else if (op instanceof Operation.Update u) {
-            if (!u.hasWhere() && !(down && up.hasTable(u.table()))) {
-                add(out, s, Check.UPDATE_WITHOUT_WHERE, "updates every row of " + u.table() + " (no WHERE)");
+            if (u.everyRow() && !(down && up.hasTable(u.table()))) {
+                add(
+                        out,
+                        s,
+                        Check.UPDATE_WITHOUT_WHERE,
+                        "updates every row of " + u.table() + whereReason(u.hasWhere()));
             }
         } else if (op instanceof Operation.DropConstraint d) {
             if (down && up.hasConstraint(d.name())) {
@@ -175,6 +183,10 @@ final class OperationChecks {
                                     ? ""
                                     : " to " + c.foreignKey().target()) + " without NOT VALID");
         }
+    }
+
+    private static String whereReason(boolean hasWhere) {
+        return hasWhere ? " (it has a WHERE, but the condition is always true)" : " (no WHERE)";
     }
 
     private static void cascade(List<Finding> out, SqlStatement s, boolean cascade, String what) {

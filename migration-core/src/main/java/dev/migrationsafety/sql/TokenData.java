@@ -53,7 +53,10 @@ final class TokenData {
             out.unclear("DELETE without a table name");
             return;
         }
-        out.add(new Operation.Delete(classifier.name(parts), TokenCursor.topLevelWord(c.toks, start, c.end, "WHERE")));
+        out.add(new Operation.Delete(
+                classifier.name(parts),
+                TokenCursor.topLevelWord(c.toks, start, c.end, "WHERE"),
+                TokenConditions.whereAlwaysTrue(c.toks, start, c.end, classifier.dialect)));
     }
 
     void update(TokenCursor c, TokenOps out) {
@@ -66,7 +69,10 @@ final class TokenData {
             out.unclear("UPDATE without a table name");
             return;
         }
-        out.add(new Operation.Update(classifier.name(parts), TokenCursor.topLevelWord(c.toks, start, c.end, "WHERE")));
+        out.add(new Operation.Update(
+                classifier.name(parts),
+                TokenCursor.topLevelWord(c.toks, start, c.end, "WHERE"),
+                TokenConditions.whereAlwaysTrue(c.toks, start, c.end, classifier.dialect)));
     }
 
     void insert(TokenCursor c, TokenOps out) {
