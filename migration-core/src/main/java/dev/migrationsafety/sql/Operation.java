@@ -43,8 +43,17 @@ public sealed interface Operation {
 
     record RenameColumn(TableName table, String from, String to) implements Operation {}
 
-    /** {@code ALTER COLUMN ... TYPE}, {@code SET DATA TYPE}, MySQL {@code MODIFY}/{@code CHANGE}. */
-    record ChangeColumnType(TableName table, String column, String newType, boolean using) implements Operation {}
+    /**
+     * {@code ALTER COLUMN ... TYPE}, {@code SET DATA TYPE}, MySQL {@code MODIFY}/{@code CHANGE}.
+     *
+     * @param usingText the {@code USING} expression as written, or {@code null} (see {@link TypeChanges})
+     */
+    record ChangeColumnType(TableName table, String column, String newType, boolean using, String usingText)
+            implements Operation {
+        public ChangeColumnType(TableName table, String column, String newType, boolean using) {
+            this(table, column, newType, using, null);
+        }
+    }
 
     record SetNotNull(TableName table, String column) implements Operation {}
 

@@ -162,8 +162,13 @@ final class Reconciler {
             ForeignKeyDef fk = t.foreignKey() == null ? k.foreignKey() : withNotValid(t.foreignKey(), k.notValid());
             return new AddConstraint(t.table(), t.name(), t.kind(), t.columns(), fk, k.notValid());
         } else if (tree instanceof ChangeColumnType t) {
+            ChangeColumnType k = (ChangeColumnType) tokens;
             return new ChangeColumnType(
-                    t.table(), t.column(), t.newType(), t.using() || ((ChangeColumnType) tokens).using());
+                    t.table(),
+                    t.column(),
+                    t.newType(),
+                    t.using() || k.using(),
+                    k.usingText() != null ? k.usingText() : t.usingText());
         } else if (tree instanceof AddColumn t) {
             ColumnDef a = t.column();
             ColumnDef b = ((AddColumn) tokens).column();

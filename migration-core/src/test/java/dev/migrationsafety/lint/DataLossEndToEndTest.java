@@ -64,4 +64,29 @@ class DataLossEndToEndTest {
                         "V8__reset.sql",
                         "UPDATE users SET score = 0 WHERE id = 7;\nUPDATE `users` SET" + " score = 0 WHERE 1;\n"));
     }
+
+    @Test
+    void typeChangesThatDestroyOrNarrowValues() throws IOException {
+        String sql =
+                """
+                ALTER TABLE users ADD COLUMN bio varchar(200);
+                ALTER TABLE users ALTER COLUMN bio TYPE varchar(50);
+                ALTER TABLE users
+                  ALTER COLUMN email TYPE varchar(20) USING NULL;
+                """;
+        assertEquals(
+                List.of(
+                        DIR + "V9__types.sql:2:1: high [change-column-type] changes the type of users.bio to"
+                                + " varchar(50): varchar(200) -> varchar(50) truncates or rejects values longer than 50"
+                                + " characters - add a column of the new type, backfill in batches, switch the code,"
+                                + " drop the old column later",
+                        DIR + "V9__types.sql:3:1: critical [lossy-type-change] destroys the values of users.email:"
+                                + " USING NULL sets every value to NULL - add a column of the new type, fill it from"
+                                + " the old one with a conversion that keeps every value, check it, and drop the old"
+                                + " column in a later release",
+                        DIR + "V9__types.sql:3:1: high [change-column-type] changes the type of users.email to"
+                                + " varchar(20) - add a column of the new type, backfill in batches, switch the code,"
+                                + " drop the old column later"),
+                check(Dialect.POSTGRESQL, "V9__types.sql", sql));
+    }
 }
