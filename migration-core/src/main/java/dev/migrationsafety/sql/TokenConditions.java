@@ -29,6 +29,16 @@ final class TokenConditions {
     private static final Set<String> ARITHMETIC =
             Set.of("+", "-", "*", "/", "%", "^", "&", "|", "<<", ">>", "->", "->>", "#>", "#>>", "@>", "<@");
 
+    /** Symbols that are never an operator between two operands. */
+    private static final Set<String> NOT_OPERATORS = Set.of("(", ")", ",", ";", ".", "[", "]");
+
+    /** Words that continue a type name after its first word. */
+    private static final Set<String> TYPE_WORDS = Set.of("PRECISION", "VARYING", "WITH", "WITHOUT", "TIME", "ZONE");
+
+    /** MySQL interval units ({@code INTERVAL 30 DAY}). */
+    private static final Set<String> UNITS =
+            Set.of("MICROSECOND", "SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR");
+
     private final List<Tok> toks;
     private final int end;
     private final Dialect dialect;
@@ -42,14 +52,22 @@ final class TokenConditions {
         this.dialect = dialect;
     }
 
-    /**
-     * Whether the statement in {@code [from, to)} has a top-level {@code WHERE} that holds for every row (see
-     * {@link ConstantConditions}).
-     */
-    static boolean whereAlwaysTrue(List<Tok> toks, int from, int to, Dialect dialect) {
+    /** What the tokens tell about a statement's top-level {@code WHERE}. */
+    enum Where {
+        NONE,
+        /** Holds for every row (see {@link ConstantConditions}). */
+        ALWAYS_TRUE,
+        /** Read, and not always true. */
+        RESTRICTS,
+        /** There, but not readable to its end: whether it holds for every row is not known. */
+        UNREADABLE
+    }
+
+    /** The top-level {@code WHERE} of the statement in {@code [from, to)}. */
+    static Where where(List<Tok> toks, int from, int to, Dialect dialect) {
         int where = TokenCursor.indexOfTopLevel(toks, from, to, "WHERE");
         if (where < 0) {
-            return false;
+            return Where.NONE;
         }
         int end = TokenCursor.indexOfTopLevel(
                 toks,
@@ -57,7 +75,10 @@ final class TokenConditions {
                 to,
                 t -> t.isSymbol(";") || (t.kind() == Tok.Kind.WORD && CONDITION_END.contains(t.upper())));
         Cond cond = read(toks, where + 1, end < 0 ? to : end, dialect);
-        return ConstantConditions.alwaysTrue(cond, dialect);
+        if (cond == null) {
+            return Where.UNREADABLE;
+        }
+        return ConstantConditions.alwaysTrue(cond, dialect) ? Where.ALWAYS_TRUE : Where.RESTRICTS;
     }
 
     /** The condition in {@code [from, to)}, or {@code null} when it cannot be read to its end. */
@@ -132,9 +153,8 @@ final class TokenConditions {
                             && toks.get(pos + 1).kind() == Tok.Kind.WORD
                             && OPAQUE_PREDICATES.contains(toks.get(pos + 1).upper())) {
                 left = opaquePredicate() ? ConstantConditions.opaque() : null;
-            } else if (t.kind() == Tok.Kind.SYMBOL
-                    && (t.text().startsWith("~") || t.text().startsWith("!~"))) {
-                pos++; // PostgreSQL regular expressions
+            } else if (t.kind() == Tok.Kind.SYMBOL && !NOT_OPERATORS.contains(t.text()) && !logical(t)) {
+                pos++; // any other operator (regular expressions, @@, &&, ...): an opaque predicate
                 left = operand() == null ? null : ConstantConditions.opaque();
             } else {
                 break;
@@ -192,6 +212,12 @@ final class TokenConditions {
             } else if (t.kind() == Tok.Kind.SYMBOL
                     && (ARITHMETIC.contains(t.text()) || (t.text().equals("||") && dialect != Dialect.MYSQL))) {
                 pos++;
+                value = primary() == null ? null : ConstantConditions.opaque();
+            } else if (t.is("AT")
+                    && pos + 2 < end
+                    && toks.get(pos + 1).is("TIME")
+                    && toks.get(pos + 2).is("ZONE")) {
+                pos += 3;
                 value = primary() == null ? null : ConstantConditions.opaque();
             } else if (t.is("COLLATE")) {
                 pos += 2;
@@ -252,8 +278,21 @@ final class TokenConditions {
                 pos++; // a typed literal
                 return ConstantConditions.opaque();
             }
-        } else if (t.is("CURRENT") && pos < end && toks.get(pos).is("OF")) {
-            return null; // WHERE CURRENT OF cursor: one row
+            if (t.is("INTERVAL") && pos < end && !toks.get(pos).isSymbol(".")) {
+                // MySQL INTERVAL 30 DAY, INTERVAL '1:30' HOUR_MINUTE
+                if (primary() == null) {
+                    return null;
+                }
+                if (pos < end
+                        && (UNITS.contains(toks.get(pos).upper())
+                                || toks.get(pos).upper().contains("_"))) {
+                    pos++;
+                }
+                return ConstantConditions.opaque();
+            }
+        } else if (t.is("CURRENT") && pos + 1 < end && toks.get(pos).is("OF")) {
+            pos += 2; // WHERE CURRENT OF cursor: the one row the cursor is on
+            return ConstantConditions.opaque();
         }
         StringBuilder name = new StringBuilder(Identifiers.normalize(t.text(), dialect));
         while (pos + 1 < end && toks.get(pos).isSymbol(".") && toks.get(pos + 1).isName()) {
@@ -316,7 +355,7 @@ final class TokenConditions {
             return false;
         }
         pos++;
-        while (pos < end && toks.get(pos).isName()) {
+        while (pos < end && TYPE_WORDS.contains(toks.get(pos).upper())) {
             pos++; // double precision, character varying, timestamp with time zone
         }
         if (at("(") && skipGroup() == null) {
@@ -367,6 +406,11 @@ final class TokenConditions {
             }
         }
         return false;
+    }
+
+    /** MySQL's {@code &&}, {@code ||} and {@code !}, which the logical levels read. */
+    private boolean logical(Tok t) {
+        return dialect == Dialect.MYSQL && (t.isSymbol("&&") || t.isSymbol("||") || t.isSymbol("!"));
     }
 
     private boolean acceptWord(String word) {
