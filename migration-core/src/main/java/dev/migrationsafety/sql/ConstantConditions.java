@@ -1,5 +1,14 @@
 package dev.migrationsafety.sql;
 
+import dev.migrationsafety.sql.Cond.And;
+import dev.migrationsafety.sql.Cond.Cmp;
+import dev.migrationsafety.sql.Cond.IsBool;
+import dev.migrationsafety.sql.Cond.IsNull;
+import dev.migrationsafety.sql.Cond.Lit;
+import dev.migrationsafety.sql.Cond.Not;
+import dev.migrationsafety.sql.Cond.Opaque;
+import dev.migrationsafety.sql.Cond.Or;
+import dev.migrationsafety.sql.Cond.Ref;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,63 +33,9 @@ final class ConstantConditions {
     /** Deeper conditions are not folded (and thus not always true): keeps the work bounded on hostile input. */
     static final int MAX_DEPTH = 64;
 
-    private static final int MAX_DISJUNCTS = 64;
-    /** How deep a disjunct may be for the complement test ({@code x OR NOT x}). */
-    private static final int SHALLOW = 8;
-
     private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private ConstantConditions() {}
-
-    /** A condition or operand, as far as the evaluator understands it. */
-    sealed interface Cond {}
-
-    /** A literal: a {@link BigDecimal}, a {@link String}, a {@link Boolean}, or {@code null} for SQL NULL. */
-    record Lit(Object value) implements Cond {}
-
-    /** A column, by its normalised (possibly qualified) name. */
-    record Ref(String name) implements Cond {
-        /** A column reference; MySQL's column names ignore case. */
-        static Ref of(String normalised, Dialect dialect) {
-            return new Ref(dialect == Dialect.MYSQL ? normalised.toLowerCase(Locale.ROOT) : normalised);
-        }
-    }
-
-    /** Anything else (functions, subqueries, arithmetic): equal only to itself, never folded. */
-    static final class Opaque implements Cond {
-        @Override
-        public String toString() {
-            return "?";
-        }
-    }
-
-    record Not(Cond operand) implements Cond {}
-
-    record And(Cond left, Cond right) implements Cond {}
-
-    record Or(Cond left, Cond right) implements Cond {}
-
-    /** {@code op} is one of {@code = <> < <= > >= <=>} ({@code !=} is read as {@code <>}). */
-    record Cmp(String op, Cond left, Cond right) implements Cond {}
-
-    record IsNull(Cond operand, boolean not) implements Cond {}
-
-    /** {@code IS [NOT] TRUE / FALSE}. */
-    record IsBool(Cond operand, boolean value, boolean not) implements Cond {}
-
-    static Cond opaque() {
-        return new Opaque();
-    }
-
-    /** The comparison operator as the evaluator spells it, or {@code null} when it is not a plain comparison. */
-    static String comparison(String op) {
-        return switch (op) {
-            case "=", "==" -> "=";
-            case "<>", "!=" -> "<>";
-            case "<", "<=", ">", ">=", "<=>" -> op;
-            default -> null;
-        };
-    }
 
     /** Whether the condition holds for every row (in the sense above) in this dialect. */
     static boolean alwaysTrue(Cond cond, Dialect dialect) {
@@ -154,21 +109,8 @@ final class ConstantConditions {
                 allFalse &= t == Truth.FALSE;
                 anyUnknown |= t == Truth.UNKNOWN;
             }
-            if (disjuncts.size() <= MAX_DISJUNCTS) {
-                for (int i = 0; i < disjuncts.size(); i++) {
-                    Cond negated = negate(disjuncts.get(i));
-                    if (!shallow(negated, SHALLOW)) {
-                        continue; // comparing deep trees costs time and stack: such disjuncts are not folded
-                    }
-                    for (int j = i + 1; j < disjuncts.size(); j++) {
-                        if (!shallow(disjuncts.get(j), SHALLOW)) {
-                            continue;
-                        }
-                        if (negated.equals(normal(disjuncts.get(j))) || sameComparison(negated, disjuncts.get(j))) {
-                            return Truth.TRUE; // x OR NOT x, c IS NULL OR c IS NOT NULL, a = b OR a <> b
-                        }
-                    }
-                }
+            if (Complements.anyPair(disjuncts)) {
+                return Truth.TRUE; // x OR NOT x, c IS NULL OR c IS NOT NULL, a = b OR a <> b
             }
             if (allFalse) {
                 return Truth.FALSE;
@@ -324,82 +266,4 @@ final class ConstantConditions {
     }
 
     private static final Object UNKNOWN_VALUE = new Object();
-
-    /** Whether the tree is at most {@code levels} deep. */
-    private static boolean shallow(Cond c, int levels) {
-        if (levels < 0) {
-            return false;
-        }
-        if (c instanceof Not n) {
-            return shallow(n.operand(), levels - 1);
-        } else if (c instanceof And a) {
-            return shallow(a.left(), levels - 1) && shallow(a.right(), levels - 1);
-        } else if (c instanceof Or o) {
-            return shallow(o.left(), levels - 1) && shallow(o.right(), levels - 1);
-        } else if (c instanceof Cmp cmp) {
-            return shallow(cmp.left(), levels - 1) && shallow(cmp.right(), levels - 1);
-        } else if (c instanceof IsNull i) {
-            return shallow(i.operand(), levels - 1);
-        } else if (c instanceof IsBool b) {
-            return shallow(b.operand(), levels - 1);
-        }
-        return true;
-    }
-
-    /** The condition with one {@code NOT} pushed into it, in the form {@link #normal} gives. */
-    private static Cond negate(Cond c) {
-        return normal(new Not(c));
-    }
-
-    /** {@code NOT} pushed one level into comparisons and {@code IS [NOT] NULL}; double negation removed. */
-    private static Cond normal(Cond c) {
-        if (c instanceof Not n) {
-            Cond inner = n.operand();
-            if (inner instanceof Not nn) {
-                return normal(nn.operand());
-            }
-            if (inner instanceof IsNull i) {
-                return new IsNull(i.operand(), !i.not());
-            }
-            if (inner instanceof IsBool b) {
-                return new IsBool(b.operand(), b.value(), !b.not());
-            }
-            if (inner instanceof Cmp cmp && !cmp.op().equals("<=>")) {
-                return new Cmp(negatedOp(cmp.op()), cmp.left(), cmp.right());
-            }
-        }
-        return c;
-    }
-
-    /** Whether two comparisons are the same with their sides swapped ({@code a < b} and {@code b > a}). */
-    private static boolean sameComparison(Cond a, Cond b) {
-        Cond nb = normal(b);
-        return a instanceof Cmp x
-                && nb instanceof Cmp y
-                && x.left().equals(y.right())
-                && x.right().equals(y.left())
-                && x.op().equals(swappedOp(y.op()));
-    }
-
-    private static String negatedOp(String op) {
-        return switch (op) {
-            case "=" -> "<>";
-            case "<>" -> "=";
-            case "<" -> ">=";
-            case ">=" -> "<";
-            case ">" -> "<=";
-            case "<=" -> ">";
-            default -> op;
-        };
-    }
-
-    private static String swappedOp(String op) {
-        return switch (op) {
-            case "<" -> ">";
-            case ">" -> "<";
-            case "<=" -> ">=";
-            case ">=" -> "<=";
-            default -> op;
-        };
-    }
 }

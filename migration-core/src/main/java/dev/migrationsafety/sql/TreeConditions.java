@@ -1,12 +1,11 @@
 package dev.migrationsafety.sql;
 
-import dev.migrationsafety.sql.ConstantConditions.Cmp;
-import dev.migrationsafety.sql.ConstantConditions.Cond;
-import dev.migrationsafety.sql.ConstantConditions.IsBool;
-import dev.migrationsafety.sql.ConstantConditions.IsNull;
-import dev.migrationsafety.sql.ConstantConditions.Lit;
-import dev.migrationsafety.sql.ConstantConditions.Not;
-import dev.migrationsafety.sql.ConstantConditions.Ref;
+import dev.migrationsafety.sql.Cond.Cmp;
+import dev.migrationsafety.sql.Cond.IsBool;
+import dev.migrationsafety.sql.Cond.IsNull;
+import dev.migrationsafety.sql.Cond.Lit;
+import dev.migrationsafety.sql.Cond.Not;
+import dev.migrationsafety.sql.Cond.Ref;
 import java.math.BigDecimal;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.DoubleValue;
@@ -41,7 +40,7 @@ final class TreeConditions {
 
     private Cond read(Expression e, int depth) {
         if (depth > ConstantConditions.MAX_DEPTH) {
-            return ConstantConditions.opaque();
+            return Cond.opaque();
         }
         int d = depth + 1;
         if (e instanceof BooleanValue b) {
@@ -71,32 +70,32 @@ final class TreeConditions {
         } else if (e instanceof NotExpression n) {
             return new Not(read(n.getExpression(), d));
         } else if (e instanceof AndExpression a) {
-            return new ConstantConditions.And(read(a.getLeftExpression(), d), read(a.getRightExpression(), d));
+            return new Cond.And(read(a.getLeftExpression(), d), read(a.getRightExpression(), d));
         } else if (e instanceof DoubleAnd a) {
-            return new ConstantConditions.And(read(a.getLeftExpression(), d), read(a.getRightExpression(), d));
+            return new Cond.And(read(a.getLeftExpression(), d), read(a.getRightExpression(), d));
         } else if (e instanceof OrExpression o) {
-            return new ConstantConditions.Or(read(o.getLeftExpression(), d), read(o.getRightExpression(), d));
+            return new Cond.Or(read(o.getLeftExpression(), d), read(o.getRightExpression(), d));
         } else if (e instanceof Concat o && dialect == Dialect.MYSQL) {
             // MySQL reads || as OR unless sql_mode has PIPES_AS_CONCAT; JSqlParser always reads it as concatenation
-            return new ConstantConditions.Or(read(o.getLeftExpression(), d), read(o.getRightExpression(), d));
+            return new Cond.Or(read(o.getLeftExpression(), d), read(o.getRightExpression(), d));
         } else if (e instanceof ComparisonOperator c) {
-            String op = ConstantConditions.comparison(c.getStringExpression().replace(" ", ""));
+            String op = Cond.comparison(c.getStringExpression().replace(" ", ""));
             return op == null
-                    ? ConstantConditions.opaque()
+                    ? Cond.opaque()
                     : new Cmp(op, read(c.getLeftExpression(), d), read(c.getRightExpression(), d));
         } else if (e instanceof IsNullExpression n) {
             return new IsNull(read(n.getLeftExpression(), d), n.isNot() || n.isUseNotNull());
         } else if (e instanceof IsBooleanExpression b) {
             return new IsBool(read(b.getLeftExpression(), d), b.isTrue(), b.isNot());
         }
-        return ConstantConditions.opaque();
+        return Cond.opaque();
     }
 
     private static Cond number(String text) {
         try {
             return new Lit(new BigDecimal(text));
         } catch (NumberFormatException e) {
-            return ConstantConditions.opaque();
+            return Cond.opaque();
         }
     }
 }
