@@ -155,6 +155,11 @@ final class TokenConditions extends TokenOperands {
             return new IsNull(left, negated);
         } else if (acceptWord("DISTINCT") && acceptWord("FROM")) {
             return operand() == null ? null : Cond.opaque();
+        } else if (acceptWord("JSON")) {
+            if (!acceptWord("OBJECT") && !acceptWord("ARRAY") && !acceptWord("SCALAR")) {
+                acceptWord("VALUE");
+            }
+            return Cond.opaque();
         }
         return null;
     }

@@ -48,6 +48,15 @@ abstract class TokenOperands {
                 value = typeName() ? Cond.opaque() : null;
             } else if (t.isSymbol("[")) {
                 value = skipBrackets("[", "]") ? Cond.opaque() : null;
+            } else if (t.isSymbol(".") && pos + 1 < end && toks.get(pos + 1).isName()) {
+                pos += 2; // (composite).field
+                value = Cond.opaque();
+            } else if (t.is("DIV") || t.is("MOD")) {
+                pos++; // MySQL integer division and modulo
+                value = primary() == null ? null : Cond.opaque();
+            } else if (t.is("AGAINST") && pos + 1 < end && toks.get(pos + 1).isSymbol("(")) {
+                pos++; // MySQL MATCH (...) AGAINST (...)
+                value = skipGroup();
             } else if (t.kind() == Tok.Kind.SYMBOL
                     && (ARITHMETIC.contains(t.text()) || (t.text().equals("||") && dialect != Dialect.MYSQL))) {
                 pos++;
@@ -92,6 +101,15 @@ abstract class TokenOperands {
                     }
                     return primary() == null ? null : Cond.opaque();
                 }
+                if (t.isSymbol("?")) {
+                    return Cond.opaque(); // a bind parameter
+                }
+                if ((t.text().startsWith("@") || t.text().startsWith(":"))
+                        && pos < end
+                        && toks.get(pos).isName()) {
+                    pos++; // MySQL @variable, @@system_variable; :name parameters
+                    return Cond.opaque();
+                }
                 return null;
             }
             case WORD, QUOTED -> {
@@ -114,7 +132,12 @@ abstract class TokenOperands {
             return at("(") || at("[") ? skipGroup() : null;
         } else if (t.is("INTERVAL") || t.is("DATE") || t.is("TIME") || t.is("TIMESTAMP")) {
             if (pos < end && toks.get(pos).kind() == Tok.Kind.STRING) {
-                pos++; // a typed literal
+                pos++; // a typed literal, INTERVAL '1' DAY
+                if (t.is("INTERVAL")
+                        && pos < end
+                        && UNITS.contains(toks.get(pos).upper())) {
+                    pos++;
+                }
                 return Cond.opaque();
             }
             if (t.is("INTERVAL") && pos < end && !toks.get(pos).isSymbol(".")) {

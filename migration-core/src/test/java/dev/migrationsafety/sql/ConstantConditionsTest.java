@@ -207,6 +207,11 @@ class ConstantConditionsTest {
                 "POSTGRESQL | UPDATE t SET a = 1 WHERE a::text COLLATE \"C\" LIKE 'x%' ESCAPE '!'",
                 "MYSQL      | DELETE FROM t WHERE created < NOW() - INTERVAL 30 DAY",
                 "MYSQL      | DELETE FROM t WHERE a BETWEEN 1 AND 5 AND NOT b REGEXP '^x' LIMIT 100",
+                "MYSQL      | DELETE FROM t WHERE id = @last_id OR id = ? OR a DIV 2 = 1 OR a MOD 2 = 1",
+                "MYSQL      | DELETE FROM t WHERE MATCH(a) AGAINST ('x') AND b = _utf8mb4'x' COLLATE utf8mb4_bin",
+                "POSTGRESQL | DELETE FROM t WHERE id = :id OR id = $1 OR (a).f = 1 OR arr[1] = 2 OR a IS JSON",
+                "POSTGRESQL | UPDATE t SET a = 1 WHERE created < now() - INTERVAL '1' DAY AND x = NEW.x",
+                "POSTGRESQL | DELETE FROM t WHERE EXTRACT(YEAR FROM d) = 2020 AND data ? 'k' AND b = CAST(c AS int)",
             })
     void theTokenReaderReadsRealConditions(Dialect dialect, String sql) {
         TokenOps ops = new TokenClassifier(dialect, text -> StatementAnalyzer.relex(text, dialect))
