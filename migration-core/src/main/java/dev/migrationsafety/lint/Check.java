@@ -43,12 +43,14 @@ public enum Check {
     DELETE_WITHOUT_WHERE(
             "delete-without-where",
             Severity.CRITICAL,
-            "A DELETE without WHERE removes every row of the table, usually by mistake.",
+            "A DELETE without WHERE (or with one that is always true) removes every row of the table, usually by"
+                    + " mistake.",
             "add a WHERE that names the rows and delete in batches"),
     UPDATE_WITHOUT_WHERE(
             "update-without-where",
             Severity.CRITICAL,
-            "An UPDATE without WHERE overwrites a column in every row; the old values are lost.",
+            "An UPDATE without WHERE (or with one that is always true) overwrites a column in every row; the old"
+                    + " values are lost.",
             "add a WHERE that names the rows and update in batches"),
     CASCADE(
             "cascade",
@@ -60,6 +62,14 @@ public enum Check {
             Severity.CRITICAL,
             "Dropping a type (with CASCADE) removes the columns that use it, with their data.",
             "move the columns to another type first, then drop the unused type without CASCADE"),
+    LOSSY_TYPE_CHANGE(
+            "lossy-type-change",
+            Severity.CRITICAL,
+            "The type change replaces or cuts the stored values (USING NULL or another constant, USING an"
+                    + " expression that does not read the column, left()/substring(), a cast to a shorter string"
+                    + " type); a rollback cannot bring them back.",
+            "add a column of the new type, fill it from the old one with a conversion that keeps every value, check"
+                    + " it, and drop the old column in a later release"),
     DOWN_DROPS_PREEXISTING(
             "down-drops-preexisting",
             Severity.CRITICAL,

@@ -4,8 +4,10 @@ import dev.migrationsafety.sql.ColumnDef;
 import dev.migrationsafety.sql.ForeignKeyDef;
 import dev.migrationsafety.sql.Operation;
 import dev.migrationsafety.sql.TableName;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,8 +18,11 @@ import java.util.Set;
  */
 final class ObjectSet {
     private final Set<String> keys = new HashSet<>();
+    /** The last type each column was given (created, added or changed), as written. */
+    private final Map<String, String> types = new HashMap<>();
 
     void record(Operation op) {
+        recordType(op);
         if (op instanceof Operation.CreateTable t) {
             keys.add(table(t.table()));
             for (ColumnDef c : t.columns()) {
@@ -45,6 +50,32 @@ final class ObjectSet {
         } else if (op instanceof Operation.RenameColumn r) {
             keys.add("rename-column:" + column(r.table(), r.from()) + ">" + norm(r.to()));
         }
+    }
+
+    private void recordType(Operation op) {
+        if (op instanceof Operation.CreateTable t) {
+            t.columns().forEach(c -> putType(t.table(), c.name(), c.type()));
+        } else if (op instanceof Operation.AddColumn a) {
+            putType(a.table(), a.column().name(), a.column().type());
+        } else if (op instanceof Operation.ChangeColumnType c) {
+            putType(c.table(), c.column(), c.newType());
+        } else if (op instanceof Operation.RenameColumn r) {
+            String type = types.remove(column(r.table(), r.from()));
+            putType(r.table(), r.to(), type);
+        }
+    }
+
+    private void putType(TableName t, String column, String type) {
+        if (type == null || type.isBlank()) {
+            types.remove(column(t, column));
+        } else {
+            types.put(column(t, column), type);
+        }
+    }
+
+    /** The type the recorded statements last gave the column, or {@code null} when they did not. */
+    String typeOf(TableName t, String column) {
+        return types.get(column(t, column));
     }
 
     boolean hasTable(TableName t) {

@@ -5,6 +5,7 @@ import dev.migrationsafety.sql.Dialect;
 import dev.migrationsafety.sql.Operation;
 import dev.migrationsafety.sql.Operation.ObjectKind;
 import dev.migrationsafety.sql.SqlStatement;
+import dev.migrationsafety.sql.TypeChanges;
 import java.util.List;
 import java.util.Locale;
 
@@ -57,12 +58,20 @@ final class OperationChecks {
             add(out, s, Check.TRUNCATE, "truncates " + names(t.tables()) + ", deleting every row");
             cascade(out, s, t.cascade(), "truncate of " + names(t.tables()));
         } else if (op instanceof Operation.Delete d) {
-            if (!d.hasWhere() && !(down && up.hasTable(d.table()))) {
-                add(out, s, Check.DELETE_WITHOUT_WHERE, "deletes every row of " + d.table() + " (no WHERE)");
+            if (d.everyRow() && !(down && up.hasTable(d.table()))) {
+                add(
+                        out,
+                        s,
+                        Check.DELETE_WITHOUT_WHERE,
+                        "deletes every row of " + d.table() + whereReason(d.hasWhere()));
             }
         } else if (op instanceof Operation.Update u) {
-            if (!u.hasWhere() && !(down && up.hasTable(u.table()))) {
-                add(out, s, Check.UPDATE_WITHOUT_WHERE, "updates every row of " + u.table() + " (no WHERE)");
+            if (u.everyRow() && !(down && up.hasTable(u.table()))) {
+                add(
+                        out,
+                        s,
+                        Check.UPDATE_WITHOUT_WHERE,
+                        "updates every row of " + u.table() + whereReason(u.hasWhere()));
             }
         } else if (op instanceof Operation.DropConstraint d) {
             if (down && up.hasConstraint(d.name())) {
@@ -95,12 +104,7 @@ final class OperationChecks {
             }
         } else if (op instanceof Operation.ChangeColumnType c) {
             if (!earlier.hasTable(c.table()) && !(down && up.hasColumn(c.table(), c.column()))) {
-                add(
-                        out,
-                        s,
-                        Check.CHANGE_COLUMN_TYPE,
-                        "changes the type of " + c.table() + "." + c.column()
-                                + (c.newType() == null || c.newType().isBlank() ? "" : " to " + c.newType()));
+                changeColumnType(s, c, earlier, up, out);
             }
         } else if (op instanceof Operation.AddColumn a) {
             if (a.column().notNull() && !a.column().hasDefault() && !earlier.hasTable(a.table())) {
@@ -131,6 +135,27 @@ final class OperationChecks {
         } else if (op instanceof Operation.NotAnalysable n) {
             add(out, s, Check.NOT_ANALYSABLE, "cannot be analysed: " + n.reason());
         }
+    }
+
+    /** change-column-type, with the narrowing it causes; lossy-type-change when it destroys the stored values. */
+    private void changeColumnType(
+            SqlStatement s, Operation.ChangeColumnType c, ObjectSet earlier, ObjectSet up, List<Finding> out) {
+        String col = c.table() + "." + c.column();
+        String oldType = earlier.typeOf(c.table(), c.column());
+        if (oldType == null && up != null) {
+            oldType = up.typeOf(c.table(), c.column());
+        }
+        TypeChanges.Loss loss = TypeChanges.assess(c, oldType, dialect);
+        if (loss != null && loss.kind() == TypeChanges.Kind.DESTROYS) {
+            add(out, s, Check.LOSSY_TYPE_CHANGE, "destroys the values of " + col + ": " + loss.reason());
+        }
+        add(
+                out,
+                s,
+                Check.CHANGE_COLUMN_TYPE,
+                "changes the type of " + col
+                        + (c.newType() == null || c.newType().isBlank() ? "" : " to " + c.newType())
+                        + (loss != null && loss.kind() == TypeChanges.Kind.NARROWS ? ": " + loss.reason() : ""));
     }
 
     private void dropObject(SqlStatement s, Operation.DropObject d, ObjectSet up, List<Finding> out) {
@@ -175,6 +200,10 @@ final class OperationChecks {
                                     ? ""
                                     : " to " + c.foreignKey().target()) + " without NOT VALID");
         }
+    }
+
+    private static String whereReason(boolean hasWhere) {
+        return hasWhere ? " (it has a WHERE, but the condition is always true)" : " (no WHERE)";
     }
 
     private static void cascade(List<Finding> out, SqlStatement s, boolean cascade, String what) {

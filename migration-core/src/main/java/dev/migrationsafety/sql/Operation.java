@@ -43,8 +43,17 @@ public sealed interface Operation {
 
     record RenameColumn(TableName table, String from, String to) implements Operation {}
 
-    /** {@code ALTER COLUMN ... TYPE}, {@code SET DATA TYPE}, MySQL {@code MODIFY}/{@code CHANGE}. */
-    record ChangeColumnType(TableName table, String column, String newType, boolean using) implements Operation {}
+    /**
+     * {@code ALTER COLUMN ... TYPE}, {@code SET DATA TYPE}, MySQL {@code MODIFY}/{@code CHANGE}.
+     *
+     * @param usingText the {@code USING} expression as written, or {@code null} (see {@link TypeChanges})
+     */
+    record ChangeColumnType(TableName table, String column, String newType, boolean using, String usingText)
+            implements Operation {
+        public ChangeColumnType(TableName table, String column, String newType, boolean using) {
+            this(table, column, newType, using, null);
+        }
+    }
 
     record SetNotNull(TableName table, String column) implements Operation {}
 
@@ -109,9 +118,32 @@ public sealed interface Operation {
             implements Operation {}
 
     // ---- data
-    record Delete(TableName table, boolean hasWhere) implements Operation {}
+    /**
+     * @param hasWhere whether the statement has a top-level {@code WHERE}
+     * @param alwaysTrue whether that {@code WHERE} holds for every row ({@code WHERE 1 = 1}, {@code x OR NOT x})
+     */
+    record Delete(TableName table, boolean hasWhere, boolean alwaysTrue) implements Operation {
+        public Delete(TableName table, boolean hasWhere) {
+            this(table, hasWhere, false);
+        }
 
-    record Update(TableName table, boolean hasWhere) implements Operation {}
+        /** Whether it deletes every row: no {@code WHERE}, or one that is always true. */
+        public boolean everyRow() {
+            return !hasWhere || alwaysTrue;
+        }
+    }
+
+    /** @see Delete */
+    record Update(TableName table, boolean hasWhere, boolean alwaysTrue) implements Operation {
+        public Update(TableName table, boolean hasWhere) {
+            this(table, hasWhere, false);
+        }
+
+        /** Whether it updates every row: no {@code WHERE}, or one that is always true. */
+        public boolean everyRow() {
+            return !hasWhere || alwaysTrue;
+        }
+    }
 
     record Insert(TableName table) implements Operation {}
 

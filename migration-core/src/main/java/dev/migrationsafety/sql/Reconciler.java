@@ -22,6 +22,7 @@ import java.util.Set;
  * Joins what JSqlParser's tree and the token classifier say about one statement, conservatively: every operation
  * either finds is kept (the union: a {@code DROP COLUMN} the parser lost in a clause it could not read still counts);
  * where both describe the same operation the riskier reading wins ({@code WHERE} only if both see a top-level one,
+ * always true if either folds it to true,
  * {@code CASCADE} if either does); {@code CONCURRENTLY} and {@code NOT VALID} are taken from the tokens, which read
  * the keywords where the tree misreads or drops them. A statement neither clears gets a
  * {@link Operation.NotAnalysable}.
@@ -126,9 +127,11 @@ final class Reconciler {
     /** One operation from two readings, the riskier value of each flag kept. */
     private static Operation combine(Operation tree, Operation tokens) {
         if (tree instanceof Delete t) {
-            return new Delete(t.table(), t.hasWhere() && ((Delete) tokens).hasWhere());
+            Delete k = (Delete) tokens;
+            return new Delete(t.table(), t.hasWhere() && k.hasWhere(), t.alwaysTrue() || k.alwaysTrue());
         } else if (tree instanceof Update t) {
-            return new Update(t.table(), t.hasWhere() && ((Update) tokens).hasWhere());
+            Update k = (Update) tokens;
+            return new Update(t.table(), t.hasWhere() && k.hasWhere(), t.alwaysTrue() || k.alwaysTrue());
         } else if (tree instanceof DropTable t) {
             return new DropTable(t.table(), t.ifExists(), t.cascade() || ((DropTable) tokens).cascade());
         } else if (tree instanceof DropColumn t) {
@@ -159,8 +162,13 @@ final class Reconciler {
             ForeignKeyDef fk = t.foreignKey() == null ? k.foreignKey() : withNotValid(t.foreignKey(), k.notValid());
             return new AddConstraint(t.table(), t.name(), t.kind(), t.columns(), fk, k.notValid());
         } else if (tree instanceof ChangeColumnType t) {
+            ChangeColumnType k = (ChangeColumnType) tokens;
             return new ChangeColumnType(
-                    t.table(), t.column(), t.newType(), t.using() || ((ChangeColumnType) tokens).using());
+                    t.table(),
+                    t.column(),
+                    t.newType(),
+                    t.using() || k.using(),
+                    k.usingText() != null ? k.usingText() : t.usingText());
         } else if (tree instanceof AddColumn t) {
             ColumnDef a = t.column();
             ColumnDef b = ((AddColumn) tokens).column();

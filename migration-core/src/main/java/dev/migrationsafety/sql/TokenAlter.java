@@ -304,7 +304,9 @@ final class TokenAlter {
                 c.next();
             }
             String type = ColumnSpecs.typeText(TokenCursor.text(c.toks, start, c.pos));
-            out.add(new Operation.ChangeColumnType(table, column, type, c.is("USING")));
+            int using = TokenCursor.indexOfTopLevel(c.toks, c.pos, c.end, "USING");
+            out.add(new Operation.ChangeColumnType(
+                    table, column, type, using >= 0, using < 0 ? null : TokenCursor.text(c.toks, using + 1, c.end)));
         } else if (c.accept("SET", "NOT", "NULL")) {
             out.add(new Operation.SetNotNull(table, column));
         } else if (c.accept("DROP", "NOT", "NULL")) {

@@ -53,7 +53,8 @@ final class TokenData {
             out.unclear("DELETE without a table name");
             return;
         }
-        out.add(new Operation.Delete(classifier.name(parts), TokenCursor.topLevelWord(c.toks, start, c.end, "WHERE")));
+        TableName table = classifier.name(parts);
+        out.add(rowChange(true, table, TokenConditions.where(c.toks, start, c.end, classifier.dialect), out));
     }
 
     void update(TokenCursor c, TokenOps out) {
@@ -66,7 +67,24 @@ final class TokenData {
             out.unclear("UPDATE without a table name");
             return;
         }
-        out.add(new Operation.Update(classifier.name(parts), TokenCursor.topLevelWord(c.toks, start, c.end, "WHERE")));
+        TableName table = classifier.name(parts);
+        out.add(rowChange(false, table, TokenConditions.where(c.toks, start, c.end, classifier.dialect), out));
+    }
+
+    /**
+     * A DELETE or UPDATE with what its WHERE says. A WHERE the tokens cannot read is unclear: unless the parser's
+     * tree reads it, nothing proves it does not hold for every row.
+     */
+    private static Operation rowChange(boolean delete, TableName table, TokenConditions.Where where, TokenOps out) {
+        if (where == TokenConditions.Where.UNREADABLE) {
+            out.unclear("the WHERE condition of " + (delete ? "DELETE FROM " : "UPDATE ") + table
+                    + " (whether it holds for every row)");
+        }
+        boolean hasWhere = where != TokenConditions.Where.NONE;
+        boolean alwaysTrue = where == TokenConditions.Where.ALWAYS_TRUE;
+        return delete
+                ? new Operation.Delete(table, hasWhere, alwaysTrue)
+                : new Operation.Update(table, hasWhere, alwaysTrue);
     }
 
     void insert(TokenCursor c, TokenOps out) {

@@ -173,7 +173,14 @@ final class TreeAlterOperations {
                         && !name(e.getColumnOldName()).equals(column)) {
                     ops.add(new Operation.RenameColumn(table, name(e.getColumnOldName()), column));
                 }
-                ops.add(new Operation.ChangeColumnType(table, column, type, c.getUsingExpression() != null));
+                ops.add(new Operation.ChangeColumnType(
+                        table,
+                        column,
+                        type,
+                        c.getUsingExpression() != null,
+                        c.getUsingExpression() == null
+                                ? null
+                                : c.getUsingExpression().toString()));
                 List<String> specs = specs(c);
                 if (e.getOperation() != net.sf.jsqlparser.statement.alter.AlterOperation.ALTER
                         && ColumnSpecs.of(column, "", specs, null).notNull()) {

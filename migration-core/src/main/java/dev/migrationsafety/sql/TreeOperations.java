@@ -84,9 +84,11 @@ final class TreeOperations {
             list.forEach(x -> tables.add(table(x)));
             ops.add(new Operation.Truncate(tables, t.getCascade()));
         } else if (tree instanceof Delete d) {
-            ops.add(new Operation.Delete(table(d.getTable()), d.getWhere() != null));
+            ops.add(new Operation.Delete(
+                    table(d.getTable()), d.getWhere() != null, TreeConditions.alwaysTrue(d.getWhere(), dialect)));
         } else if (tree instanceof Update u) {
-            ops.add(new Operation.Update(table(u.getTable()), u.getWhere() != null));
+            ops.add(new Operation.Update(
+                    table(u.getTable()), u.getWhere() != null, TreeConditions.alwaysTrue(u.getWhere(), dialect)));
         } else if (tree instanceof Insert i) {
             ops.add(new Operation.Insert(table(i.getTable())));
         } else if (tree instanceof CreateTable ct) {

@@ -28,6 +28,11 @@ class CriticalMutationTest {
             new Seed("truncate", "TRUNCATE TABLE {t}", true),
             new Seed("delete-without-where", "DELETE FROM {t}", true),
             new Seed("update-without-where", "UPDATE {t} SET email = NULL", true),
+            // a WHERE that is always true is no WHERE
+            new Seed("delete-without-where", "DELETE FROM {t} WHERE 1 = 1", true),
+            new Seed("delete-without-where", "DELETE FROM {t} WHERE email IS NULL OR email IS NOT NULL", true),
+            new Seed("update-without-where", "UPDATE {t} SET email = NULL WHERE true", true),
+            new Seed("update-without-where", "UPDATE {t} SET email = NULL WHERE ( 2 > 1 )", true),
             new Seed("cascade", "DROP TABLE {t} CASCADE", true),
             new Seed("drop-type", "DROP TYPE {t}", true));
 
@@ -71,13 +76,14 @@ class CriticalMutationTest {
             m.add("ALTER TABLE users ADD COLUMN nick text, DROP email");
             m.add("ALTER TABLE users ADD COLUMN " + q + "drop" + q + " text, DROP COLUMN email");
         }
-        if (seed.check().equals("delete-without-where")) {
+        boolean tautology = seed.template().contains("WHERE");
+        if (seed.check().equals("delete-without-where") && !tautology) {
             m.add(plain + " /* WHERE id = 1 */");
             m.add(plain + " -- WHERE id = 1");
             m.add("DELETE FROM users WHERE_clause_missing");
             m.add("DELETE FROM users\n\n\n");
         }
-        if (seed.check().equals("update-without-where")) {
+        if (seed.check().equals("update-without-where") && !tautology) {
             m.add("UPDATE users SET email = (SELECT e FROM emails WHERE emails.id = users.id)");
             m.add(plain + " /* WHERE id = 1 */");
         }

@@ -212,7 +212,7 @@ class StatementAnalyzerTest {
                 c(
                         POSTGRESQL,
                         "ALTER TABLE t ALTER COLUMN a TYPE bigint USING a::bigint",
-                        new ChangeColumnType(t("t"), "a", "bigint", true)),
+                        new ChangeColumnType(t("t"), "a", "bigint", true, "a :: bigint")),
                 c(
                         POSTGRESQL,
                         "ALTER TABLE ONLY t ADD CONSTRAINT t_a_not_null NOT NULL a",

@@ -81,7 +81,7 @@ class TreeOperationsTest {
                 new Operation.DropConstraint(new TableName("a", "t"), "c", ConstraintKind.UNKNOWN, false, false),
                 new Operation.AddColumn(
                         new TableName("a", "t"), new ColumnDef("b", "int", true, true, false, false, null)),
-                new Operation.ChangeColumnType(new TableName("a", "t"), "z", "bigint", true),
+                new Operation.ChangeColumnType(new TableName("a", "t"), "z", "bigint", true, "z::bigint"),
                 new Operation.SetNotNull(new TableName("a", "t"), "y"),
                 new Operation.DropNotNull(new TableName("a", "t"), "w"),
                 new Operation.SetDefault(new TableName("a", "t"), "v"),
