@@ -128,6 +128,16 @@ final class OperationChecks {
                                 + "index " + (i.name() == null ? "" : i.name() + " ") + "on " + i.table()
                                 + " without CONCURRENTLY");
             }
+        } else if (op instanceof Operation.DropPartition
+                || op instanceof Operation.DetachPartition
+                || op instanceof Operation.DiscardRows
+                || op instanceof Operation.DropOwned
+                || op instanceof Operation.CreateRule) {
+            RowLossChecks.check(s, op, earlier, up, out);
+        } else if (op instanceof Operation.ServerSide
+                || op instanceof Operation.ChangeRole
+                || op instanceof Operation.Grant) {
+            ServerChecks.check(s, op, out);
         } else if (op instanceof Operation.NotAnalysable n) {
             add(out, s, Check.NOT_ANALYSABLE, "cannot be analysed: " + n.reason());
         }
@@ -177,17 +187,17 @@ final class OperationChecks {
         }
     }
 
-    private static void cascade(List<Finding> out, SqlStatement s, boolean cascade, String what) {
+    static void cascade(List<Finding> out, SqlStatement s, boolean cascade, String what) {
         if (cascade) {
             add(out, s, Check.CASCADE, "drops " + what + " with CASCADE, and with it every dependent object");
         }
     }
 
-    private static void add(List<Finding> out, SqlStatement s, Check check, String message) {
+    static void add(List<Finding> out, SqlStatement s, Check check, String message) {
         out.add(check.at(s, message));
     }
 
-    private static String names(List<?> tables) {
+    static String names(List<?> tables) {
         return tables.size() == 1 ? String.valueOf(tables.get(0)) : String.valueOf(tables);
     }
 }

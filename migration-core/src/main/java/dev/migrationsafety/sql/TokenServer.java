@@ -1,0 +1,332 @@
+package dev.migrationsafety.sql;
+
+import dev.migrationsafety.sql.Operation.ServerAccess;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds what reaches beyond the database onto its server, and changes to roles and privileges, in the tokens of a
+ * statement or of a procedural body: {@code COPY ... PROGRAM} and server files ({@code COPY} to or from a file,
+ * {@code pg_read_file(...)} and the like anywhere in a statement, MySQL {@code INTO OUTFILE}, {@code LOAD DATA
+ * INFILE}, {@code LOAD_FILE(...)}), untrusted languages, server configuration ({@code ALTER SYSTEM}, MySQL
+ * {@code SET GLOBAL}), roles and grants. Statements are found where the body scanner finds them: at the start and
+ * after {@code ;}, {@code BEGIN}, {@code THEN} and the like. Linear: each token is read once, and once more by the
+ * statement it belongs to.
+ */
+final class TokenServer {
+    /** Server-side functions that touch the database host's files, with what they do. */
+    private static final Map<String, String> FILE_FUNCTIONS = Map.ofEntries(
+            Map.entry("PG_READ_FILE", "reads a file of the database server"),
+            Map.entry("PG_READ_BINARY_FILE", "reads a file of the database server"),
+            Map.entry("PG_LS_DIR", "lists a directory of the database server"),
+            Map.entry("PG_LOGDIR_LS", "lists the log directory of the database server"),
+            Map.entry("PG_STAT_FILE", "reads the status of a file of the database server"),
+            Map.entry("LO_IMPORT", "reads a file of the database server into a large object"),
+            Map.entry("LO_EXPORT", "writes a large object to a file of the database server"),
+            Map.entry("PG_FILE_WRITE", "writes a file of the database server"),
+            Map.entry("PG_FILE_RENAME", "renames a file of the database server"),
+            Map.entry("PG_FILE_UNLINK", "deletes a file of the database server"),
+            Map.entry("PG_FILE_SYNC", "flushes a file of the database server"),
+            Map.entry("LOAD_FILE", "reads a file of the database server"));
+
+    /** dblink functions that connect to a database or run SQL there: SQL this analysis never sees. */
+    private static final Set<String> REMOTE_SQL =
+            Set.of("DBLINK", "DBLINK_EXEC", "DBLINK_CONNECT", "DBLINK_CONNECT_U", "DBLINK_SEND_QUERY", "DBLINK_OPEN");
+
+    private TokenServer() {}
+
+    static void scan(List<Tok> toks, TokenOps out) {
+        int n = toks.size();
+        // where each statement ends: at the next ';' or word after which a statement starts (BEGIN, THEN, ...), so
+        // that no token is read twice however the statements nest
+        int[] boundary = new int[n + 1];
+        boundary[n] = n;
+        for (int i = n - 1; i >= 0; i--) {
+            boundary[i] = TokenClassifier.startsAfter(toks.get(i)) ? i : boundary[i + 1];
+        }
+        for (int i = 0; i < n; i++) {
+            Tok t = toks.get(i);
+            if (t.isName() && i + 1 < n && toks.get(i + 1).isSymbol("(")) {
+                call(functionName(t), out);
+            } else if (t.is("INTO")
+                    && i + 2 < n
+                    && (toks.get(i + 1).is("OUTFILE") || toks.get(i + 1).is("DUMPFILE"))) {
+                Tok file = toks.get(i + 2);
+                if (file.kind() == Tok.Kind.STRING) {
+                    out.add(new Operation.ServerSide(
+                            ServerAccess.FILE,
+                            "INTO " + toks.get(i + 1).upper() + " " + file.text()
+                                    + " writes a file of the database server"));
+                }
+            }
+            if (t.kind() == Tok.Kind.WORD && (i == 0 || TokenClassifier.startsAfter(toks.get(i - 1)))) {
+                statement(toks, i, boundary[i + 1], out);
+            }
+        }
+    }
+
+    private static String functionName(Tok t) {
+        return t.kind() == Tok.Kind.QUOTED
+                ? Identifiers.normalize(t.text(), Dialect.POSTGRESQL).toUpperCase(Locale.ROOT)
+                : t.upper();
+    }
+
+    private static void call(String name, TokenOps out) {
+        String file = FILE_FUNCTIONS.get(name);
+        if (file != null) {
+            out.add(new Operation.ServerSide(ServerAccess.FILE, name.toLowerCase(Locale.ROOT) + "(...) " + file));
+        } else if (REMOTE_SQL.contains(name)) {
+            out.add(new Operation.NotAnalysable(name.toLowerCase(Locale.ROOT)
+                    + "(...) connects to another database and runs SQL there, which the analysis cannot read"));
+        }
+    }
+
+    /** The statement that starts at {@code from} and ends before {@code to}. */
+    private static void statement(List<Tok> toks, int from, int to, TokenOps out) {
+        TokenCursor c = new TokenCursor(toks, from + 1, to);
+        switch (toks.get(from).upper()) {
+            case "COPY" -> copy(c, out);
+            case "LOAD" -> load(c, out);
+            case "CREATE" -> create(c, out);
+            case "DO" -> language(c, out);
+            case "ALTER" -> alter(c, out);
+            case "DROP" -> role(c, "drops", out);
+            case "RENAME" -> {
+                if (c.accept("USER")) {
+                    String user = text(c);
+                    out.add(new Operation.ChangeRole(user, "renames user " + user));
+                }
+            }
+            case "SET" -> set(c, out);
+            case "GRANT" -> grant(c, out);
+            default -> {
+                // nothing of interest
+            }
+        }
+    }
+
+    /** {@code COPY {table [(columns)] | (query)} {FROM | TO} {'file' | PROGRAM 'command' | STDIN | STDOUT}}. */
+    private static void copy(TokenCursor c, TokenOps out) {
+        c.accept("BINARY");
+        if (c.isSymbol("(")) {
+            c.skipParens();
+        } else if (c.dottedName() != null) {
+            c.skipParens();
+        }
+        boolean from = c.accept("FROM");
+        if (!from && !c.accept("TO")) {
+            return;
+        }
+        String direction = from ? "FROM" : "TO";
+        Tok target = c.next();
+        if (target == null || target.is("STDIN") || target.is("STDOUT")) {
+            return;
+        }
+        if (target.is("PROGRAM")) {
+            Tok command = c.next();
+            out.add(new Operation.ServerSide(
+                    ServerAccess.PROGRAM,
+                    "COPY ... " + direction + " PROGRAM " + (command == null ? "" : shorten(command.text()) + " ")
+                            + "runs a command on the database server"));
+            return;
+        }
+        out.add(new Operation.ServerSide(
+                ServerAccess.FILE,
+                "COPY ... " + direction + " " + shorten(target.text()) + (from ? " reads" : " writes")
+                        + " a file of the database server"));
+    }
+
+    /** MySQL {@code LOAD DATA | XML [LOW_PRIORITY | CONCURRENT] [LOCAL] INFILE 'file'}. */
+    private static void load(TokenCursor c, TokenOps out) {
+        if (!c.accept("DATA") && !c.accept("XML")) {
+            return;
+        }
+        c.accept("LOW_PRIORITY");
+        c.accept("CONCURRENT");
+        boolean local = c.accept("LOCAL");
+        if (!c.accept("INFILE")) {
+            return;
+        }
+        Tok file = c.next();
+        out.add(new Operation.ServerSide(
+                ServerAccess.FILE,
+                "LOAD DATA " + (local ? "LOCAL " : "") + "INFILE " + (file == null ? "" : shorten(file.text()) + " ")
+                        + (local
+                                ? "reads a file of the machine that runs the migration"
+                                : "reads a file of the database server")));
+    }
+
+    private static void create(TokenCursor c, TokenOps out) {
+        c.accept("OR", "REPLACE");
+        if (c.is("EXTENSION")) {
+            c.next();
+            c.accept("IF", "NOT", "EXISTS");
+            Tok name = c.next();
+            if (name != null && untrusted(name.literalBody())) {
+                out.add(new Operation.ServerSide(
+                        ServerAccess.UNTRUSTED_CODE,
+                        "CREATE EXTENSION " + name.text() + " installs an untrusted language, whose code runs"
+                                + " with the database server's rights on its host"));
+            }
+            return;
+        }
+        if (!role(c, "creates", out)) {
+            language(c, out);
+        }
+    }
+
+    /**
+     * {@code LANGUAGE x} outside parentheses in the rest of a {@code CREATE FUNCTION}, {@code CREATE LANGUAGE} or
+     * {@code DO}: code in an untrusted language (or C) runs with the server's rights on its host.
+     */
+    private static void language(TokenCursor c, TokenOps out) {
+        int at = TokenCursor.indexOfTopLevel(c.toks, c.pos, c.end, "LANGUAGE");
+        if (at >= 0 && at + 1 < c.end) {
+            String language = c.toks.get(at + 1).literalBody();
+            if (untrusted(language)) {
+                out.add(new Operation.ServerSide(
+                        ServerAccess.UNTRUSTED_CODE,
+                        "code in language " + language.toLowerCase(Locale.ROOT)
+                                + " runs with the database server's rights on its host"));
+            }
+        }
+    }
+
+    /** PostgreSQL's untrusted languages end in {@code u} ({@code plpython3u}, {@code plperlu}); C loads a library. */
+    static boolean untrusted(String language) {
+        String l = language.toLowerCase(Locale.ROOT);
+        return l.equals("c")
+                || l.equals("plsh")
+                || l.equals("plr")
+                || (l.startsWith("pl") && l.endsWith("u") && l.length() > 3);
+    }
+
+    private static void alter(TokenCursor c, TokenOps out) {
+        if (c.accept("SYSTEM")) {
+            out.add(new Operation.ServerSide(
+                    ServerAccess.CONFIGURATION,
+                    "ALTER SYSTEM " + TokenCursor.text(c.toks, c.pos, Math.min(c.end, c.pos + 2))
+                            + " changes the configuration of the whole server"));
+        } else if (c.accept("DEFAULT", "PRIVILEGES")) {
+            int grant = TokenCursor.indexOfTopLevel(c.toks, c.pos, c.end, "GRANT");
+            if (grant >= 0) {
+                c.pos = grant + 1;
+                grant(c, out);
+            }
+        } else {
+            role(c, "alters", out);
+        }
+    }
+
+    /** {@code ROLE | USER | GROUP name ...} after CREATE, ALTER or DROP; false when it is none of those. */
+    private static boolean role(TokenCursor c, String verb, TokenOps out) {
+        if (!(c.is("ROLE") || c.is("USER") || c.is("GROUP")) || c.is("USER", "MAPPING")) {
+            return false;
+        }
+        String kind = c.next().upper().toLowerCase(Locale.ROOT);
+        c.accept("IF", "EXISTS");
+        c.accept("IF", "NOT", "EXISTS");
+        String name = text(c);
+        List<String> notable = new ArrayList<>(2);
+        if (TokenCursor.topLevelWord(c.toks, c.pos, c.end, "SUPERUSER")) {
+            notable.add("SUPERUSER");
+        }
+        if (TokenCursor.topLevelWord(c.toks, c.pos, c.end, "PASSWORD")
+                || TokenCursor.topLevelWord(c.toks, c.pos, c.end, "IDENTIFIED")) {
+            notable.add("password");
+        }
+        out.add(new Operation.ChangeRole(
+                name,
+                verb + " " + kind + " " + name + (notable.isEmpty() ? "" : " (" + String.join(", ", notable) + ")")));
+        return true;
+    }
+
+    /** MySQL {@code SET GLOBAL | PERSIST | PERSIST_ONLY x = ...}, {@code SET @@global.x = ...}, {@code SET PASSWORD}. */
+    private static void set(TokenCursor c, TokenOps out) {
+        if (c.accept("PASSWORD")) {
+            String user = c.accept("FOR") ? text(c) : "of the current user";
+            out.add(new Operation.ChangeRole(user, "sets the password " + (user.startsWith("of") ? "" : "of ") + user));
+            return;
+        }
+        for (int i = c.pos; i < c.end; i++) {
+            Tok t = c.toks.get(i);
+            String lower = t.text().toLowerCase(Locale.ROOT);
+            if (t.is("GLOBAL")
+                    || t.is("PERSIST")
+                    || t.is("PERSIST_ONLY")
+                    || lower.startsWith("@@global")
+                    || lower.startsWith("@@persist")) {
+                out.add(new Operation.ServerSide(
+                        ServerAccess.CONFIGURATION,
+                        "SET " + compact(TokenCursor.text(c.toks, c.pos, settingEnd(c)))
+                                + " changes the configuration of the whole server"));
+                return;
+            }
+        }
+    }
+
+    /** Where the name of the first setting ends: at {@code =}, {@code :=} or {@code TO}, at most 6 tokens on. */
+    private static int settingEnd(TokenCursor c) {
+        int i = c.pos;
+        while (i < Math.min(c.end, c.pos + 6)
+                && !c.toks.get(i).isSymbol("=")
+                && !c.toks.get(i).isSymbol(":=")
+                && !c.toks.get(i).is("TO")) {
+            i++;
+        }
+        return i;
+    }
+
+    /** {@code GRANT privileges ON target TO grantees} or {@code GRANT role TO grantees}. */
+    private static void grant(TokenCursor c, TokenOps out) {
+        int on = TokenCursor.indexOfTopLevel(c.toks, c.pos, c.end, "ON");
+        int to = TokenCursor.indexOfTopLevel(c.toks, c.pos, c.end, "TO");
+        if (to < 0) {
+            return;
+        }
+        boolean membership = on < 0 || on > to;
+        List<String> privileges = new ArrayList<>();
+        for (int[] part : TokenCursor.splitTopLevel(c.toks, c.pos, membership ? to : on)) {
+            Tok first = c.toks.get(part[0]);
+            privileges.add(membership ? TokenCursor.text(c.toks, part[0], part[1]) : first.upper());
+        }
+        String target = membership ? null : compact(TokenCursor.text(c.toks, on + 1, to));
+        List<String> grantees = new ArrayList<>();
+        int end = c.end;
+        for (String stop : new String[] {"WITH", "GRANTED", "IDENTIFIED", "REQUIRE"}) {
+            int at = TokenCursor.indexOfTopLevel(c.toks, to + 1, end, stop);
+            end = at < 0 ? end : at;
+        }
+        for (int[] part : TokenCursor.splitTopLevel(c.toks, to + 1, end)) {
+            int from = c.toks.get(part[0]).is("GROUP") ? part[0] + 1 : part[0];
+            grantees.add(compact(TokenCursor.text(c.toks, from, part[1])));
+        }
+        out.add(new Operation.Grant(privileges, target, grantees));
+    }
+
+    /** The next name as written: a word, a quoted name or MySQL {@code 'user'@'host'}, up to a space-separated word. */
+    private static String text(TokenCursor c) {
+        int start = c.pos;
+        c.next();
+        while (!c.atEnd()
+                && !c.peek().is("WITH")
+                && (c.peek().kind() == Tok.Kind.OTHER
+                        || c.isSymbol("@")
+                        || (c.pos > 0 && c.toks.get(c.pos - 1).isSymbol("@")))) {
+            c.next();
+        }
+        return compact(TokenCursor.text(c.toks, start, c.pos));
+    }
+
+    /** Tokens joined by spaces, without the spaces around {@code .} and {@code @} ({@code *.*}, {@code 'u'@'h'}). */
+    private static String compact(String text) {
+        return text.replace(" . ", ".").replace(" @ ", "@").replace("@ ", "@").replace(" @", "@");
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+}
