@@ -259,9 +259,13 @@ final class TokenServer {
                     || t.is("PERSIST_ONLY")
                     || lower.startsWith("@@global")
                     || lower.startsWith("@@persist")) {
+                int start = i;
+                while (start > c.pos && c.toks.get(start - 1).text().startsWith("@")) {
+                    start--;
+                }
                 out.add(new Operation.ServerSide(
                         ServerAccess.CONFIGURATION,
-                        "SET " + compact(TokenCursor.text(c.toks, c.pos, settingEnd(c)))
+                        "SET " + compact(TokenCursor.text(c.toks, start, settingEnd(c.toks, start, c.end)))
                                 + " changes the configuration of the whole server"));
                 return;
             }
@@ -269,12 +273,12 @@ final class TokenServer {
     }
 
     /** Where the name of the first setting ends: at {@code =}, {@code :=} or {@code TO}, at most 6 tokens on. */
-    private static int settingEnd(TokenCursor c) {
-        int i = c.pos;
-        while (i < Math.min(c.end, c.pos + 6)
-                && !c.toks.get(i).isSymbol("=")
-                && !c.toks.get(i).isSymbol(":=")
-                && !c.toks.get(i).is("TO")) {
+    private static int settingEnd(List<Tok> toks, int from, int to) {
+        int i = from;
+        while (i < Math.min(to, from + 6)
+                && !toks.get(i).isSymbol("=")
+                && !toks.get(i).isSymbol(":=")
+                && !toks.get(i).is("TO")) {
             i++;
         }
         return i;

@@ -406,6 +406,67 @@ class StatementAnalyzerTest {
                                 List.of(),
                                 List.of(),
                                 false)),
+                // ---- rows deleted while the table stays
+                c(
+                        MYSQL,
+                        "ALTER TABLE `events` TRUNCATE PARTITION p1, `p2`",
+                        new Operation.DropPartition(t("events"), List.of("p1", "p2"), true)),
+                c(
+                        MYSQL,
+                        "ALTER TABLE events ROW_FORMAT=DYNAMIC ENGINE = BLACKHOLE",
+                        new Operation.DiscardRows(t("events"), "ENGINE=BLACKHOLE")),
+                c(
+                        MYSQL,
+                        "ALTER TABLE events DISCARD PARTITION p1 TABLESPACE",
+                        new Operation.DiscardRows(t("events"), "DISCARD PARTITION p1 TABLESPACE")),
+                c(MYSQL, "ALTER TABLE events REORGANIZE PARTITION p0, p1 INTO (PARTITION p VALUES LESS THAN (9))"),
+                c(POSTGRESQL, "DROP OWNED BY a, \"B\" CASCADE", new Operation.DropOwned(List.of("a", "B"), true)),
+                c(
+                        POSTGRESQL,
+                        "CREATE RULE r AS ON DELETE TO s.orders WHERE old.id > 0 DO INSTEAD DELETE FROM archive",
+                        new CreateObject(ObjectKind.OTHER, t("r"), false),
+                        new Delete(t("archive"), false),
+                        new Operation.CreateRule(t("s", "orders"), "DELETE", true, "DELETE FROM archive")),
+                c(
+                        POSTGRESQL,
+                        "CREATE RULE r AS ON INSERT TO orders DO ALSO NOTHING",
+                        new CreateObject(ObjectKind.OTHER, t("r"), false),
+                        new Operation.CreateRule(t("orders"), "INSERT", false, "NOTHING")),
+                // ---- the server, roles and grants, at the top level and in bodies
+                c(
+                        POSTGRESQL,
+                        "DO $$ BEGIN IF true THEN EXECUTE 'SELECT lo_export(1, ''/tmp/x'')'; END IF; END $$",
+                        new ServerSide(
+                                ServerAccess.FILE,
+                                "lo_export(...) writes a large object to a file of the database server")),
+                c(
+                        POSTGRESQL,
+                        "COPY \"Users\" FROM $1",
+                        new Insert(t("Users")),
+                        new ServerSide(ServerAccess.FILE, "COPY ... FROM $1 reads a file of the database server")),
+                c(POSTGRESQL, "COPY users FROM STDIN", new Insert(t("users"))),
+                c(
+                        POSTGRESQL,
+                        "GRANT admin, auditor TO app WITH ADMIN OPTION",
+                        new Grant(List.of("admin", "auditor"), null, List.of("app"))),
+                c(
+                        POSTGRESQL,
+                        "GRANT SELECT (id, name), UPDATE (name) ON TABLE users TO app, GROUP PUBLIC",
+                        new Grant(List.of("SELECT", "UPDATE"), "TABLE users", List.of("app", "PUBLIC"))),
+                c(
+                        MYSQL,
+                        "CREATE USER IF NOT EXISTS 'app'@'%' IDENTIFIED BY 'x'",
+                        new Operation.ChangeRole("'app'@'%'", "creates user 'app'@'%' (password)")),
+                c(
+                        MYSQL,
+                        "SET PASSWORD = 'x'",
+                        new Operation.ChangeRole("of the current user", "sets the password of the current user")),
+                c(
+                        MYSQL,
+                        "SET sql_mode = '', GLOBAL max_connections = 10",
+                        new ServerSide(
+                                ServerAccess.CONFIGURATION,
+                                "SET GLOBAL max_connections changes the configuration of the whole server")),
                 // ---- other objects
                 c(
                         POSTGRESQL,
