@@ -49,7 +49,7 @@ final class TokenServer {
         }
         for (int i = 0; i < n; i++) {
             Tok t = toks.get(i);
-            if (t.isName() && i + 1 < n && toks.get(i + 1).isSymbol("(")) {
+            if (t.isName() && i + 1 < n && toks.get(i + 1).isSymbol("(") && !namesRoutine(toks, i)) {
                 call(functionName(t), out);
             } else if (t.is("INTO")
                     && i + 2 < n
@@ -66,6 +66,23 @@ final class TokenServer {
                 statement(toks, i, boundary[i + 1], out);
             }
         }
+    }
+
+    /** Whether the name at {@code i} is the routine a statement creates, alters or drops, not a call. */
+    private static boolean namesRoutine(List<Tok> toks, int i) {
+        int j = i >= 2 && toks.get(i - 1).isSymbol(".") ? i - 3 : i - 1;
+        while (j >= 0
+                && (toks.get(j).is("EXISTS")
+                        || toks.get(j).is("NOT")
+                        || toks.get(j).is("IF"))) {
+            j--;
+        }
+        return j >= 0 && (toks.get(j).is("FUNCTION") || toks.get(j).is("PROCEDURE"));
+    }
+
+    /** A name, string or dollar-quoted literal as the text it stands for ({@code "plpython3u"} is plpython3u). */
+    private static String word(Tok t) {
+        return t.kind() == Tok.Kind.QUOTED ? Identifiers.normalize(t.text(), Dialect.POSTGRESQL) : t.literalBody();
     }
 
     private static String functionName(Tok t) {
@@ -165,7 +182,7 @@ final class TokenServer {
             c.next();
             c.accept("IF", "NOT", "EXISTS");
             Tok name = c.next();
-            if (name != null && untrusted(name.literalBody())) {
+            if (name != null && untrusted(word(name))) {
                 out.add(new Operation.ServerSide(
                         ServerAccess.UNTRUSTED_CODE,
                         "CREATE EXTENSION " + name.text() + " installs an untrusted language, whose code runs"
@@ -185,7 +202,7 @@ final class TokenServer {
     private static void language(TokenCursor c, TokenOps out) {
         int at = TokenCursor.indexOfTopLevel(c.toks, c.pos, c.end, "LANGUAGE");
         if (at >= 0 && at + 1 < c.end) {
-            String language = c.toks.get(at + 1).literalBody();
+            String language = word(c.toks.get(at + 1));
             if (untrusted(language)) {
                 out.add(new Operation.ServerSide(
                         ServerAccess.UNTRUSTED_CODE,
