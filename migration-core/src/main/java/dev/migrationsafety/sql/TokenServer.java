@@ -1,14 +1,14 @@
 package dev.migrationsafety.sql;
 
 import dev.migrationsafety.sql.Operation.ServerAccess;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds what reaches beyond the database onto its server, and changes to roles and privileges, in the tokens of a
+ * Finds what reaches beyond the database onto its server, and changes to roles and privileges ({@link
+ * TokenPrivileges}), in the tokens of a
  * statement or of a procedural body: {@code COPY ... PROGRAM} and server files ({@code COPY} to or from a file,
  * {@code pg_read_file(...)} and the like anywhere in a statement, MySQL {@code INTO OUTFILE}, {@code LOAD DATA
  * INFILE}, {@code LOAD_FILE(...)}), untrusted languages, server configuration ({@code ALTER SYSTEM}, MySQL
@@ -110,15 +110,10 @@ final class TokenServer {
             case "CREATE" -> create(c, out);
             case "DO" -> language(c, out);
             case "ALTER" -> alter(c, out);
-            case "DROP" -> role(c, "drops", out);
-            case "RENAME" -> {
-                if (c.accept("USER")) {
-                    String user = text(c);
-                    out.add(new Operation.ChangeRole(user, "renames user " + user));
-                }
-            }
+            case "DROP" -> TokenPrivileges.role(c, "drops", out);
+            case "RENAME" -> TokenPrivileges.renameUser(c, out);
             case "SET" -> set(c, out);
-            case "GRANT" -> grant(c, out);
+            case "GRANT" -> TokenPrivileges.grant(c, out);
             default -> {
                 // nothing of interest
             }
@@ -190,7 +185,7 @@ final class TokenServer {
             }
             return;
         }
-        if (!role(c, "creates", out)) {
+        if (!TokenPrivileges.role(c, "creates", out)) {
             language(c, out);
         }
     }
@@ -231,41 +226,17 @@ final class TokenServer {
             int grant = TokenCursor.indexOfTopLevel(c.toks, c.pos, c.end, "GRANT");
             if (grant >= 0) {
                 c.pos = grant + 1;
-                grant(c, out);
+                TokenPrivileges.grant(c, out);
             }
         } else {
-            role(c, "alters", out);
+            TokenPrivileges.role(c, "alters", out);
         }
     }
 
-    /** {@code ROLE | USER | GROUP name ...} after CREATE, ALTER or DROP; false when it is none of those. */
-    private static boolean role(TokenCursor c, String verb, TokenOps out) {
-        if (!(c.is("ROLE") || c.is("USER") || c.is("GROUP")) || c.is("USER", "MAPPING")) {
-            return false;
-        }
-        String kind = c.next().upper().toLowerCase(Locale.ROOT);
-        c.accept("IF", "EXISTS");
-        c.accept("IF", "NOT", "EXISTS");
-        String name = text(c);
-        List<String> notable = new ArrayList<>(2);
-        if (TokenCursor.topLevelWord(c.toks, c.pos, c.end, "SUPERUSER")) {
-            notable.add("SUPERUSER");
-        }
-        if (TokenCursor.topLevelWord(c.toks, c.pos, c.end, "PASSWORD")
-                || TokenCursor.topLevelWord(c.toks, c.pos, c.end, "IDENTIFIED")) {
-            notable.add("password");
-        }
-        out.add(new Operation.ChangeRole(
-                name,
-                verb + " " + kind + " " + name + (notable.isEmpty() ? "" : " (" + String.join(", ", notable) + ")")));
-        return true;
-    }
-
-    /** MySQL {@code SET GLOBAL | PERSIST | PERSIST_ONLY x = ...}, {@code SET @@global.x = ...}, {@code SET PASSWORD}. */
+    /** MySQL {@code SET GLOBAL | PERSIST | PERSIST_ONLY x = ...}, {@code SET @@global.x = ...}; {@code SET PASSWORD}. */
     private static void set(TokenCursor c, TokenOps out) {
         if (c.accept("PASSWORD")) {
-            String user = c.accept("FOR") ? text(c) : "of the current user";
-            out.add(new Operation.ChangeRole(user, "sets the password " + (user.startsWith("of") ? "" : "of ") + user));
+            TokenPrivileges.setPassword(c, out);
             return;
         }
         for (int i = c.pos; i < c.end; i++) {
@@ -282,7 +253,9 @@ final class TokenServer {
                 }
                 out.add(new Operation.ServerSide(
                         ServerAccess.CONFIGURATION,
-                        "SET " + compact(TokenCursor.text(c.toks, start, settingEnd(c.toks, start, c.end)))
+                        "SET "
+                                + TokenPrivileges.compact(
+                                        TokenCursor.text(c.toks, start, settingEnd(c.toks, start, c.end)))
                                 + " changes the configuration of the whole server"));
                 return;
             }
@@ -299,52 +272,6 @@ final class TokenServer {
             i++;
         }
         return i;
-    }
-
-    /** {@code GRANT privileges ON target TO grantees} or {@code GRANT role TO grantees}. */
-    private static void grant(TokenCursor c, TokenOps out) {
-        int on = TokenCursor.indexOfTopLevel(c.toks, c.pos, c.end, "ON");
-        int to = TokenCursor.indexOfTopLevel(c.toks, c.pos, c.end, "TO");
-        if (to < 0) {
-            return;
-        }
-        boolean membership = on < 0 || on > to;
-        List<String> privileges = new ArrayList<>();
-        for (int[] part : TokenCursor.splitTopLevel(c.toks, c.pos, membership ? to : on)) {
-            Tok first = c.toks.get(part[0]);
-            privileges.add(membership ? TokenCursor.text(c.toks, part[0], part[1]) : first.upper());
-        }
-        String target = membership ? null : compact(TokenCursor.text(c.toks, on + 1, to));
-        List<String> grantees = new ArrayList<>();
-        int end = c.end;
-        for (String stop : new String[] {"WITH", "GRANTED", "IDENTIFIED", "REQUIRE"}) {
-            int at = TokenCursor.indexOfTopLevel(c.toks, to + 1, end, stop);
-            end = at < 0 ? end : at;
-        }
-        for (int[] part : TokenCursor.splitTopLevel(c.toks, to + 1, end)) {
-            int from = c.toks.get(part[0]).is("GROUP") ? part[0] + 1 : part[0];
-            grantees.add(compact(TokenCursor.text(c.toks, from, part[1])));
-        }
-        out.add(new Operation.Grant(privileges, target, grantees));
-    }
-
-    /** The next name as written: a word, a quoted name or MySQL {@code 'user'@'host'}, up to a space-separated word. */
-    private static String text(TokenCursor c) {
-        int start = c.pos;
-        c.next();
-        while (!c.atEnd()
-                && !c.peek().is("WITH")
-                && (c.peek().kind() == Tok.Kind.OTHER
-                        || c.isSymbol("@")
-                        || (c.pos > 0 && c.toks.get(c.pos - 1).isSymbol("@")))) {
-            c.next();
-        }
-        return compact(TokenCursor.text(c.toks, start, c.pos));
-    }
-
-    /** Tokens joined by spaces, without the spaces around {@code .} and {@code @} ({@code *.*}, {@code 'u'@'h'}). */
-    private static String compact(String text) {
-        return text.replace(" . ", ".").replace(" @ ", "@").replace("@ ", "@").replace(" @", "@");
     }
 
     private static String shorten(String text) {
