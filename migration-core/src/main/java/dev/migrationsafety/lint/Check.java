@@ -129,6 +129,12 @@ public enum Check {
                     + " database on it and after the migration; settings such as archive_command run programs.",
             "change server settings in the server's configuration, under its own review, not in a migration"),
     // ---- high: outage or likely failure in production
+    UNLOGGED_TABLE(
+            "unlogged-table",
+            Severity.HIGH,
+            "The table's rows no longer survive a crash (PostgreSQL UNLOGGED, which standbys do not receive either, so"
+                    + " a failover empties it) or any restart (MySQL MEMORY).",
+            "keep the table logged and on a durable engine; for data that may be lost, use a new table of its own"),
     RENAME_TABLE(
             "rename-table",
             Severity.HIGH,

@@ -131,6 +131,7 @@ final class OperationChecks {
         } else if (op instanceof Operation.DropPartition
                 || op instanceof Operation.DetachPartition
                 || op instanceof Operation.DiscardRows
+                || op instanceof Operation.UnloggedTable
                 || op instanceof Operation.DropOwned
                 || op instanceof Operation.CreateRule) {
             RowLossChecks.check(s, op, earlier, up, out);

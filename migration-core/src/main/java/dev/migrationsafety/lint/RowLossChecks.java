@@ -56,6 +56,15 @@ final class RowLossChecks {
                             ? d.how() + " deletes the data file of " + d.table() + " and the rows in it"
                             : "sets the engine of " + d.table() + " to BLACKHOLE: its rows are deleted and every"
                                     + " later write is discarded");
+        } else if (op instanceof Operation.UnloggedTable u) {
+            if (!earlier.hasTable(u.table()) && !(up != null && up.hasTable(u.table()))) {
+                OperationChecks.add(
+                        out,
+                        s,
+                        Check.UNLOGGED_TABLE,
+                        u.how() + ": the rows of " + u.table() + " are lost at the next "
+                                + (u.how().startsWith("SET") ? "crash or failover" : "restart of the server"));
+            }
         } else if (op instanceof Operation.DropOwned d) {
             OperationChecks.add(
                     out,

@@ -155,6 +155,8 @@ public final class SchemaReplay {
             touchTable(d.partition());
         } else if (op instanceof Operation.DiscardRows d) {
             touchTable(d.table());
+        } else if (op instanceof Operation.UnloggedTable u) {
+            touchTable(u.table());
         } else if (op instanceof Operation.CreateRule r) {
             touchTable(r.table());
         } else if (op instanceof Operation.CreateObject c && isSchema(c.kind())) {

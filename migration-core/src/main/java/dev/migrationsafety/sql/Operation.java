@@ -55,6 +55,12 @@ public sealed interface Operation {
      */
     record DiscardRows(TableName table, String how) implements Operation {}
 
+    /**
+     * Rows kept only until the next crash or restart: PostgreSQL {@code ALTER TABLE ... SET UNLOGGED}, MySQL
+     * {@code ENGINE=MEMORY}; {@code how} is the clause as written.
+     */
+    record UnloggedTable(TableName table, String how) implements Operation {}
+
     // ---- columns
     record AddColumn(TableName table, ColumnDef column) implements Operation {}
 

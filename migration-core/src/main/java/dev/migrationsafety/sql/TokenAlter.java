@@ -149,7 +149,7 @@ final class TokenAlter {
             out.unclear("ALTER TABLE " + table + " without an action");
         }
         TokenAlterRows rows = new TokenAlterRows(classifier);
-        rows.engine(table, c.toks, c.pos, c.end, out);
+        rows.tableOptions(table, c.toks, c.pos, c.end, out);
         for (int[] clause : clauses) {
             if (TokenAlterRows.isPartitionOption(c.toks, clause[0], clause[1])) {
                 rows.partitionOption(table, new TokenCursor(c.toks, clause[0], c.end), out);

@@ -2,12 +2,13 @@ package dev.migrationsafety.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * The {@code ALTER TABLE} forms that take rows out of a table while the table stays, read from tokens: MySQL
  * partition maintenance ({@code DROP PARTITION}, {@code TRUNCATE PARTITION}, {@code DISCARD ... TABLESPACE}), the
- * {@code BLACKHOLE} engine, and PostgreSQL {@code DETACH PARTITION}. MySQL allows one partition option per
+ * {@code BLACKHOLE} and {@code MEMORY} engines, and PostgreSQL {@code DETACH PARTITION} and {@code SET UNLOGGED}. MySQL allows one partition option per
  * statement, last, and separates its partition names with commas: from its first word to the end of the statement
  * it is one clause, not several.
  */
@@ -87,10 +88,11 @@ final class TokenAlterRows {
     }
 
     /**
-     * MySQL {@code ENGINE [=] BLACKHOLE} anywhere among the table options of {@code [from, to)}: table options need
-     * no commas between them, so it may follow any other option.
+     * The table options of {@code [from, to)} that lose rows, wherever they stand (MySQL table options need no commas
+     * between them): {@code ENGINE [=] BLACKHOLE} keeps none, {@code ENGINE [=] MEMORY} none after a restart, and
+     * PostgreSQL {@code SET UNLOGGED} none after a crash.
      */
-    void engine(TableName table, List<Tok> toks, int from, int to, TokenOps out) {
+    void tableOptions(TableName table, List<Tok> toks, int from, int to, TokenOps out) {
         int depth = 0;
         for (int i = from; i + 1 < to; i++) {
             Tok t = toks.get(i);
@@ -100,9 +102,14 @@ final class TokenAlterRows {
                 depth--;
             } else if (depth == 0 && t.is("ENGINE")) {
                 int v = toks.get(i + 1).isSymbol("=") ? i + 2 : i + 1;
-                if (v < to && toks.get(v).literalBody().equalsIgnoreCase("BLACKHOLE")) {
+                String engine = v < to ? toks.get(v).literalBody().toUpperCase(Locale.ROOT) : "";
+                if (engine.equals("BLACKHOLE")) {
                     out.add(new Operation.DiscardRows(table, "ENGINE=BLACKHOLE"));
+                } else if (engine.equals("MEMORY") || engine.equals("HEAP")) {
+                    out.add(new Operation.UnloggedTable(table, "ENGINE=" + engine));
                 }
+            } else if (depth == 0 && t.is("SET") && toks.get(i + 1).is("UNLOGGED")) {
+                out.add(new Operation.UnloggedTable(table, "SET UNLOGGED"));
             }
         }
     }
