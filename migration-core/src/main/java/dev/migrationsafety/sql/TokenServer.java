@@ -173,6 +173,10 @@ final class TokenServer {
 
     private static void create(TokenCursor c, TokenOps out) {
         c.accept("OR", "REPLACE");
+        if (c.is("FOREIGN", "TABLE")) {
+            foreignTable(c, out);
+            return;
+        }
         if (c.is("EXTENSION")) {
             c.next();
             c.accept("IF", "NOT", "EXISTS");
@@ -207,6 +211,31 @@ final class TokenServer {
         }
     }
 
+    /**
+     * The file_fdw options of {@code CREATE / ALTER FOREIGN TABLE}: {@code program 'command'} runs the command on the
+     * database server each time the table is read, {@code filename 'file'} reads a file of the server.
+     */
+    private static void foreignTable(TokenCursor c, TokenOps out) {
+        for (int i = c.pos; i + 1 < c.end; i++) {
+            Tok option = c.toks.get(i);
+            Tok value = c.toks.get(i + 1);
+            if (value.kind() != Tok.Kind.STRING) {
+                continue;
+            }
+            if (option.is("PROGRAM")) {
+                out.add(new Operation.ServerSide(
+                        ServerAccess.PROGRAM,
+                        "a foreign table with program " + shorten(value.text())
+                                + " runs a command on the database server each time it is read"));
+            } else if (option.is("FILENAME")) {
+                out.add(new Operation.ServerSide(
+                        ServerAccess.FILE,
+                        "a foreign table with filename " + shorten(value.text())
+                                + " reads a file of the database server"));
+            }
+        }
+    }
+
     /** PostgreSQL's untrusted languages end in {@code u} ({@code plpython3u}, {@code plperlu}); C loads a library. */
     static boolean untrusted(String language) {
         String l = language.toLowerCase(Locale.ROOT);
@@ -222,6 +251,8 @@ final class TokenServer {
                     ServerAccess.CONFIGURATION,
                     "ALTER SYSTEM " + TokenCursor.text(c.toks, c.pos, Math.min(c.end, c.pos + 2))
                             + " changes the configuration of the whole server"));
+        } else if (c.is("FOREIGN", "TABLE")) {
+            foreignTable(c, out);
         } else if (c.accept("DEFAULT", "PRIVILEGES")) {
             int grant = TokenCursor.indexOfTopLevel(c.toks, c.pos, c.end, "GRANT");
             if (grant >= 0) {
