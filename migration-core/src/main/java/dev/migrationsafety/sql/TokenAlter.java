@@ -151,7 +151,7 @@ final class TokenAlter {
         TokenAlterRows rows = new TokenAlterRows(classifier);
         rows.tableOptions(table, c.toks, c.pos, c.end, out);
         for (int[] clause : clauses) {
-            if (TokenAlterRows.isPartitionOption(c.toks, clause[0], clause[1])) {
+            if (rows.isPartitionOption(c.toks, clause[0], clause[1])) {
                 rows.partitionOption(table, new TokenCursor(c.toks, clause[0], c.end), out);
                 break; // the last option, its partition names separated by commas
             }

@@ -25,10 +25,11 @@ final class TokenAlterRows {
 
     /**
      * Whether the clause at {@code from} is a MySQL partition option ({@code DROP PARTITION p1, p2}, {@code
-     * TRUNCATE PARTITION ALL}, {@code DISCARD TABLESPACE}, ...), which runs to the end of the statement.
+     * TRUNCATE PARTITION ALL}, {@code DISCARD TABLESPACE}, ...), which runs to the end of the statement. PostgreSQL
+     * and H2 have none: there {@code DROP partition} drops a column of that name.
      */
-    static boolean isPartitionOption(List<Tok> toks, int from, int to) {
-        if (from + 1 >= to) {
+    boolean isPartitionOption(List<Tok> toks, int from, int to) {
+        if (classifier.dialect == Dialect.POSTGRESQL || classifier.dialect == Dialect.H2 || from + 1 >= to) {
             return false;
         }
         Tok first = toks.get(from);
