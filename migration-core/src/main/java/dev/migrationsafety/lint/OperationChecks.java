@@ -198,7 +198,7 @@ final class OperationChecks {
         out.add(check.at(s, message));
     }
 
-    static String names(List<?> tables) {
+    private static String names(List<?> tables) {
         return tables.size() == 1 ? String.valueOf(tables.get(0)) : String.valueOf(tables);
     }
 }

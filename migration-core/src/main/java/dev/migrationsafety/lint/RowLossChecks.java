@@ -25,15 +25,16 @@ final class RowLossChecks {
             if (up != null && up.hasTable(p.table())) {
                 return;
             }
-            String which = p.partitions().equals(List.of("ALL"))
-                    ? "every partition"
-                    : (p.partitions().size() == 1 ? "partition " : "partitions ") + String.join(", ", p.partitions());
+            boolean all = p.partitions().equals(List.of("ALL"));
+            boolean one = p.partitions().size() == 1;
+            String which =
+                    all ? "every partition" : (one ? "partition " : "partitions ") + String.join(", ", p.partitions());
             OperationChecks.add(
                     out,
                     s,
                     p.truncate() ? Check.TRUNCATE_PARTITION : Check.DROP_PARTITION,
-                    (p.truncate() ? "truncates " : "drops ") + which + " of " + p.table() + ", deleting every row in "
-                            + (p.partitions().size() == 1 ? "it" : "them"));
+                    (p.truncate() ? "truncates " : "drops ") + which + " of " + p.table() + ", deleting "
+                            + (all ? "all its rows" : one ? "every row in it" : "every row in them"));
         } else if (op instanceof Operation.DetachPartition d) {
             if (!earlier.hasTable(d.table()) && !(up != null && up.hasTable(d.table()))) {
                 OperationChecks.add(

@@ -198,7 +198,8 @@ public sealed interface Operation {
 
     /**
      * {@code GRANT privileges ON target TO grantees}; {@code target} is {@code null} for a grant of role membership
-     * ({@code GRANT admin TO app}). Privileges in upper case, {@code PUBLIC} among the grantees as written.
+     * ({@code GRANT admin TO app}), whose roles are then the privileges, as written. Privileges in upper case;
+     * {@code PUBLIC} among the grantees as written.
      */
     record Grant(List<String> privileges, String target, List<String> grantees) implements Operation {
         public Grant {

@@ -80,7 +80,7 @@ class ServerAndRowLossChecksTest {
                         PATH + ":1:1: critical [drop-partition] drops partitions p2019, p2020 of events, deleting every"
                                 + " row in them - " + Check.DROP_PARTITION.fix(),
                         PATH + ":3:1: critical [truncate-partition] truncates every partition of events, deleting"
-                                + " every row in it - " + Check.TRUNCATE_PARTITION.fix(),
+                                + " all its rows - " + Check.TRUNCATE_PARTITION.fix(),
                         PATH + ":4:1: critical [blackhole-engine] sets the engine of audit to BLACKHOLE: its rows are"
                                 + " deleted and every later write is discarded - " + Check.BLACKHOLE_ENGINE.fix(),
                         PATH
