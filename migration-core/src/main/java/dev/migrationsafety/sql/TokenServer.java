@@ -270,23 +270,24 @@ final class TokenServer {
             TokenPrivileges.setPassword(c, out);
             return;
         }
-        for (int i = c.pos; i < c.end; i++) {
+        // the scope of each assignment: right after SET or after a comma (SET search_path TO global is a schema)
+        for (int[] part : TokenCursor.splitTopLevel(c.toks, c.pos, c.end)) {
+            int i = part[0];
             Tok t = c.toks.get(i);
-            String lower = t.text().toLowerCase(Locale.ROOT);
+            boolean systemVariable = (t.text().equals("@@") || t.text().equals("@"))
+                    && i + 1 < part[1]
+                    && (c.toks.get(i + 1).is("GLOBAL")
+                            || c.toks.get(i + 1).is("PERSIST")
+                            || c.toks.get(i + 1).is("PERSIST_ONLY"));
             if (t.is("GLOBAL")
                     || t.is("PERSIST")
                     || t.is("PERSIST_ONLY")
-                    || lower.startsWith("@@global")
-                    || lower.startsWith("@@persist")) {
-                int start = i;
-                while (start > c.pos && c.toks.get(start - 1).text().startsWith("@")) {
-                    start--;
-                }
+                    || t.text().toLowerCase(Locale.ROOT).startsWith("@@global")
+                    || t.text().toLowerCase(Locale.ROOT).startsWith("@@persist")
+                    || systemVariable) {
                 out.add(new Operation.ServerSide(
                         ServerAccess.CONFIGURATION,
-                        "SET "
-                                + TokenPrivileges.compact(
-                                        TokenCursor.text(c.toks, start, settingEnd(c.toks, start, c.end)))
+                        "SET " + TokenPrivileges.compact(TokenCursor.text(c.toks, i, settingEnd(c.toks, i, part[1])))
                                 + " changes the configuration of the whole server"));
                 return;
             }
