@@ -151,8 +151,14 @@ final class TokenServer {
                         + " a file of the database server"));
     }
 
-    /** MySQL {@code LOAD DATA | XML [LOW_PRIORITY | CONCURRENT] [LOCAL] INFILE 'file'}. */
+    /** MySQL {@code LOAD DATA | XML [LOW_PRIORITY | CONCURRENT] [LOCAL] INFILE 'file'}; PostgreSQL {@code LOAD 'library'}. */
     private static void load(TokenCursor c, TokenOps out) {
+        if (c.peek() != null && c.peek().kind() == Tok.Kind.STRING) {
+            out.add(new Operation.ServerSide(
+                    ServerAccess.UNTRUSTED_CODE,
+                    "LOAD " + shorten(c.peek().text()) + " loads a shared library into the database server"));
+            return;
+        }
         if (!c.accept("DATA") && !c.accept("XML")) {
             return;
         }
