@@ -70,8 +70,8 @@ public enum Check {
             "drop-partition",
             Severity.CRITICAL,
             "Dropping a partition deletes every row in it; the table stays, so the loss is easy to miss.",
-            "archive the partition's rows first (EXCHANGE PARTITION into a table of its own) and drop it in a"
-                    + " later release"),
+            "copy the partition's rows to an archive table first (CREATE TABLE ... AS SELECT ... PARTITION (p)),"
+                    + " then drop it with an allow that names the copy"),
     TRUNCATE_PARTITION(
             "truncate-partition",
             Severity.CRITICAL,
