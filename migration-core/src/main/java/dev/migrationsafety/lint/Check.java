@@ -76,7 +76,75 @@ public enum Check {
             "A down script that drops an object its own up script did not create destroys data that existed"
                     + " before the migration.",
             "let the down script drop only what its up script created"),
+    DROP_PARTITION(
+            "drop-partition",
+            Severity.CRITICAL,
+            "Dropping a partition deletes every row in it; the table stays, so the loss is easy to miss.",
+            "copy the partition's rows to an archive table first (CREATE TABLE ... AS SELECT ... PARTITION (p)),"
+                    + " then drop it with an allow that names the copy"),
+    TRUNCATE_PARTITION(
+            "truncate-partition",
+            Severity.CRITICAL,
+            "Truncating a partition deletes every row in it at once; a rollback cannot bring them back.",
+            "delete the rows you mean in batches with a WHERE, or archive the partition first"),
+    BLACKHOLE_ENGINE(
+            "blackhole-engine",
+            Severity.CRITICAL,
+            "A BLACKHOLE table keeps no rows: changing a table's engine to BLACKHOLE deletes every row, and every"
+                    + " later insert is silently discarded.",
+            "keep the table's engine; to stop storing rows, stop writing them in the code and drop the table"
+                    + " in a later release"),
+    DISCARD_TABLESPACE(
+            "discard-tablespace",
+            Severity.CRITICAL,
+            "DISCARD TABLESPACE deletes the table's (or partition's) data file: its rows are gone until a copy of"
+                    + " the file is imported.",
+            "discard and import tablespaces by hand, during maintenance, never from a migration"),
+    DROP_OWNED(
+            "drop-owned",
+            Severity.CRITICAL,
+            "DROP OWNED drops every table, view, sequence and function the role owns in this database, with their"
+                    + " rows, and nobody reviewing the migration sees which.",
+            "REASSIGN OWNED BY the role TO another role first, then drop what must go by name, each where a reviewer"
+                    + " sees it"),
+    REWRITE_RULE(
+            "rewrite-rule",
+            Severity.CRITICAL,
+            "A DO INSTEAD rule on a table silently replaces every insert, update or delete on it with something"
+                    + " else (or with nothing): writes the code believes it made are lost.",
+            "use a trigger that fails loudly, or a view with the rule, and keep the table's writes as they are"),
+    // ---- critical: the database server
+    SERVER_PROGRAM(
+            "server-program",
+            Severity.CRITICAL,
+            "COPY ... PROGRAM runs a shell command on the database host with the server's operating-system rights.",
+            "never run programs from a migration; load data with COPY ... FROM STDIN or from the application"),
+    SERVER_FILE(
+            "server-file",
+            Severity.CRITICAL,
+            "Reading or writing files of the database host (COPY to or from a file, pg_read_file, lo_import,"
+                    + " INTO OUTFILE, LOAD DATA INFILE) reaches outside the database and depends on that host.",
+            "keep data in the migration (INSERT ... VALUES) or load it with COPY ... FROM STDIN; never read or write"
+                    + " server files from a migration"),
+    UNTRUSTED_LANGUAGE(
+            "untrusted-language",
+            Severity.CRITICAL,
+            "Code in an untrusted language (plpython3u, plperlu, C) runs with the database server's rights on its"
+                    + " host: it can read, write and run anything there.",
+            "write the function in SQL or PL/pgSQL; install untrusted languages by hand, never from a migration"),
+    ALTER_SYSTEM(
+            "alter-system",
+            Severity.CRITICAL,
+            "ALTER SYSTEM (MySQL SET GLOBAL or PERSIST) changes the configuration of the whole server, for every"
+                    + " database on it and after the migration; settings such as archive_command run programs.",
+            "change server settings in the server's configuration, under its own review, not in a migration"),
     // ---- high: outage or likely failure in production
+    UNLOGGED_TABLE(
+            "unlogged-table",
+            Severity.HIGH,
+            "The table's rows no longer survive a crash (PostgreSQL UNLOGGED, which standbys do not receive either, so"
+                    + " a failover empties it) or any restart (MySQL MEMORY).",
+            "keep the table logged and on a durable engine; for data that may be lost, use a new table of its own"),
     RENAME_TABLE(
             "rename-table",
             Severity.HIGH,
@@ -147,6 +215,29 @@ public enum Check {
             "The up script destroys data that the down script cannot bring back: rolling back restores the"
                     + " structure, empty.",
             "keep the data (archive table or column) until the release is final, or mark the down irreversible"),
+    DETACH_PARTITION(
+            "detach-partition",
+            Severity.MEDIUM,
+            "The partition's rows leave the table: queries of the table no longer see them, though they survive"
+                    + " as a table of their own; the detach also locks the whole table.",
+            "make sure no reader needs the rows through the parent table, and detach at a quiet time"),
+    ROLE_CHANGE(
+            "role-change",
+            Severity.MEDIUM,
+            "Creating, altering or dropping a role or user (or granting role membership) changes who can do what"
+                    + " on the server, beyond this schema.",
+            "review who gets which rights; keep passwords out of migrations (set them from a secret store)"),
+    GRANT_ALL(
+            "grant-all",
+            Severity.MEDIUM,
+            "GRANT ALL (or MySQL GRANT ... ON *.*) gives more rights than the grantee needs, including"
+                    + " TRUNCATE, DELETE and DROP.",
+            "grant only the privileges the role needs, on the objects it needs them on"),
+    GRANT_TO_PUBLIC(
+            "grant-to-public",
+            Severity.MEDIUM,
+            "A write privilege granted TO PUBLIC goes to every role on the server, present and future.",
+            "grant it to the application's role instead of PUBLIC"),
     // ---- analysis and suppression
     NOT_ANALYSABLE(
             "not-analysable",

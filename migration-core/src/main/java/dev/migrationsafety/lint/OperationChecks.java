@@ -132,6 +132,17 @@ final class OperationChecks {
                                 + "index " + (i.name() == null ? "" : i.name() + " ") + "on " + i.table()
                                 + " without CONCURRENTLY");
             }
+        } else if (op instanceof Operation.DropPartition
+                || op instanceof Operation.DetachPartition
+                || op instanceof Operation.DiscardRows
+                || op instanceof Operation.UnloggedTable
+                || op instanceof Operation.DropOwned
+                || op instanceof Operation.CreateRule) {
+            RowLossChecks.check(s, op, earlier, up, out);
+        } else if (op instanceof Operation.ServerSide
+                || op instanceof Operation.ChangeRole
+                || op instanceof Operation.Grant) {
+            ServerChecks.check(s, op, out);
         } else if (op instanceof Operation.NotAnalysable n) {
             add(out, s, Check.NOT_ANALYSABLE, "cannot be analysed: " + n.reason());
         }
@@ -206,13 +217,13 @@ final class OperationChecks {
         return hasWhere ? " (it has a WHERE, but the condition is always true)" : " (no WHERE)";
     }
 
-    private static void cascade(List<Finding> out, SqlStatement s, boolean cascade, String what) {
+    static void cascade(List<Finding> out, SqlStatement s, boolean cascade, String what) {
         if (cascade) {
             add(out, s, Check.CASCADE, "drops " + what + " with CASCADE, and with it every dependent object");
         }
     }
 
-    private static void add(List<Finding> out, SqlStatement s, Check check, String message) {
+    static void add(List<Finding> out, SqlStatement s, Check check, String message) {
         out.add(check.at(s, message));
     }
 

@@ -148,6 +148,17 @@ public final class SchemaReplay {
             touchTable(u.table());
         } else if (op instanceof Operation.Insert i) {
             touchTable(i.table());
+        } else if (op instanceof Operation.DropPartition p) {
+            touchTable(p.table()); // the table stays, without the partitions' rows
+        } else if (op instanceof Operation.DetachPartition d) {
+            touchTable(d.table()); // the partition stays a table of its own
+            touchTable(d.partition());
+        } else if (op instanceof Operation.DiscardRows d) {
+            touchTable(d.table());
+        } else if (op instanceof Operation.UnloggedTable u) {
+            touchTable(u.table());
+        } else if (op instanceof Operation.CreateRule r) {
+            touchTable(r.table());
         } else if (op instanceof Operation.CreateObject c && isSchema(c.kind())) {
             schema.schemas.add(c.name().name());
         } else if (op instanceof Operation.DropObject d && isSchema(d.kind())) {

@@ -36,6 +36,31 @@ public sealed interface Operation {
         }
     }
 
+    /**
+     * MySQL {@code ALTER TABLE ... DROP PARTITION} ({@code truncate} false) or {@code TRUNCATE PARTITION} (true): the
+     * rows of the named partitions ({@code ALL}: of every one) are deleted, the table stays.
+     */
+    record DropPartition(TableName table, List<String> partitions, boolean truncate) implements Operation {
+        public DropPartition {
+            partitions = List.copyOf(partitions);
+        }
+    }
+
+    /** PostgreSQL {@code ALTER TABLE ... DETACH PARTITION}: the partition's rows leave the table, kept as a table. */
+    record DetachPartition(TableName table, TableName partition) implements Operation {}
+
+    /**
+     * A table option that throws rows away while the table stays: MySQL {@code ENGINE=BLACKHOLE}, {@code DISCARD
+     * [PARTITION ...] TABLESPACE}; {@code how} is the clause as written.
+     */
+    record DiscardRows(TableName table, String how) implements Operation {}
+
+    /**
+     * Rows kept only until the next crash or restart: PostgreSQL {@code ALTER TABLE ... SET UNLOGGED}, MySQL
+     * {@code ENGINE=MEMORY}; {@code how} is the clause as written.
+     */
+    record UnloggedTable(TableName table, String how) implements Operation {}
+
     // ---- columns
     record AddColumn(TableName table, ColumnDef column) implements Operation {}
 
@@ -171,6 +196,49 @@ public sealed interface Operation {
     record AlterObject(ObjectKind kind, TableName name, String action) implements Operation {}
 
     record RenameObject(ObjectKind kind, TableName from, TableName to) implements Operation {}
+
+    /** PostgreSQL {@code DROP OWNED BY}: every object the roles own in this database goes, with its rows. */
+    record DropOwned(List<String> roles, boolean cascade) implements Operation {
+        public DropOwned {
+            roles = List.copyOf(roles);
+        }
+    }
+
+    /**
+     * PostgreSQL {@code CREATE RULE ... AS ON event TO table DO [ALSO | INSTEAD] action}: from now on every
+     * {@code event} on {@code table} also runs, or is replaced by, {@code action} ({@code NOTHING}: discarded).
+     */
+    record CreateRule(TableName table, String event, boolean instead, String action) implements Operation {}
+
+    // ---- the database server, roles and privileges
+    enum ServerAccess {
+        /** Runs a program on the database host ({@code COPY ... PROGRAM}). */
+        PROGRAM,
+        /** Reads or writes files of the database host, or of the machine that runs the migration. */
+        FILE,
+        /** Code in a language that runs with the database server's rights on its host ({@code plpython3u}, C). */
+        UNTRUSTED_CODE,
+        /** Changes the configuration of the whole server ({@code ALTER SYSTEM}, MySQL {@code SET GLOBAL}). */
+        CONFIGURATION
+    }
+
+    /** A statement or function call that reaches beyond the database onto its server; {@code what} says how. */
+    record ServerSide(ServerAccess access, String what) implements Operation {}
+
+    /** {@code CREATE / ALTER / DROP ROLE | USER}, MySQL {@code SET PASSWORD}; {@code what} says how. */
+    record ChangeRole(String role, String what) implements Operation {}
+
+    /**
+     * {@code GRANT privileges ON target TO grantees}; {@code target} is {@code null} for a grant of role membership
+     * ({@code GRANT admin TO app}), whose roles are then the privileges, as written. Privileges in upper case;
+     * {@code PUBLIC} among the grantees as written.
+     */
+    record Grant(List<String> privileges, String target, List<String> grantees) implements Operation {
+        public Grant {
+            privileges = List.copyOf(privileges);
+            grantees = List.copyOf(grantees);
+        }
+    }
 
     // ---- what could not be understood
     /**

@@ -19,7 +19,6 @@ final class TokenAlter {
             "INHERIT",
             "REPLICA",
             "ATTACH",
-            "DETACH",
             "OF",
             "NOT",
             "ENGINE",
@@ -149,7 +148,13 @@ final class TokenAlter {
         if (clauses.isEmpty()) {
             out.unclear("ALTER TABLE " + table + " without an action");
         }
+        TokenAlterRows rows = new TokenAlterRows(classifier);
+        rows.tableOptions(table, c.toks, c.pos, c.end, out);
         for (int[] clause : clauses) {
+            if (rows.isPartitionOption(c.toks, clause[0], clause[1])) {
+                rows.partitionOption(table, new TokenCursor(c.toks, clause[0], c.end), out);
+                break; // the last option, its partition names separated by commas
+            }
             clause(table, new TokenCursor(c.toks, clause[0], clause[1]), out);
         }
     }
@@ -191,7 +196,8 @@ final class TokenAlter {
                     }
                 }
             }
-            case "TRUNCATE" -> out.add(new Operation.Truncate(List.of(table), false)); // MySQL TRUNCATE PARTITION
+            case "TRUNCATE" -> out.add(new Operation.Truncate(List.of(table), false));
+            case "DETACH" -> new TokenAlterRows(classifier).detach(table, c, out);
             default -> {
                 if (!HARMLESS_CLAUSES.contains(first.upper())) {
                     out.unclear("ALTER TABLE " + table + " " + first.upper());
@@ -271,8 +277,6 @@ final class TokenAlter {
             boolean ifExists = c.accept("IF", "EXISTS");
             Tok n = c.next();
             out.add(new Operation.DropIndex(table, n == null ? null : classifier.ident(n), false, ifExists, false));
-        } else if (c.is("PARTITION")) {
-            out.unclear("ALTER TABLE " + table + " DROP PARTITION (deletes the partition's rows)");
         } else if (c.is("DEFAULT") || c.is("EXPRESSION")) {
             // nothing stored is lost
         } else {

@@ -87,6 +87,7 @@ final class TokenClassifier {
     TokenOps classify(List<Tok> toks) {
         TokenOps out = new TokenOps();
         classify(toks, 0, toks.size(), out, 0);
+        TokenServer.scan(toks, out);
         return out;
     }
 
@@ -187,6 +188,9 @@ final class TokenClassifier {
     }
 
     private void rename(TokenCursor c, TokenOps out) {
+        if (c.is("USER")) {
+            return; // MySQL RENAME USER: no table data; TokenServer reports it as a role change
+        }
         if (!c.accept("TABLE")) {
             out.unclear("RENAME of something other than a table");
             return;
@@ -238,7 +242,14 @@ final class TokenClassifier {
 
     /** Lexes a body held in a string or dollar quote and scans it. */
     void scanBodyText(String text, TokenOps out, int depth) {
-        scanBody(relex.apply(text), out, depth);
+        scanBody(relexBody(text, out), out, depth);
+    }
+
+    /** Lexes the text of a body or of dynamic SQL, and looks in it for what reaches onto the server. */
+    private List<Tok> relexBody(String text, TokenOps out) {
+        List<Tok> body = relex.apply(text);
+        TokenServer.scan(body, out);
+        return body;
     }
 
     private void doBlock(TokenCursor c, TokenOps out, int depth) {
@@ -255,7 +266,7 @@ final class TokenClassifier {
         while (!c.atEnd()) {
             Tok t = c.next();
             if (t.kind() == Tok.Kind.DOLLAR || t.kind() == Tok.Kind.STRING) {
-                scanBody(relex.apply(t.literalBody()), out, depth);
+                scanBody(relexBody(t.literalBody(), out), out, depth);
                 return;
             }
         }
@@ -274,7 +285,7 @@ final class TokenClassifier {
             t = c.peek();
         }
         if (t != null && (t.kind() == Tok.Kind.STRING || t.kind() == Tok.Kind.DOLLAR) && c.pos + 1 == c.end) {
-            List<Tok> inner = relex.apply(t.literalBody());
+            List<Tok> inner = relexBody(t.literalBody(), out);
             classify(inner, 0, inner.size(), out, depth + 1);
             return;
         }
@@ -315,7 +326,7 @@ final class TokenClassifier {
         }
     }
 
-    private static boolean startsAfter(Tok previous) {
+    static boolean startsAfter(Tok previous) {
         return previous.isSymbol(";")
                 || previous.is("BEGIN")
                 || previous.is("THEN")
@@ -341,6 +352,9 @@ final class TokenClassifier {
                     "PREPARE",
                     "MERGE",
                     "REPLACE",
+                    "COPY",
+                    "GRANT",
+                    "REVOKE",
                     "WITH" -> true;
             default -> false;
         };

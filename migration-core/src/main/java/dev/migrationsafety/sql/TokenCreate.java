@@ -70,6 +70,7 @@ final class TokenCreate {
                 routine(c, out, depth, kind.equals("FUNCTION") ? ObjectKind.FUNCTION : ObjectKind.PROCEDURE, orReplace);
             case "TRIGGER" -> trigger(c, out, depth, orReplace);
             case "EVENT" -> event(c, out, depth);
+            case "RULE" -> new TokenRule(classifier).rule(c, out, depth, orReplace);
             default -> {
                 c.accept("IF", "NOT", "EXISTS");
                 List<String> name = c.dottedName();

@@ -27,6 +27,13 @@ final class TokenDrop {
         } else if (kind.equals("FOREIGN") && c.accept("TABLE")) {
             kind = "FOREIGN TABLE";
         }
+        if (kind.equals("USER") || kind.equals("ROLE") || kind.equals("GROUP")) {
+            return; // no table data; TokenServer reports it as a role change (MySQL names users 'name'@'host')
+        }
+        if (kind.equals("OWNED")) {
+            owned(c, out);
+            return;
+        }
         boolean concurrently = kind.equals("INDEX") && c.accept("CONCURRENTLY");
         boolean ifExists = c.accept("IF", "EXISTS");
         List<List<String>> names = new ArrayList<>();
@@ -60,7 +67,6 @@ final class TokenDrop {
                     out.add(new Operation.DropIndex(table, index.name(), concurrently, ifExists, cascade));
                 }
             }
-            case "OWNED" -> out.unclear("DROP OWNED (drops every object a role owns)");
             default -> {
                 ObjectKind objectKind = TokenClassifier.kindOf(kind);
                 if (objectKind == ObjectKind.OTHER && !otherKnown(kind)) {
@@ -74,14 +80,30 @@ final class TokenDrop {
         }
     }
 
+    /** PostgreSQL {@code DROP OWNED BY role [, ...] [CASCADE | RESTRICT]}. */
+    private void owned(TokenCursor c, TokenOps out) {
+        List<String> roles = new ArrayList<>();
+        if (c.accept("BY")) {
+            do {
+                Tok role = c.next();
+                if (role == null || !role.isName()) {
+                    break;
+                }
+                roles.add(classifier.ident(role));
+            } while (c.acceptSymbol(","));
+        }
+        if (roles.isEmpty()) {
+            out.unclear("DROP OWNED without BY role (drops every object a role owns)");
+            return;
+        }
+        out.add(new Operation.DropOwned(roles, c.accept("CASCADE")));
+    }
+
     /** Object kinds whose drop loses no table data (it may break things, which other operations show). */
     private static boolean otherKnown(String kind) {
         return switch (kind) {
             case "POLICY",
                     "RULE",
-                    "ROLE",
-                    "USER",
-                    "GROUP",
                     "PUBLICATION",
                     "SUBSCRIPTION",
                     "STATISTICS",

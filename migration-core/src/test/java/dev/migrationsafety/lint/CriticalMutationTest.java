@@ -18,7 +18,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CriticalMutationTest {
 
-    record Seed(String check, String template, boolean tableName) {}
+    /** @param only the one dialect the statement exists in, or {@code null} for both */
+    record Seed(String check, String template, boolean tableName, Dialect only) {
+        Seed(String check, String template, boolean tableName) {
+            this(check, template, tableName, null);
+        }
+    }
 
     private static final List<Seed> SEEDS = List.of(
             new Seed("drop-database", "DROP DATABASE {t}", false),
@@ -34,7 +39,21 @@ class CriticalMutationTest {
             new Seed("update-without-where", "UPDATE {t} SET email = NULL WHERE true", true),
             new Seed("update-without-where", "UPDATE {t} SET email = NULL WHERE ( 2 > 1 )", true),
             new Seed("cascade", "DROP TABLE {t} CASCADE", true),
-            new Seed("drop-type", "DROP TYPE {t}", true));
+            new Seed("drop-type", "DROP TYPE {t}", true),
+            new Seed("drop-partition", "ALTER TABLE {t} DROP PARTITION p2019", true, Dialect.MYSQL),
+            new Seed("truncate-partition", "ALTER TABLE {t} TRUNCATE PARTITION p2019", true, Dialect.MYSQL),
+            new Seed("blackhole-engine", "ALTER TABLE {t} ENGINE=BLACKHOLE", true, Dialect.MYSQL),
+            new Seed("discard-tablespace", "ALTER TABLE {t} DISCARD TABLESPACE", true, Dialect.MYSQL),
+            new Seed("drop-owned", "DROP OWNED BY {t}", false, Dialect.POSTGRESQL),
+            new Seed("rewrite-rule", "CREATE RULE r AS ON DELETE TO {t} DO INSTEAD NOTHING", true, Dialect.POSTGRESQL),
+            new Seed("server-program", "COPY {t} TO PROGRAM 'id'", true, Dialect.POSTGRESQL),
+            new Seed("server-file", "COPY {t} FROM '/tmp/u.csv'", true, Dialect.POSTGRESQL),
+            new Seed("server-file", "SELECT pg_read_file('/etc/passwd')", false, Dialect.POSTGRESQL),
+            new Seed("server-file", "SELECT * FROM {t} INTO OUTFILE '/tmp/u.csv'", true, Dialect.MYSQL),
+            new Seed("server-file", "LOAD DATA INFILE '/tmp/u.csv' INTO TABLE {t}", true, Dialect.MYSQL),
+            new Seed("untrusted-language", "CREATE EXTENSION plpython3u", false, Dialect.POSTGRESQL),
+            new Seed("alter-system", "ALTER SYSTEM SET work_mem = '64MB'", false, Dialect.POSTGRESQL),
+            new Seed("alter-system", "SET GLOBAL general_log = 1", false, Dialect.MYSQL));
 
     static Stream<Arguments> mutants() {
         List<Arguments> out = new ArrayList<>();
@@ -43,6 +62,9 @@ class CriticalMutationTest {
                 if (d == Dialect.MYSQL
                         && (seed.check().equals("drop-type") || seed.check().equals("cascade"))) {
                     continue; // MySQL has no DROP TYPE, and its CASCADE does nothing
+                }
+                if (seed.only() != null && seed.only() != d) {
+                    continue;
                 }
                 for (String mutant : mutate(seed, d)) {
                     out.add(Arguments.of(d, seed.check(), mutant));
