@@ -178,7 +178,7 @@ final class ConstantConditions {
             if (l instanceof String x && r instanceof String y) {
                 return compareStrings(c.op(), x, y);
             }
-            Integer order = order(l, r);
+            Integer order = Folding.order(l, r, dialect);
             if (order == null) {
                 return Truth.UNKNOWN;
             }
@@ -209,37 +209,6 @@ final class ConstantConditions {
                 case "<=", ">=" -> loose ? Truth.TRUE : Truth.UNKNOWN;
                 default -> exact ? Truth.FALSE : Truth.UNKNOWN;
             };
-        }
-
-        /** The order of two non-null constants (numbers, booleans), or {@code null} when they cannot be compared. */
-        private Integer order(Object l, Object r) {
-            BigDecimal a = number(l, r);
-            BigDecimal b = number(r, l);
-            if (a != null && b != null) {
-                return Integer.signum(a.compareTo(b));
-            }
-            if (l instanceof Boolean x && r instanceof Boolean y) {
-                return Boolean.compare(x, y);
-            }
-            return null;
-        }
-
-        /** {@code v} as a number when comparing it with {@code other} converts it to one, else {@code null}. */
-        private BigDecimal number(Object v, Object other) {
-            if (v instanceof BigDecimal d) {
-                return d;
-            }
-            if (v instanceof Boolean b && (dialect == Dialect.MYSQL) && !(other instanceof String)) {
-                return b ? BigDecimal.ONE : BigDecimal.ZERO; // MySQL: TRUE is 1
-            }
-            if (v instanceof String s && other instanceof BigDecimal) {
-                try {
-                    return new BigDecimal(s.strip());
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-            }
-            return null;
         }
 
         /** The constant value of an operand: a literal or a folded condition; {@link #UNKNOWN_VALUE} otherwise. */

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Casts of constants, for {@link ConstantConditions}: only the exact ones ({@code true::boolean}, {@code '1'::int},
- * {@code CAST(1 AS boolean)}, {@code 'x'::text}); any other cast of a constant is unknown.
+ * Casts and order of constants, for {@link ConstantConditions}. Only exact casts are made ({@code true::boolean},
+ * {@code '1'::int}, {@code CAST(1 AS boolean)}, {@code 'x'::text}); any other cast of a constant is unknown.
  */
 final class Folding {
     private static final Set<String> BOOLEAN = Set.of("boolean", "bool");
@@ -41,6 +41,37 @@ final class Folding {
             return value;
         }
         return unknown;
+    }
+
+    /** The order of two non-null constants (numbers, booleans), or {@code null} when they cannot be compared. */
+    static Integer order(Object l, Object r, Dialect dialect) {
+        BigDecimal a = number(l, r, dialect);
+        BigDecimal b = number(r, l, dialect);
+        if (a != null && b != null) {
+            return Integer.signum(a.compareTo(b));
+        }
+        if (l instanceof Boolean x && r instanceof Boolean y) {
+            return Boolean.compare(x, y);
+        }
+        return null;
+    }
+
+    /** {@code v} as a number when comparing it with {@code other} converts it to one, else {@code null}. */
+    private static BigDecimal number(Object v, Object other, Dialect dialect) {
+        if (v instanceof BigDecimal d) {
+            return d;
+        }
+        if (v instanceof Boolean b && (dialect == Dialect.MYSQL) && !(other instanceof String)) {
+            return b ? BigDecimal.ONE : BigDecimal.ZERO; // MySQL: TRUE is 1
+        }
+        if (v instanceof String s && other instanceof BigDecimal) {
+            try {
+                return new BigDecimal(s.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** PostgreSQL's reading of a string as boolean, or {@code null} when it is not one. */

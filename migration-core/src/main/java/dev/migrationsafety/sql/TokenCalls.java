@@ -2,6 +2,7 @@ package dev.migrationsafety.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -50,6 +51,15 @@ final class TokenCalls {
             return null;
         }
         Cond value = p.group(open + 1, as);
-        return value == null ? null : new Cond.Cast(value, p.typeText(as + 1, close));
+        return value == null ? null : new Cond.Cast(value, typeText(p.toks, as + 1, close));
+    }
+
+    /** The type name in {@code [from, to)}, lower case, words separated by one space. */
+    static String typeText(List<Tok> toks, int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            b.append(i == from ? "" : " ").append(toks.get(i).text().toLowerCase(Locale.ROOT));
+        }
+        return b.toString();
     }
 }

@@ -46,7 +46,7 @@ abstract class TokenOperands {
             Tok t = toks.get(pos);
             if (t.isSymbol("::")) {
                 int type = ++pos;
-                value = typeName() ? new Cond.Cast(value, typeText(type, pos)) : null;
+                value = typeName() ? new Cond.Cast(value, TokenCalls.typeText(toks, type, pos)) : null;
             } else if (t.isSymbol("[")) {
                 Cond subscript = skipGroup();
                 value = subscript == null ? null : Cond.opaque(value, subscript);
@@ -83,15 +83,6 @@ abstract class TokenOperands {
     private Cond binary(Cond left) {
         Cond right = primary();
         return right == null ? null : Cond.opaque(left, right);
-    }
-
-    /** The type name in {@code [from, to)}, lower case, words separated by one space. */
-    String typeText(int from, int to) {
-        StringBuilder b = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            b.append(i == from ? "" : " ").append(toks.get(i).text().toLowerCase(Locale.ROOT));
-        }
-        return b.toString();
     }
 
     private Cond primary() {
