@@ -43,14 +43,14 @@ public enum Check {
     DELETE_WITHOUT_WHERE(
             "delete-without-where",
             Severity.CRITICAL,
-            "A DELETE without WHERE (or with one that is always true) removes every row of the table, usually by"
-                    + " mistake.",
+            "A DELETE without WHERE (or with one that is always true, or that does not read the row) removes every"
+                    + " row of the table, usually by mistake.",
             "add a WHERE that names the rows and delete in batches"),
     UPDATE_WITHOUT_WHERE(
             "update-without-where",
             Severity.CRITICAL,
-            "An UPDATE without WHERE (or with one that is always true) overwrites a column in every row; the old"
-                    + " values are lost.",
+            "An UPDATE without WHERE (or with one that is always true, or that does not read the row) overwrites a"
+                    + " column in every row; the old values are lost.",
             "add a WHERE that names the rows and update in batches"),
     CASCADE(
             "cascade",

@@ -63,7 +63,7 @@ final class OperationChecks {
                         out,
                         s,
                         Check.DELETE_WITHOUT_WHERE,
-                        "deletes every row of " + d.table() + whereReason(d.hasWhere()));
+                        "deletes every row of " + d.table() + whereReason(d.hasWhere(), d.alwaysTrue()));
             }
         } else if (op instanceof Operation.Update u) {
             if (u.everyRow() && !(down && up.hasTable(u.table()))) {
@@ -71,7 +71,7 @@ final class OperationChecks {
                         out,
                         s,
                         Check.UPDATE_WITHOUT_WHERE,
-                        "updates every row of " + u.table() + whereReason(u.hasWhere()));
+                        "updates every row of " + u.table() + whereReason(u.hasWhere(), u.alwaysTrue()));
             }
         } else if (op instanceof Operation.DropConstraint d) {
             if (down && up.hasConstraint(d.name())) {
@@ -213,8 +213,13 @@ final class OperationChecks {
         }
     }
 
-    private static String whereReason(boolean hasWhere) {
-        return hasWhere ? " (it has a WHERE, but the condition is always true)" : " (no WHERE)";
+    private static String whereReason(boolean hasWhere, boolean alwaysTrue) {
+        if (!hasWhere) {
+            return " (no WHERE)";
+        }
+        return alwaysTrue
+                ? " (it has a WHERE, but the condition is always true)"
+                : " (it has a WHERE, but the condition does not depend on the row: every row or none)";
     }
 
     static void cascade(List<Finding> out, SqlStatement s, boolean cascade, String what) {

@@ -1,6 +1,8 @@
 package dev.migrationsafety.sql;
 
 import dev.migrationsafety.sql.Cond.And;
+import dev.migrationsafety.sql.Cond.Call;
+import dev.migrationsafety.sql.Cond.Cast;
 import dev.migrationsafety.sql.Cond.Cmp;
 import dev.migrationsafety.sql.Cond.IsBool;
 import dev.migrationsafety.sql.Cond.IsNull;
@@ -12,7 +14,6 @@ import dev.migrationsafety.sql.Cond.Ref;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,8 +27,14 @@ import java.util.regex.Pattern;
  * {@code WHERE 1}), complementary disjuncts ({@code x OR NOT x}, {@code c IS NULL OR c IS NOT NULL},
  * {@code a = b OR a <> b}) and a column compared with itself ({@code id = id}). The last two are true for every row
  * whose values are not null, which for the columns such conditions name is every row that matters: the riskier
- * reading. Anything the evaluator does not know (a function, a subquery, a column against a value) is never always
- * true.
+ * reading. Casts of constants, {@code BETWEEN} and {@code IN (list)} (read as comparisons) and {@code coalesce},
+ * {@code ifnull}, {@code nullif} of constants are folded too. Anything else the evaluator does not know (a function,
+ * a subquery, a column against a value) is never always true.
+ *
+ * <p>A condition that is not always true may still not read the row at all ({@code now() > '2020-01-01'},
+ * {@code current_user = 'app'}, {@code EXISTS (SELECT 1)}, {@code random() < 0.5}, {@code $1 = 1}; see
+ * {@link RowReads}): it has the same value for every row, so the statement changes every row or none, and does not
+ * name the rows it changes. Only a condition folded to false or NULL is known to change none.
  */
 final class ConstantConditions {
     /** Deeper conditions are not folded (and thus not always true): keeps the work bounded on hostile input. */
@@ -39,7 +46,29 @@ final class ConstantConditions {
 
     /** Whether the condition holds for every row (in the sense above) in this dialect. */
     static boolean alwaysTrue(Cond cond, Dialect dialect) {
-        return cond != null && new ConstantConditions.Evaluator(dialect).truth(cond, 0) == Truth.TRUE;
+        return verdict(cond, dialect) == Verdict.ALWAYS_TRUE;
+    }
+
+    /** What a {@code WHERE} condition says about the rows it selects. */
+    enum Verdict {
+        /** Holds for every row. */
+        ALWAYS_TRUE,
+        /** Does not read the row, and is not known to be false: every row or none. */
+        ROW_INDEPENDENT,
+        /** Selects rows by their values (or is known to select none). */
+        RESTRICTS
+    }
+
+    /** The verdict on a condition ({@code null}: not read, restricts as far as is known). */
+    static Verdict verdict(Cond cond, Dialect dialect) {
+        if (cond == null) {
+            return Verdict.RESTRICTS;
+        }
+        Truth truth = new ConstantConditions.Evaluator(dialect).truth(cond, 0);
+        if (truth == Truth.TRUE) {
+            return Verdict.ALWAYS_TRUE;
+        }
+        return truth == Truth.UNKNOWN && !RowReads.readsRow(cond) ? Verdict.ROW_INDEPENDENT : Verdict.RESTRICTS;
     }
 
     private enum Truth {
@@ -85,6 +114,9 @@ final class ConstantConditions {
                     return Truth.UNKNOWN;
                 }
                 return (v == null) != n.not() ? Truth.TRUE : Truth.FALSE;
+            } else if (c instanceof Cast || c instanceof Call) {
+                Object v = value(c, depth + 1);
+                return v == UNKNOWN_VALUE ? Truth.UNKNOWN : truthOf(v);
             } else if (c instanceof IsBool b) {
                 Truth t = truth(b.operand(), depth + 1);
                 if (t == Truth.UNKNOWN) {
@@ -146,7 +178,7 @@ final class ConstantConditions {
             if (l instanceof String x && r instanceof String y) {
                 return compareStrings(c.op(), x, y);
             }
-            Integer order = order(l, r);
+            Integer order = Folding.order(l, r, dialect);
             if (order == null) {
                 return Truth.UNKNOWN;
             }
@@ -179,44 +211,20 @@ final class ConstantConditions {
             };
         }
 
-        /** The order of two non-null constants (numbers, booleans), or {@code null} when they cannot be compared. */
-        private Integer order(Object l, Object r) {
-            BigDecimal a = number(l, r);
-            BigDecimal b = number(r, l);
-            if (a != null && b != null) {
-                return Integer.signum(a.compareTo(b));
-            }
-            if (l instanceof Boolean x && r instanceof Boolean y) {
-                return Boolean.compare(x, y);
-            }
-            return null;
-        }
-
-        /** {@code v} as a number when comparing it with {@code other} converts it to one, else {@code null}. */
-        private BigDecimal number(Object v, Object other) {
-            if (v instanceof BigDecimal d) {
-                return d;
-            }
-            if (v instanceof Boolean b && (dialect == Dialect.MYSQL) && !(other instanceof String)) {
-                return b ? BigDecimal.ONE : BigDecimal.ZERO; // MySQL: TRUE is 1
-            }
-            if (v instanceof String s && other instanceof BigDecimal) {
-                try {
-                    return new BigDecimal(s.strip());
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-            }
-            return null;
-        }
-
         /** The constant value of an operand: a literal or a folded condition; {@link #UNKNOWN_VALUE} otherwise. */
         private Object value(Cond c, int depth) {
             if (c instanceof Lit l) {
                 return l.value();
             }
-            if (c instanceof Ref || c instanceof Opaque) {
+            if (c instanceof Ref || c instanceof Opaque || depth > MAX_DEPTH) {
                 return UNKNOWN_VALUE;
+            }
+            if (c instanceof Cast cast) {
+                Object v = value(cast.operand(), depth + 1);
+                return v == UNKNOWN_VALUE || v == null ? v : Folding.cast(v, cast.type(), dialect, UNKNOWN_VALUE);
+            }
+            if (c instanceof Call call) {
+                return call(call, depth);
             }
             return switch (truth(c, depth)) {
                 case TRUE -> Boolean.TRUE;
@@ -224,6 +232,30 @@ final class ConstantConditions {
                 case NULL -> null;
                 case UNKNOWN -> UNKNOWN_VALUE;
             };
+        }
+
+        /** {@code coalesce}/{@code ifnull}: the first non-null argument; {@code nullif(a, b)}: null when equal. */
+        private Object call(Call call, int depth) {
+            List<Cond> args = call.args();
+            if (call.name().equals("nullif")) {
+                if (args.size() != 2) {
+                    return UNKNOWN_VALUE;
+                }
+                Object a = value(args.get(0), depth + 1);
+                Object b = value(args.get(1), depth + 1);
+                if (a == UNKNOWN_VALUE || b == UNKNOWN_VALUE) {
+                    return UNKNOWN_VALUE;
+                }
+                Truth equal = compare(new Cmp("=", new Lit(a), new Lit(b)), depth + 1);
+                return equal == Truth.TRUE ? null : equal == Truth.UNKNOWN ? UNKNOWN_VALUE : a;
+            }
+            for (Cond arg : args) {
+                Object v = value(arg, depth + 1);
+                if (v != null) {
+                    return v; // a value, or unknown
+                }
+            }
+            return null;
         }
 
         /** A constant used as a condition: booleans; MySQL reads numbers (non-zero is true) and numeric strings. */
@@ -249,11 +281,8 @@ final class ConstantConditions {
         }
 
         private static Truth postgresBoolean(String s) {
-            return switch (s.strip().toLowerCase(Locale.ROOT)) {
-                case "t", "true", "y", "ye", "yes", "on", "1" -> Truth.TRUE;
-                case "f", "fa", "fal", "fals", "false", "n", "no", "of", "off", "0" -> Truth.FALSE;
-                default -> Truth.UNKNOWN;
-            };
+            Boolean b = Folding.postgresBoolean(s);
+            return b == null ? Truth.UNKNOWN : b ? Truth.TRUE : Truth.FALSE;
         }
 
         private static Truth not(Truth t) {

@@ -146,27 +146,37 @@ public sealed interface Operation {
     /**
      * @param hasWhere whether the statement has a top-level {@code WHERE}
      * @param alwaysTrue whether that {@code WHERE} holds for every row ({@code WHERE 1 = 1}, {@code x OR NOT x})
+     * @param rowIndependent whether that {@code WHERE} does not read the row and so holds for every row or for none
+     *     ({@code WHERE now() > '2020-01-01'}, {@code WHERE EXISTS (SELECT 1)})
      */
-    record Delete(TableName table, boolean hasWhere, boolean alwaysTrue) implements Operation {
+    record Delete(TableName table, boolean hasWhere, boolean alwaysTrue, boolean rowIndependent) implements Operation {
+        public Delete(TableName table, boolean hasWhere, boolean alwaysTrue) {
+            this(table, hasWhere, alwaysTrue, false);
+        }
+
         public Delete(TableName table, boolean hasWhere) {
             this(table, hasWhere, false);
         }
 
-        /** Whether it deletes every row: no {@code WHERE}, or one that is always true. */
+        /** Whether it deletes every row (or, row-independent, none): no {@code WHERE}, or one that names no rows. */
         public boolean everyRow() {
-            return !hasWhere || alwaysTrue;
+            return !hasWhere || alwaysTrue || rowIndependent;
         }
     }
 
     /** @see Delete */
-    record Update(TableName table, boolean hasWhere, boolean alwaysTrue) implements Operation {
+    record Update(TableName table, boolean hasWhere, boolean alwaysTrue, boolean rowIndependent) implements Operation {
+        public Update(TableName table, boolean hasWhere, boolean alwaysTrue) {
+            this(table, hasWhere, alwaysTrue, false);
+        }
+
         public Update(TableName table, boolean hasWhere) {
             this(table, hasWhere, false);
         }
 
-        /** Whether it updates every row: no {@code WHERE}, or one that is always true. */
+        /** Whether it updates every row (or, row-independent, none): no {@code WHERE}, or one that names no rows. */
         public boolean everyRow() {
-            return !hasWhere || alwaysTrue;
+            return !hasWhere || alwaysTrue || rowIndependent;
         }
     }
 

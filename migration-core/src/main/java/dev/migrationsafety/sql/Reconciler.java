@@ -22,7 +22,7 @@ import java.util.Set;
  * Joins what JSqlParser's tree and the token classifier say about one statement, conservatively: every operation
  * either finds is kept (the union: a {@code DROP COLUMN} the parser lost in a clause it could not read still counts);
  * where both describe the same operation the riskier reading wins ({@code WHERE} only if both see a top-level one,
- * always true if either folds it to true,
+ * always true if either folds it to true, row-independent if either finds it reads no row,
  * {@code CASCADE} if either does); {@code CONCURRENTLY} and {@code NOT VALID} are taken from the tokens, which read
  * the keywords where the tree misreads or drops them. A statement neither clears gets a
  * {@link Operation.NotAnalysable}.
@@ -128,10 +128,18 @@ final class Reconciler {
     private static Operation combine(Operation tree, Operation tokens) {
         if (tree instanceof Delete t) {
             Delete k = (Delete) tokens;
-            return new Delete(t.table(), t.hasWhere() && k.hasWhere(), t.alwaysTrue() || k.alwaysTrue());
+            return new Delete(
+                    t.table(),
+                    t.hasWhere() && k.hasWhere(),
+                    t.alwaysTrue() || k.alwaysTrue(),
+                    t.rowIndependent() || k.rowIndependent());
         } else if (tree instanceof Update t) {
             Update k = (Update) tokens;
-            return new Update(t.table(), t.hasWhere() && k.hasWhere(), t.alwaysTrue() || k.alwaysTrue());
+            return new Update(
+                    t.table(),
+                    t.hasWhere() && k.hasWhere(),
+                    t.alwaysTrue() || k.alwaysTrue(),
+                    t.rowIndependent() || k.rowIndependent());
         } else if (tree instanceof DropTable t) {
             return new DropTable(t.table(), t.ifExists(), t.cascade() || ((DropTable) tokens).cascade());
         } else if (tree instanceof DropColumn t) {

@@ -6,6 +6,7 @@ import dev.migrationsafety.sql.Cond.IsBool;
 import dev.migrationsafety.sql.Cond.IsNull;
 import dev.migrationsafety.sql.Cond.Not;
 import dev.migrationsafety.sql.Cond.Or;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -39,6 +40,8 @@ final class TokenConditions extends TokenOperands {
         NONE,
         /** Holds for every row (see {@link ConstantConditions}). */
         ALWAYS_TRUE,
+        /** Does not read the row: holds for every row or for none (see {@link RowReads}). */
+        ROW_INDEPENDENT,
         /** Read, and not always true. */
         RESTRICTS,
         /** There, but not readable to its end: whether it holds for every row is not known. */
@@ -60,7 +63,11 @@ final class TokenConditions extends TokenOperands {
         if (cond == null) {
             return Where.UNREADABLE;
         }
-        return ConstantConditions.alwaysTrue(cond, dialect) ? Where.ALWAYS_TRUE : Where.RESTRICTS;
+        return switch (ConstantConditions.verdict(cond, dialect)) {
+            case ALWAYS_TRUE -> Where.ALWAYS_TRUE;
+            case ROW_INDEPENDENT -> Where.ROW_INDEPENDENT;
+            case RESTRICTS -> Where.RESTRICTS;
+        };
     }
 
     /** The condition in {@code [from, to)}, or {@code null} when it cannot be read to its end. */
@@ -83,7 +90,8 @@ final class TokenConditions extends TokenOperands {
             left = right == null ? null : new Or(left, right);
         }
         while (left != null && acceptWord("XOR")) {
-            left = and() == null ? null : Cond.opaque();
+            Cond right = and();
+            left = right == null ? null : Cond.opaque(left, right);
         }
         depth--;
         return left;
@@ -118,7 +126,8 @@ final class TokenConditions extends TokenOperands {
             if (op != null) {
                 pos++;
                 if (acceptWord("ANY") || acceptWord("ALL") || acceptWord("SOME")) {
-                    left = operand() == null ? null : Cond.opaque();
+                    Cond right = operand();
+                    left = right == null ? null : Cond.opaque(left, right);
                 } else {
                     Cond right = operand();
                     left = right == null ? null : new Cmp(op, left, right);
@@ -134,10 +143,11 @@ final class TokenConditions extends TokenOperands {
                             && pos + 1 < end
                             && toks.get(pos + 1).kind() == Tok.Kind.WORD
                             && OPAQUE_PREDICATES.contains(toks.get(pos + 1).upper())) {
-                left = opaquePredicate() ? Cond.opaque() : null;
+                left = wordPredicate(left);
             } else if (t.kind() == Tok.Kind.SYMBOL && !NOT_OPERATORS.contains(t.text()) && !logical(t)) {
                 pos++; // any other operator (regular expressions, @@, &&, ...): an opaque predicate
-                left = operand() == null ? null : Cond.opaque();
+                Cond right = operand();
+                left = right == null ? null : Cond.opaque(left, right);
             } else {
                 break;
             }
@@ -154,36 +164,68 @@ final class TokenConditions extends TokenOperands {
         } else if (acceptWord("UNKNOWN")) {
             return new IsNull(left, negated);
         } else if (acceptWord("DISTINCT") && acceptWord("FROM")) {
-            return operand() == null ? null : Cond.opaque();
+            Cond right = operand();
+            return right == null ? null : Cond.opaque(left, right);
         } else if (acceptWord("JSON")) {
             if (!acceptWord("OBJECT") && !acceptWord("ARRAY") && !acceptWord("SCALAR")) {
                 acceptWord("VALUE");
             }
-            return Cond.opaque();
+            return Cond.opaque(left);
         }
         return null;
     }
 
-    /** {@code [NOT] IN (...)}, {@code LIKE x [ESCAPE y]}, {@code BETWEEN [SYMMETRIC] a AND b}, {@code SIMILAR TO}. */
-    private boolean opaquePredicate() {
-        acceptWord("NOT");
+    /**
+     * {@code [NOT] BETWEEN [SYMMETRIC] a AND b} and {@code [NOT] IN (a, b)}, read as comparisons; {@code IN (SELECT
+     * ...)}, {@code LIKE x [ESCAPE y]}, {@code SIMILAR TO} and the rest as opaque predicates; {@code null} when not read.
+     */
+    private Cond wordPredicate(Cond left) {
+        boolean not = acceptWord("NOT");
         Tok t = toks.get(pos++);
+        Cond result;
         if (t.is("BETWEEN")) {
-            acceptWord("SYMMETRIC");
+            boolean symmetric = acceptWord("SYMMETRIC");
             acceptWord("ASYMMETRIC");
-            return operand() != null && acceptWord("AND") && operand() != null;
-        }
-        if (t.is("SIMILAR") || t.is("SOUNDS")) {
-            if (!acceptWord(t.is("SIMILAR") ? "TO" : "LIKE")) {
-                return false;
+            Cond lo = operand();
+            Cond hi = lo != null && acceptWord("AND") ? operand() : null;
+            result = hi == null ? null : Cond.between(left, lo, hi, symmetric);
+        } else if (t.is("IN") && at("(") && !subqueryAt(pos + 1)) {
+            result = inList(left);
+        } else {
+            if (t.is("SIMILAR") || t.is("SOUNDS")) {
+                if (!acceptWord(t.is("SIMILAR") ? "TO" : "LIKE")) {
+                    return null;
+                }
+            } else if (t.is("MEMBER")) {
+                acceptWord("OF");
             }
-        } else if (t.is("MEMBER")) {
-            acceptWord("OF");
+            Cond right = operand();
+            Cond escape = right != null && acceptWord("ESCAPE") ? operand() : new Cond.Lit(null);
+            result = right == null || escape == null ? null : Cond.opaque(left, right, escape);
         }
-        if (operand() == null) {
-            return false;
+        return result == null || !not ? result : new Not(result);
+    }
+
+    /** {@code IN (a, b, ...)} at the {@code (}. */
+    private Cond inList(Cond left) {
+        int close = new TokenCursor(toks, pos, end).matching(pos);
+        if (close >= end || !toks.get(close).isSymbol(")")) {
+            return null;
         }
-        return !acceptWord("ESCAPE") || operand() != null;
+        List<Cond> items = new ArrayList<>();
+        for (int[] part : TokenCursor.splitTopLevel(toks, pos + 1, close)) {
+            items.add(items.size() < Cond.MAX_IN_LIST ? group(part[0], part[1]) : null);
+        }
+        Cond result = items.contains(null) ? Cond.opaque(left, scanned(pos, close + 1)) : Cond.in(left, items);
+        pos = close + 1;
+        return result;
+    }
+
+    private boolean subqueryAt(int i) {
+        return i < end
+                && (toks.get(i).is("SELECT")
+                        || toks.get(i).is("WITH")
+                        || toks.get(i).is("VALUES"));
     }
 
     private static Cond read(List<Tok> toks, int from, int to, Dialect dialect, int depth) {

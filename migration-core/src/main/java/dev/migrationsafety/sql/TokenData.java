@@ -82,9 +82,10 @@ final class TokenData {
         }
         boolean hasWhere = where != TokenConditions.Where.NONE;
         boolean alwaysTrue = where == TokenConditions.Where.ALWAYS_TRUE;
+        boolean rowIndependent = where == TokenConditions.Where.ROW_INDEPENDENT;
         return delete
-                ? new Operation.Delete(table, hasWhere, alwaysTrue)
-                : new Operation.Update(table, hasWhere, alwaysTrue);
+                ? new Operation.Delete(table, hasWhere, alwaysTrue, rowIndependent)
+                : new Operation.Update(table, hasWhere, alwaysTrue, rowIndependent);
     }
 
     void insert(TokenCursor c, TokenOps out) {

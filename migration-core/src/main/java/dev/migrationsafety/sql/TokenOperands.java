@@ -4,6 +4,7 @@ import dev.migrationsafety.sql.Cond.Lit;
 import dev.migrationsafety.sql.Cond.Ref;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -44,37 +45,44 @@ abstract class TokenOperands {
         while (value != null && pos < end) {
             Tok t = toks.get(pos);
             if (t.isSymbol("::")) {
-                pos++;
-                value = typeName() ? Cond.opaque() : null;
+                int type = ++pos;
+                value = typeName() ? new Cond.Cast(value, TokenCalls.typeText(toks, type, pos)) : null;
             } else if (t.isSymbol("[")) {
-                value = skipBrackets("[", "]") ? Cond.opaque() : null;
+                Cond subscript = skipGroup();
+                value = subscript == null ? null : Cond.opaque(value, subscript);
             } else if (t.isSymbol(".") && pos + 1 < end && toks.get(pos + 1).isName()) {
                 pos += 2; // (composite).field
-                value = Cond.opaque();
+                value = Cond.opaque(value);
             } else if (t.is("DIV") || t.is("MOD")) {
                 pos++; // MySQL integer division and modulo
-                value = primary() == null ? null : Cond.opaque();
+                value = binary(value);
             } else if (t.is("AGAINST") && pos + 1 < end && toks.get(pos + 1).isSymbol("(")) {
                 pos++; // MySQL MATCH (...) AGAINST (...)
-                value = skipGroup();
+                value = skipGroup() == null ? null : Cond.opaque();
             } else if (t.kind() == Tok.Kind.SYMBOL
                     && (ARITHMETIC.contains(t.text()) || (t.text().equals("||") && dialect != Dialect.MYSQL))) {
                 pos++;
-                value = primary() == null ? null : Cond.opaque();
+                value = binary(value);
             } else if (t.is("AT")
                     && pos + 2 < end
                     && toks.get(pos + 1).is("TIME")
                     && toks.get(pos + 2).is("ZONE")) {
                 pos += 3;
-                value = primary() == null ? null : Cond.opaque();
+                value = binary(value);
             } else if (t.is("COLLATE")) {
                 pos += 2;
-                value = pos <= end ? Cond.opaque() : null;
+                value = pos <= end ? Cond.opaque(value) : null;
             } else {
                 break;
             }
         }
         return value;
+    }
+
+    /** {@code left <op> primary}: opaque, reading the row if either side does. */
+    private Cond binary(Cond left) {
+        Cond right = primary();
+        return right == null ? null : Cond.opaque(left, right);
     }
 
     private Cond primary() {
@@ -99,16 +107,17 @@ abstract class TokenOperands {
                         pos++;
                         return number(n.text(), t.isSymbol("-"));
                     }
-                    return primary() == null ? null : Cond.opaque();
+                    Cond operand = primary();
+                    return operand == null ? null : Cond.opaque(operand);
                 }
                 if (t.isSymbol("?")) {
-                    return Cond.opaque(); // a bind parameter
+                    return Cond.constant(); // a bind parameter
                 }
                 if ((t.text().startsWith("@") || t.text().startsWith(":"))
                         && pos < end
                         && toks.get(pos).isName()) {
-                    pos++; // MySQL @variable, @@system_variable; :name parameters
-                    return Cond.opaque();
+                    pos++; // MySQL @variable, @@system_variable; :name parameters: the same for every row
+                    return Cond.constant();
                 }
                 return null;
             }
@@ -116,7 +125,7 @@ abstract class TokenOperands {
                 return word(t);
             }
             default -> {
-                return Cond.opaque(); // a parameter or variable
+                return Cond.constant(); // a parameter or variable ($1): the same for every row
             }
         }
     }
@@ -127,7 +136,8 @@ abstract class TokenOperands {
         } else if (t.is("NULL")) {
             return new Lit(null);
         } else if (t.is("CASE")) {
-            return skipCase() ? Cond.opaque() : null;
+            int from = pos;
+            return skipCase() ? scanned(from, pos) : null;
         } else if (t.is("EXISTS") || t.is("ARRAY") || t.is("ROW")) {
             return at("(") || at("[") ? skipGroup() : null;
         } else if (t.is("INTERVAL") || t.is("DATE") || t.is("TIME") || t.is("TIMESTAMP")) {
@@ -138,11 +148,12 @@ abstract class TokenOperands {
                         && UNITS.contains(toks.get(pos).upper())) {
                     pos++;
                 }
-                return Cond.opaque();
+                return Cond.constant();
             }
             if (t.is("INTERVAL") && pos < end && !toks.get(pos).isSymbol(".")) {
                 // MySQL INTERVAL 30 DAY, INTERVAL '1:30' HOUR_MINUTE
-                if (primary() == null) {
+                Cond amount = primary();
+                if (amount == null) {
                     return null;
                 }
                 if (pos < end
@@ -150,11 +161,15 @@ abstract class TokenOperands {
                                 || toks.get(pos).upper().contains("_"))) {
                     pos++;
                 }
-                return Cond.opaque();
+                return Cond.opaque(amount);
             }
         } else if (t.is("CURRENT") && pos + 1 < end && toks.get(pos).is("OF")) {
             pos += 2; // WHERE CURRENT OF cursor: the one row the cursor is on
             return Cond.opaque();
+        } else if (t.kind() == Tok.Kind.WORD
+                && !(pos < end && (toks.get(pos).isSymbol(".") || toks.get(pos).isSymbol("(")))
+                && (RowReads.specialValue(t.text(), dialect) || RowReads.placeholder(t.text()))) {
+            return Cond.constant(); // current_user, current_date, a ${placeholder} value: not a column
         }
         StringBuilder name = new StringBuilder(Identifiers.normalize(t.text(), dialect));
         while (pos + 1 < end && toks.get(pos).isSymbol(".") && toks.get(pos + 1).isName()) {
@@ -162,16 +177,17 @@ abstract class TokenOperands {
             pos += 2;
         }
         if (at("(")) {
-            return skipGroup(); // a function call
+            return TokenCalls.call(this, name.toString().toLowerCase(Locale.ROOT)); // a function call
         }
         if (t.kind() == Tok.Kind.WORD && pos < end && toks.get(pos).kind() == Tok.Kind.STRING) {
             pos++; // a typed literal such as uuid '...' or _utf8mb4 'x'
-            return Cond.opaque();
+            return Cond.constant();
         }
         return Ref.of(name.toString(), dialect);
     }
 
     private Cond parenthesised() {
+        int open = pos;
         int close = new TokenCursor(toks, pos - 1, end).matching(pos - 1);
         if (close >= end || !toks.get(close).isSymbol(")")) {
             return null;
@@ -181,7 +197,7 @@ abstract class TokenOperands {
                         || toks.get(pos).is("WITH")
                         || toks.get(pos).is("VALUES"))) {
             pos = close + 1;
-            return Cond.opaque(); // a scalar subquery
+            return scanned(open, close); // a scalar subquery: correlated if it names a column
         }
         if (depth >= ConstantConditions.MAX_DEPTH) {
             return null;
@@ -189,7 +205,7 @@ abstract class TokenOperands {
         Cond inner = group(pos, close);
         pos = close + 1;
         // a row constructor (a, b) or anything not read to its end is opaque
-        return inner != null ? inner : Cond.opaque();
+        return inner != null ? inner : scanned(open, close);
     }
 
     private Cond number(String text, boolean negative) {
@@ -221,14 +237,20 @@ abstract class TokenOperands {
         return true;
     }
 
-    private boolean at(String symbol) {
+    boolean at(String symbol) {
         return pos < end && toks.get(pos).isSymbol(symbol);
     }
 
     /** Skips a parenthesised or bracketed group starting at {@code pos}: an opaque operand, or {@code null}. */
-    private Cond skipGroup() {
+    Cond skipGroup() {
+        int from = pos;
         boolean ok = at("(") ? skipBrackets("(", ")") : skipBrackets("[", "]");
-        return ok ? Cond.opaque() : null;
+        return ok ? scanned(from, pos) : null;
+    }
+
+    /** An opaque operand for the skipped tokens in {@code [from, to)}: reading the row if they name a column. */
+    Cond scanned(int from, int to) {
+        return RowReads.readsRow(toks, from, to, dialect) ? Cond.opaque() : Cond.constant();
     }
 
     private boolean skipBrackets(String open, String close) {

@@ -84,11 +84,19 @@ final class TreeOperations {
             list.forEach(x -> tables.add(table(x)));
             ops.add(new Operation.Truncate(tables, t.getCascade()));
         } else if (tree instanceof Delete d) {
+            ConstantConditions.Verdict v = TreeConditions.verdict(d.getWhere(), dialect);
             ops.add(new Operation.Delete(
-                    table(d.getTable()), d.getWhere() != null, TreeConditions.alwaysTrue(d.getWhere(), dialect)));
+                    table(d.getTable()),
+                    d.getWhere() != null,
+                    v == ConstantConditions.Verdict.ALWAYS_TRUE,
+                    v == ConstantConditions.Verdict.ROW_INDEPENDENT));
         } else if (tree instanceof Update u) {
+            ConstantConditions.Verdict v = TreeConditions.verdict(u.getWhere(), dialect);
             ops.add(new Operation.Update(
-                    table(u.getTable()), u.getWhere() != null, TreeConditions.alwaysTrue(u.getWhere(), dialect)));
+                    table(u.getTable()),
+                    u.getWhere() != null,
+                    v == ConstantConditions.Verdict.ALWAYS_TRUE,
+                    v == ConstantConditions.Verdict.ROW_INDEPENDENT));
         } else if (tree instanceof Insert i) {
             ops.add(new Operation.Insert(table(i.getTable())));
         } else if (tree instanceof CreateTable ct) {

@@ -38,6 +38,17 @@ class CriticalMutationTest {
             new Seed("delete-without-where", "DELETE FROM {t} WHERE email IS NULL OR email IS NOT NULL", true),
             new Seed("update-without-where", "UPDATE {t} SET email = NULL WHERE true", true),
             new Seed("update-without-where", "UPDATE {t} SET email = NULL WHERE ( 2 > 1 )", true),
+            new Seed("delete-without-where", "DELETE FROM {t} WHERE 1 IN ( 1 , 2 )", true),
+            new Seed(
+                    "update-without-where",
+                    "UPDATE {t} SET email = NULL WHERE true::boolean",
+                    true,
+                    Dialect.POSTGRESQL),
+            // a WHERE that does not read the row: every row or none
+            new Seed("delete-without-where", "DELETE FROM {t} WHERE now() > '2020-01-01'", true),
+            new Seed("delete-without-where", "DELETE FROM {t} WHERE EXISTS ( SELECT 1 )", true),
+            new Seed("update-without-where", "UPDATE {t} SET email = NULL WHERE current_user = 'app'", true),
+            new Seed("update-without-where", "UPDATE {t} SET email = NULL WHERE @flag = 1", true, Dialect.MYSQL),
             new Seed("cascade", "DROP TABLE {t} CASCADE", true),
             new Seed("drop-type", "DROP TYPE {t}", true),
             new Seed("drop-partition", "ALTER TABLE {t} DROP PARTITION p2019", true, Dialect.MYSQL),

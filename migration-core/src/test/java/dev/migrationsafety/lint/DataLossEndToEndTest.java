@@ -66,6 +66,44 @@ class DataLossEndToEndTest {
     }
 
     @Test
+    void aWhereThatDoesNotReadTheRowIsReportedLikeNone() throws IOException {
+        String sql =
+                """
+                DELETE FROM sessions WHERE created_at < now() - interval '30 days';
+                DELETE FROM sessions WHERE now() > '2020-01-01';
+                UPDATE users SET active = false WHERE EXISTS (SELECT 1 FROM bans b WHERE b.user_id = users.id);
+                DO $$ BEGIN UPDATE users SET active = false WHERE current_user = 'app'; END $$;
+                DELETE FROM sessions WHERE false;
+                """;
+        assertEquals(
+                List.of(
+                        DIR + "V9__purge.sql:2:1: critical [delete-without-where] deletes every row of sessions (it"
+                                + " has a WHERE, but the condition does not depend on the row: every row or none) -"
+                                + " add a WHERE that names the rows and delete in batches",
+                        DIR + "V9__purge.sql:4:1: critical [update-without-where] updates every row of users (it has"
+                                + " a WHERE, but the condition does not depend on the row: every row or none) - add a"
+                                + " WHERE that names the rows and update in batches"),
+                check(Dialect.POSTGRESQL, "V9__purge.sql", sql));
+    }
+
+    @Test
+    void mysqlUserVariableConditionDoesNotReadTheRow() throws IOException {
+        assertEquals(
+                List.of(
+                        DIR + "V10__reset.sql:2:1: critical [delete-without-where] deletes every row of t14 (it has"
+                                + " a WHERE, but the condition is always true) - add a WHERE that names the rows and delete"
+                                + " in batches",
+                        DIR + "V10__reset.sql:3:1: critical [delete-without-where] deletes every row of users (it has"
+                                + " a WHERE, but the condition does not depend on the row: every row or none) - add a WHERE"
+                                + " that names the rows and delete in batches"),
+                check(
+                        Dialect.MYSQL,
+                        "V10__reset.sql",
+                        "DELETE FROM users WHERE id IN (SELECT user_id FROM bans);\nDELETE FROM t14 WHERE 1 IN (1);\n"
+                                + "DELETE FROM users WHERE @flag = 1;\n"));
+    }
+
+    @Test
     void typeChangesThatDestroyOrNarrowValues() throws IOException {
         String sql =
                 """

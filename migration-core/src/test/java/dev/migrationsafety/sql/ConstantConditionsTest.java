@@ -97,25 +97,91 @@ class ConstantConditionsTest {
                 c(POSTGRESQL, "id IN (SELECT id FROM u WHERE 1 = 1)", false),
                 c(POSTGRESQL, "id BETWEEN 1 AND 10", false),
                 c(POSTGRESQL, "CASE WHEN a THEN true ELSE false END", false),
-                c(POSTGRESQL, "EXISTS (SELECT 1)", false),
                 c(MYSQL, "name LIKE 'a%'", false),
-                c(MYSQL, "id NOT IN (1, 2)", false));
+                c(MYSQL, "id NOT IN (1, 2)", false),
+                // casts, BETWEEN, IN (list), coalesce and nullif of constants are folded
+                c(POSTGRESQL, "true::boolean", true),
+                c(POSTGRESQL, "CAST(1 AS boolean)", true),
+                c(POSTGRESQL, "CAST('yes' AS bool)", true),
+                c(POSTGRESQL, "'1'::int = 1", true),
+                c(POSTGRESQL, "'x'::text = 'x'", true),
+                c(POSTGRESQL, "coalesce(null, true)", true),
+                c(POSTGRESQL, "nullif(1, 2) = 1", true),
+                c(POSTGRESQL, "nullif(1, 1) IS NULL", true),
+                c(POSTGRESQL, "1 BETWEEN 0 AND 2", true),
+                c(POSTGRESQL, "2 BETWEEN SYMMETRIC 3 AND 1", true),
+                c(POSTGRESQL, "1 IN (1, 2)", true),
+                c(POSTGRESQL, "'a' IN ('b', 'a')", true),
+                c(POSTGRESQL, "3 NOT IN (1, 2)", true),
+                c(MYSQL, "1 IN (1)", true),
+                c(MYSQL, "IFNULL(NULL, 1)", true),
+                c(MYSQL, "CAST('1' AS SIGNED) = 1", true),
+                c(MYSQL, "1 BETWEEN 0 AND 2", true),
+                // constants folded to false change no row: not reported
+                c(POSTGRESQL, "false::boolean", false),
+                c(POSTGRESQL, "coalesce(null, false)", false),
+                c(POSTGRESQL, "1 NOT BETWEEN 0 AND 2", false),
+                c(POSTGRESQL, "1 IN (2, 3)", false),
+                c(MYSQL, "1 IN (2, 3)", false),
+                // conditions that do not read the row: every row or none
+                r(POSTGRESQL, "now() > '2020-01-01'"),
+                r(POSTGRESQL, "current_user = 'app'"),
+                r(POSTGRESQL, "current_date > DATE '2020-01-01'"),
+                r(POSTGRESQL, "(SELECT count(*) FROM other) >= 0"),
+                r(POSTGRESQL, "EXISTS (SELECT 1)"),
+                r(POSTGRESQL, "EXISTS (SELECT 1 FROM bans WHERE 1 = 1)"),
+                r(POSTGRESQL, "NOT EXISTS (SELECT * FROM public.bans b)"),
+                r(POSTGRESQL, "random() < 0.5"),
+                r(POSTGRESQL, "? = 1"),
+                r(POSTGRESQL, ":flag = 1"),
+                r(POSTGRESQL, "CASE WHEN now() > '2020-01-01' THEN true ELSE false END"),
+                r(POSTGRESQL, "now() - interval '1 day' > '2020-01-01'"),
+                r(POSTGRESQL, "coalesce(null, now()) > '2020-01-01'"),
+                r(POSTGRESQL, "EXISTS (SELECT 1 WHERE DATE '2020-01-01' < now())"),
+                r(MYSQL, "@flag = 1"),
+                r(MYSQL, "NOW() > '2020-01-01'"),
+                r(MYSQL, "CURRENT_DATE > '2020-01-01'"),
+                r(MYSQL, "EXISTS (SELECT 1 FROM DUAL)"),
+                // conditions that read the row (a subquery naming a column may be correlated)
+                c(POSTGRESQL, "id IN (SELECT user_id FROM bans)", false),
+                c(POSTGRESQL, "EXISTS (SELECT 1 FROM bans b WHERE b.user_id = logs.id)", false),
+                c(POSTGRESQL, "(SELECT max(id) FROM bans) = 1", false),
+                c(POSTGRESQL, "status = current_user", false),
+                c(POSTGRESQL, "lower(email) = 'x'", false),
+                c(POSTGRESQL, "\"current_user\" = 'app'", false), // a quoted name is a column
+                c(POSTGRESQL, "coalesce(a, true)", false),
+                c(POSTGRESQL, "a::boolean", false),
+                c(POSTGRESQL, "CAST(a AS boolean)", false),
+                c(POSTGRESQL, "id IN (1, 2)", false),
+                c(POSTGRESQL, "created_at < now() - interval '30 days' AND 1 = 1", false),
+                c(POSTGRESQL, "EXISTS (SELECT 1 FROM x WHERE '{1}' @> tags)", false),
+                c(POSTGRESQL, "EXISTS (SELECT 1 FROM x WHERE date > now())", false),
+                c(POSTGRESQL, "trim(FROM email) = ''", false),
+                c(MYSQL, "user = 'app'", false), // MySQL's USER needs parentheses: a column
+                c(MYSQL, "id IN (SELECT user_id FROM bans)", false),
+                c(MYSQL, "created_at < NOW() - INTERVAL 30 DAY", false));
     }
 
     private static Arguments c(Dialect dialect, String where, boolean alwaysTrue) {
-        return Arguments.of(dialect, where, alwaysTrue);
+        return Arguments.of(dialect, where, alwaysTrue, false);
     }
 
-    @ParameterizedTest(name = "{0}: WHERE {1} -> always true {2}")
+    /** A condition that does not read the row, and is not folded. */
+    private static Arguments r(Dialect dialect, String where) {
+        return Arguments.of(dialect, where, false, true);
+    }
+
+    @ParameterizedTest(name = "{0}: WHERE {1} -> always true {2}, row-independent {3}")
     @MethodSource("conditions")
-    void deleteAndUpdateReadTheSameFromTreeAndTokens(Dialect dialect, String where, boolean alwaysTrue) {
+    void deleteAndUpdateReadTheSameFromTreeAndTokens(
+            Dialect dialect, String where, boolean alwaysTrue, boolean rowIndependent) {
         String q = dialect == MYSQL ? "`logs`" : "logs";
         for (String sql :
                 List.of("DELETE FROM " + q + " WHERE " + where, "UPDATE " + q + " SET a = 1 WHERE " + where)) {
             boolean delete = sql.startsWith("DELETE");
             Operation expected = delete
-                    ? new Operation.Delete(TableName.of("logs"), true, alwaysTrue)
-                    : new Operation.Update(TableName.of("logs"), true, alwaysTrue);
+                    ? new Operation.Delete(TableName.of("logs"), true, alwaysTrue, rowIndependent)
+                    : new Operation.Update(TableName.of("logs"), true, alwaysTrue, rowIndependent);
             assertEquals(List.of(expected), tokens(dialect, sql), "tokens: " + sql);
             SqlParserGateway.Outcome outcome = PARSER.parse(sql);
             assertTrue(outcome.parsed(), () -> sql + ": " + outcome.failure());
@@ -147,6 +213,14 @@ class ConstantConditionsTest {
                         new Operation.Update(TableName.of("t"), true, false)),
                 Arguments.of(
                         POSTGRESQL,
+                        "UPDATE t SET a = 1 FROM u WHERE t.id = u.id",
+                        new Operation.Update(TableName.of("t"), true, false)),
+                Arguments.of(
+                        POSTGRESQL,
+                        "DELETE FROM t USING u WHERE now() > '2020-01-01'",
+                        new Operation.Delete(TableName.of("t"), true, false, true)),
+                Arguments.of(
+                        POSTGRESQL,
                         "DELETE FROM t WHERE 1 = 1 RETURNING id",
                         new Operation.Delete(TableName.of("t"), true, true)),
                 Arguments.of(
@@ -169,7 +243,24 @@ class ConstantConditionsTest {
                 Arguments.of(
                         MYSQL,
                         "CREATE PROCEDURE p() BEGIN UPDATE t SET a = 1 WHERE 1; END",
-                        new Operation.Update(TableName.of("t"), true, true)));
+                        new Operation.Update(TableName.of("t"), true, true)),
+                Arguments.of(
+                        POSTGRESQL,
+                        "DO $$ BEGIN DELETE FROM t WHERE now() > '2020-01-01'; END $$",
+                        new Operation.Delete(TableName.of("t"), true, false, true)),
+                Arguments.of(
+                        POSTGRESQL,
+                        "CREATE FUNCTION f() RETURNS void AS $f$ BEGIN UPDATE t SET a = 1 WHERE $1 = 1; END $f$"
+                                + " LANGUAGE plpgsql",
+                        new Operation.Update(TableName.of("t"), true, false, true)),
+                Arguments.of(
+                        MYSQL,
+                        "CREATE PROCEDURE p() BEGIN DELETE FROM t WHERE @flag = 1; END",
+                        new Operation.Delete(TableName.of("t"), true, false, true)),
+                Arguments.of(
+                        MYSQL,
+                        "CREATE PROCEDURE p() BEGIN DELETE FROM t WHERE id IN (SELECT user_id FROM bans); END",
+                        new Operation.Delete(TableName.of("t"), true, false)));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -233,16 +324,21 @@ class ConstantConditionsTest {
     }
 
     @Test
-    void deepConditionsAreBoundedAndNotFolded() {
+    void deepConditionsAreBoundedAndNotFoldedButStillReadNoRow() {
+        // too deep to fold, but no column anywhere: every row or none
         String deep = "(".repeat(5_000) + "1 = 1" + ")".repeat(5_000);
         String chain = "1 = 1" + " AND 1 = 1".repeat(5_000);
+        String deepColumn = "(".repeat(5_000) + "id = 1" + ")".repeat(5_000);
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
             assertEquals(
-                    List.of(new Operation.Delete(TableName.of("t"), true, false)),
+                    List.of(new Operation.Delete(TableName.of("t"), true, false, true)),
                     tokens(POSTGRESQL, "DELETE FROM t WHERE " + deep));
             assertEquals(
-                    List.of(new Operation.Delete(TableName.of("t"), true, false)),
+                    List.of(new Operation.Delete(TableName.of("t"), true, false, true)),
                     tokens(POSTGRESQL, "DELETE FROM t WHERE " + chain));
+            assertEquals(
+                    List.of(new Operation.Delete(TableName.of("t"), true, false)),
+                    tokens(POSTGRESQL, "DELETE FROM t WHERE " + deepColumn));
         });
     }
 
