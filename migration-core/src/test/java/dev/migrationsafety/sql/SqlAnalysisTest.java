@@ -127,6 +127,30 @@ class SqlAnalysisTest {
     }
 
     @Test
+    void aDeeplyNestedStatementIsLeftToTheTokenClassifier() {
+        // JSqlParser takes seconds on such input (its time grows with about the cube of the depth)
+        String deep = "DELETE FROM users WHERE " + "(".repeat(150) + "id = 1" + ")".repeat(150);
+        AnalyzedStatement s = ANALYSIS.analyze("V5__deep.sql", deep, Dialect.POSTGRESQL)
+                .statements()
+                .get(0);
+        assertFalse(s.parsed());
+        assertEquals(List.of(new Operation.Delete(TableName.of("users"), true)), s.operations());
+    }
+
+    @Test
+    void aDeeplyNestedStatementTheTokensDoNotKnowSaysWhyTheParserWasNotAsked() {
+        String deep = "WITH x AS " + "(".repeat(10_000) + "1" + ")".repeat(10_000);
+        AnalyzedStatement s = ANALYSIS.analyze("V5__deep.sql", deep, Dialect.POSTGRESQL)
+                .statements()
+                .get(0);
+        Operation.NotAnalysable op =
+                (Operation.NotAnalysable) s.operations().get(s.operations().size() - 1);
+        assertTrue(
+                op.reason().contains("nested 10000 levels deep in parentheses and CASE, deeper than the 100"),
+                op.reason());
+    }
+
+    @Test
     void theTokenClassifierReadsPastASemicolonEvenInOneChunk() {
         TokenOps ops = new TokenClassifier(Dialect.POSTGRESQL, x -> StatementAnalyzer.relex(x, Dialect.POSTGRESQL))
                 .classify(StatementAnalyzer.relex("SELECT 1; DROP TABLE users", Dialect.POSTGRESQL));
