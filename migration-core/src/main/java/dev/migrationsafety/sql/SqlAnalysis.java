@@ -57,9 +57,10 @@ public final class SqlAnalysis {
     /** Analyses the statements of an already split file. */
     public FileAnalysis analyze(SplitResult split) {
         List<AnalyzedStatement> statements = new ArrayList<>(split.statements().size());
+        StatementAnalyzer.FileBudget budget = new StatementAnalyzer.FileBudget();
         try (ParserWatchdog.Scope scope = ParserWatchdog.open()) {
             for (SqlStatement statement : split.statements()) {
-                statements.add(analyzer.analyze(statement, split.dialect()));
+                statements.add(analyzer.analyze(statement, split.dialect(), budget));
             }
         }
         return new FileAnalysis(split, statements);
