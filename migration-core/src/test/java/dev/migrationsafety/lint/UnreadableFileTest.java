@@ -58,6 +58,11 @@ class UnreadableFileTest {
                         "1:1: high [not-analysable] cannot be analysed: unterminated block comment"),
                 Arguments.of(
                         Dialect.MYSQL,
+                        "SELECT 1;\n/*!40101 SET NAMES utf8mb4;\nDROP TABLE users;\n",
+                        "2:1: high [not-analysable] cannot be analysed: unterminated executable comment: the /*! opened"
+                                + " here is never closed"),
+                Arguments.of(
+                        Dialect.MYSQL,
                         "CREATE PROCEDURE p() BEGIN\nDROP TABLE users;\n",
                         "1:22: high [not-analysable] cannot be analysed: unclosed block"),
                 // stray words around a destructive statement that is still cut on its own
