@@ -6,6 +6,7 @@ import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.migration.MigrationVersion;
 import dev.migrationsafety.report.Finding;
 import dev.migrationsafety.sql.Dialect;
+import dev.migrationsafety.sql.ParserWatchdog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -53,8 +54,17 @@ public final class MigrationChecker {
         this.cacheFile = cacheDir == null ? null : cacheDir.resolve("check-" + dialect.id() + ".cache");
     }
 
-    /** The findings of every checked file, in file order, before any threshold. */
+    /**
+     * The findings of every checked file, in file order, before any threshold. The parser's watchdog runs for the
+     * duration of the call only.
+     */
     public CheckResult check(MigrationSet set) {
+        try (ParserWatchdog.Scope scope = ParserWatchdog.open()) {
+            return checkAll(set);
+        }
+    }
+
+    private CheckResult checkAll(MigrationSet set) {
         FindingsCache cache =
                 cacheFile == null ? FindingsCache.disabled() : FindingsCache.load(cacheFile, fingerprint(dialect));
         Map<String, Source> sources = new HashMap<>();

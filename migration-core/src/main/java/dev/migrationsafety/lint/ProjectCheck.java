@@ -7,6 +7,7 @@ import dev.migrationsafety.migration.MigrationScanner;
 import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.report.Severity;
 import dev.migrationsafety.sql.Dialect;
+import dev.migrationsafety.sql.ParserWatchdog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -77,11 +78,18 @@ public record ProjectCheck(
         return run(StandardFileAnalyzer.INSTANCE, ReleasedMigrations.fromLockFile(layout.baseDir(), lockFile));
     }
 
+    /**
+     * Runs the catalogue. The parser's watchdog runs for the duration of the call and is stopped before it returns,
+     * also when it fails: no thread outlives the goal or rule.
+     */
     public MigrationChecker.CheckResult run(FileAnalyzer analyzer, ReleasedMigrations released) {
-        MigrationSet set = new MigrationScanner(Set.of(lockFile.getFileName().toString())).scan(layout);
-        LockedMigrations locked = includeLocked ? LockedMigrations.none() : LockedMigrations.released(released);
-        return new MigrationChecker(
-                        analyzer, dialect, locked, includeLocked, new AllowList("pom.xml", allows), cacheDir)
-                .check(set);
+        try (ParserWatchdog.Scope scope = ParserWatchdog.open()) {
+            MigrationSet set =
+                    new MigrationScanner(Set.of(lockFile.getFileName().toString())).scan(layout);
+            LockedMigrations locked = includeLocked ? LockedMigrations.none() : LockedMigrations.released(released);
+            return new MigrationChecker(
+                            analyzer, dialect, locked, includeLocked, new AllowList("pom.xml", allows), cacheDir)
+                    .check(set);
+        }
     }
 }

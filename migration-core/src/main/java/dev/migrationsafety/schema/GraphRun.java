@@ -10,6 +10,7 @@ import dev.migrationsafety.schema.render.GraphFormat;
 import dev.migrationsafety.schema.render.GraphWriter;
 import dev.migrationsafety.sql.Dialect;
 import dev.migrationsafety.sql.FileAnalysis;
+import dev.migrationsafety.sql.ParserWatchdog;
 import dev.migrationsafety.sql.SqlProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,9 +61,19 @@ public final class GraphRun {
     private GraphRun() {}
 
     /**
+     * Runs the graph. The parser's watchdog runs for the duration of the call and is stopped before it returns, also
+     * when it fails: no thread outlives the goal.
+     *
      * @throws IOException when a migration cannot be read or an output cannot be written
      */
     public static Outcome run(MigrationSet migrations, MigrationAnalyzer analyzer, Options options) throws IOException {
+        try (ParserWatchdog.Scope scope = ParserWatchdog.open()) {
+            return runScoped(migrations, analyzer, options);
+        }
+    }
+
+    private static Outcome runScoped(MigrationSet migrations, MigrationAnalyzer analyzer, Options options)
+            throws IOException {
         List<MigrationStatements> chain = new ArrayList<>();
         List<Finding> problems = new ArrayList<>();
         for (MigrationFile file : migrations.versioned()) {

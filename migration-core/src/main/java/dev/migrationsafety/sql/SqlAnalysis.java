@@ -10,7 +10,9 @@ import java.util.function.Function;
 
 /**
  * The entry point of the analysis for whole files: split with {@link SqlSplitter}, then every statement through
- * {@link StatementAnalyzer}. Thread-safe: one instance may analyse many files at once.
+ * {@link StatementAnalyzer}. Thread-safe: one instance may analyse many files at once. Each call holds a
+ * {@link ParserWatchdog.Scope} while it runs; callers that analyse many files in a row (the entry points of the
+ * goals and rules) hold one for their whole run, so that the watchdog starts once and is gone when they return.
  */
 public final class SqlAnalysis {
     /** A file's content to analyse, with its path as reports show it. */
@@ -55,8 +57,11 @@ public final class SqlAnalysis {
     /** Analyses the statements of an already split file. */
     public FileAnalysis analyze(SplitResult split) {
         List<AnalyzedStatement> statements = new ArrayList<>(split.statements().size());
-        for (SqlStatement statement : split.statements()) {
-            statements.add(analyzer.analyze(statement, split.dialect()));
+        StatementAnalyzer.FileBudget budget = new StatementAnalyzer.FileBudget();
+        try (ParserWatchdog.Scope scope = ParserWatchdog.open()) {
+            for (SqlStatement statement : split.statements()) {
+                statements.add(analyzer.analyze(statement, split.dialect(), budget));
+            }
         }
         return new FileAnalysis(split, statements);
     }
@@ -80,15 +85,17 @@ public final class SqlAnalysis {
             items.forEach(i -> out.add(work.apply(i)));
             return out;
         }
-        List<ForkJoinTask<FileAnalysis>> tasks = new ArrayList<>(items.size());
-        for (T item : items) {
-            tasks.add(SharedPool.POOL.submit(() -> work.apply(item)));
+        try (ParserWatchdog.Scope scope = ParserWatchdog.open()) {
+            List<ForkJoinTask<FileAnalysis>> tasks = new ArrayList<>(items.size());
+            for (T item : items) {
+                tasks.add(SharedPool.POOL.submit(() -> work.apply(item)));
+            }
+            List<FileAnalysis> out = new ArrayList<>(items.size());
+            for (ForkJoinTask<FileAnalysis> task : tasks) {
+                out.add(task.join());
+            }
+            return out;
         }
-        List<FileAnalysis> out = new ArrayList<>(items.size());
-        for (ForkJoinTask<FileAnalysis> task : tasks) {
-            out.add(task.join());
-        }
-        return out;
     }
 
     /** The per-statement analyzer this uses. */

@@ -38,6 +38,8 @@ public final class SqlLexer {
     private String delimiter = ";";
     private boolean statementInProgress;
     private boolean inExecutableComment;
+    private int executableCommentLine;
+    private int executableCommentColumn;
 
     private SqlLexer(
             Dialect dialect,
@@ -147,6 +149,15 @@ public final class SqlLexer {
     TokenType advance() {
         skipWhitespace();
         if (pos >= length) {
+            if (inExecutableComment && script) {
+                inExecutableComment = false;
+                problem(
+                        executableCommentLine,
+                        executableCommentColumn,
+                        SqlProblem.Kind.UNTERMINATED_COMMENT,
+                        "unterminated executable comment: the /*! opened here is never closed",
+                        "close it with */");
+            }
             return null;
         }
         tokenStart = pos;
@@ -503,6 +514,8 @@ public final class SqlLexer {
                     pos++;
                 }
                 inExecutableComment = true;
+                executableCommentLine = openLine;
+                executableCommentColumn = openColumn;
                 return TokenType.EXECUTABLE_COMMENT_MARKER;
             }
         }

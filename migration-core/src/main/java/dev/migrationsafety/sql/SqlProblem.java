@@ -25,6 +25,8 @@ public record SqlProblem(String path, int line, int column, Kind kind, String me
         UNTERMINATED_COMMENT,
         /** A {@code (} never closed: the rest of the file was read as one statement. */
         UNCLOSED_PARENTHESIS,
+        /** A {@code ;} inside parentheses (outside {@code CREATE RULE}): a {@code (} is missing its {@code )}. */
+        SEMICOLON_IN_PARENTHESES,
         /** A {@code BEGIN} of a routine body without its {@code END}. */
         UNCLOSED_BLOCK,
         /** The data of a PostgreSQL {@code COPY ... FROM stdin} without its closing line {@code \.}. */

@@ -209,10 +209,13 @@ public final class SqlSplitter {
                 }
                 return;
             }
-            if (!terminated && lexer.problemCount() == problemsBefore) {
-                SqlProblem unclosed = nesting.unclosed(path);
-                if (unclosed != null) {
-                    listener.problem(unclosed);
+            if (lexer.problemCount() == problemsBefore) {
+                SqlProblem nested = terminated ? null : nesting.unclosed(path);
+                if (nested == null) {
+                    nested = nesting.semicolonInParentheses(path);
+                }
+                if (nested != null) {
+                    listener.problem(nested);
                 }
             }
             String text = content.subSequence(firstStart, lastEnd).toString();

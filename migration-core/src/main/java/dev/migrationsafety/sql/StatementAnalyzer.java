@@ -17,6 +17,30 @@ public final class StatementAnalyzer {
     /** Longer statements (huge INSERTs, generated data) are left to the token classifier alone. */
     static final int MAX_PARSE_CHARS = 100_000;
 
+    /**
+     * Statements nested deeper (parentheses and {@code CASE} together) are left to the token classifier alone:
+     * JSqlParser's time grows with about the cube of the depth (0.01 s at 100, 0.2 s at 500, over 1 s at 1,000,
+     * stack overflow beyond), while no migration a person writes nests a tenth as deep.
+     */
+    static final int MAX_PARSE_DEPTH = 100;
+
+    /**
+     * After this many statements of one file the parser failed on, statements of that file the token classifier
+     * cannot clear are not given to it any more: a failed parse costs about a millisecond (JSqlParser builds its
+     * error message by trying every alternative again), and a damaged file can hold thousands of such statements.
+     * Deterministic, and fail-closed: such a statement is not analysable whether the parser is asked or not.
+     */
+    static final int MAX_FAILED_PARSES_PER_FILE = 100;
+
+    /** What one file has cost the parser so far; one per file, used by one thread. */
+    static final class FileBudget {
+        private int failedParses;
+
+        boolean exhausted() {
+            return failedParses >= MAX_FAILED_PARSES_PER_FILE;
+        }
+    }
+
     private final SqlParserGateway parser;
 
     public StatementAnalyzer() {
@@ -35,8 +59,13 @@ public final class StatementAnalyzer {
 
     /** Analyses a statement, reading names and quotes by {@code dialect}. */
     public AnalyzedStatement analyze(SqlStatement statement, Dialect dialect) {
+        return analyze(statement, dialect, new FileBudget());
+    }
+
+    /** Analyses a statement of a file whose earlier statements spent {@code budget}. */
+    AnalyzedStatement analyze(SqlStatement statement, Dialect dialect, FileBudget budget) {
         try {
-            return analyzeOrThrow(statement, dialect);
+            return analyzeOrThrow(statement, dialect, budget);
         } catch (RuntimeException | StackOverflowError e) {
             // fail closed with a message, never a stack trace in the build
             return new AnalyzedStatement(
@@ -48,18 +77,30 @@ public final class StatementAnalyzer {
         }
     }
 
-    private AnalyzedStatement analyzeOrThrow(SqlStatement statement, Dialect dialect) {
+    private AnalyzedStatement analyzeOrThrow(SqlStatement statement, Dialect dialect, FileBudget budget) {
         List<Token> tokens =
                 SqlLexer.forStatement(dialect, statement.text(), 1, 1, 0).all();
         List<Tok> toks = new ArrayList<>(tokens.size());
         StringBuilder parseText = new StringBuilder(statement.text().length());
         int previousEnd = -1;
+        int depth = 0;
+        int caseDepth = 0;
+        int maxDepth = 0;
         for (Token token : tokens) {
             Tok tok = Tok.of(token);
             if (tok == null) {
                 continue;
             }
             toks.add(tok);
+            if (tok.isSymbol("(")) {
+                maxDepth = Math.max(maxDepth, ++depth + caseDepth);
+            } else if (tok.isSymbol(")")) {
+                depth = Math.max(0, depth - 1);
+            } else if (tok.is("CASE")) {
+                maxDepth = Math.max(maxDepth, depth + ++caseDepth);
+            } else if (tok.is("END") && caseDepth > 0) {
+                caseDepth--;
+            }
             if (previousEnd >= 0 && token.start() > previousEnd) {
                 parseText.append(' ');
             }
@@ -76,13 +117,20 @@ public final class StatementAnalyzer {
         String failure;
         if (parseText.length() > MAX_PARSE_CHARS) {
             failure = "longer than " + MAX_PARSE_CHARS + " characters";
+        } else if (maxDepth > MAX_PARSE_DEPTH) {
+            failure = "nested " + maxDepth + " levels deep in parentheses and CASE, deeper than the " + MAX_PARSE_DEPTH
+                    + " it is given";
         } else if (byTokens.complete() && treeAddsNothingDestructive(toks)) {
             failure = "not needed";
+        } else if (!byTokens.complete() && budget.exhausted()) {
+            failure = "not asked: it already failed on " + MAX_FAILED_PARSES_PER_FILE + " statements of this file";
         } else {
             SqlParserGateway.Outcome outcome = parser.parse(parseText.toString());
             failure = outcome.failure();
             if (outcome.parsed()) {
                 byTree = new TreeOperations(dialect).map(outcome.tree());
+            } else {
+                budget.failedParses++;
             }
         }
         return new AnalyzedStatement(statement, Reconciler.reconcile(byTree, failure, byTokens), byTree != null);
@@ -93,7 +141,7 @@ public final class StatementAnalyzer {
      * reads beyond what the tokens give: then, once the token classifier has cleared the statement, parsing it
      * cannot change the verdict and is skipped (the parser costs 5-10 times the rest). JSqlParser picks the kind
      * of tree from the first keywords, and {@link TreeOperations} maps these kinds to nothing (SELECT, COMMENT,
-     * GRANT, SET, ...), to one {@code Insert}, one {@code CreateTable}, one {@code CreateIndex} (whose
+     * GRANT, SET, ...; it fails on END), to one {@code Insert}, one {@code CreateTable}, one {@code CreateIndex} (whose
      * {@code CONCURRENTLY} comes from the tokens in any case) or one {@code CreateObject}; routine bodies and DO
      * blocks are read by the tokens only.
      */
@@ -121,7 +169,8 @@ public final class StatementAnalyzer {
                     "DO",
                     "CALL",
                     "LOCK",
-                    "UNLOCK" -> {
+                    "UNLOCK",
+                    "END" -> { // JSqlParser has no statement that starts with END (PostgreSQL's COMMIT)
                 return true;
             }
             case "CREATE" -> {

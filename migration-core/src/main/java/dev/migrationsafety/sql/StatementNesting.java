@@ -58,6 +58,15 @@ final class StatementNesting {
 
     private int words;
     private boolean firstIsBegin;
+    private boolean firstIsCreate;
+    /** CREATE [OR REPLACE] RULE, whose DO (...; ...) holds a ; in parentheses legitimately. */
+    private boolean rule;
+    /** Where the first ; held by parentheses is; 0 when none. */
+    private int heldLine;
+
+    private int heldColumn;
+    private int heldParenLine;
+    private int heldParenColumn;
     private int firstLine;
     private int firstColumn;
     /** 0 unknown yet, 1 routine with a possible body, -1 not a routine. */
@@ -97,8 +106,11 @@ final class StatementNesting {
             words++;
             if (words == 1) {
                 firstIsBegin = lexer.tokenIsWord("BEGIN");
+                firstIsCreate = lexer.tokenIsWord("CREATE");
                 firstLine = lexer.tokenLine();
                 firstColumn = lexer.tokenColumn();
+            } else if (words <= 4 && firstIsCreate && lexer.tokenIsWord("RULE")) {
+                rule = true;
             }
             if (!afterEnd) {
                 trackBlocks(); // the word after END (END CASE, END IF, END lbl) opens nothing
@@ -113,9 +125,40 @@ final class StatementNesting {
         pendingBegin = false;
     }
 
-    /** Whether a {@code ;} here stays inside the statement. */
+    /**
+     * Whether a {@code ;} here stays inside the statement. The first one held by parentheses is remembered for
+     * {@link #semicolonInParentheses}.
+     */
     boolean holdsSemicolon() {
+        if (parenDepth > 0 && heldLine == 0) {
+            heldLine = lexer.tokenLine();
+            heldColumn = lexer.tokenColumn();
+            heldParenLine = openParenLine;
+            heldParenColumn = openParenColumn;
+        }
         return parenDepth > 0 || blockDepth > 0;
+    }
+
+    /**
+     * The problem of a statement that held a {@code ;} in parentheses, or null. Only PostgreSQL's {@code CREATE
+     * RULE ... DO (...; ...)} may; anywhere else a {@code (} is missing its {@code )}, and what follows the
+     * {@code ;} (a {@code DROP TABLE}, say) was read as part of this statement instead of on its own. Every
+     * database rejects such a statement, but a client that cuts at the {@code ;} (the mysql client, Flyway for
+     * some databases) runs the statements after it: the riskier reading wins.
+     */
+    SqlProblem semicolonInParentheses(String path) {
+        if (heldLine == 0 || rule) {
+            return null;
+        }
+        return new SqlProblem(
+                path,
+                heldLine,
+                heldColumn,
+                SqlProblem.Kind.SEMICOLON_IN_PARENTHESES,
+                "; inside parentheses: the ( opened at line " + heldParenLine + ", column " + heldParenColumn
+                        + " is not closed before it, so the statements after it were read as part of this one"
+                        + " and not checked on their own",
+                "add the missing ) before the ;");
     }
 
     /** Whether the statement is a {@code COPY ... FROM stdin}. */
@@ -153,6 +196,9 @@ final class StatementNesting {
         blockDepth = 0;
         words = 0;
         firstIsBegin = false;
+        firstIsCreate = false;
+        rule = false;
+        heldLine = 0;
         routine = 0;
         pendingEnd = false;
         pendingBegin = false;

@@ -71,7 +71,26 @@ final class TreeOperations {
         this.dialect = dialect;
     }
 
+    /** A tree without a part every tree of its kind should have (e.g. JSqlParser's DELETE without a table). */
+    private static final class MissingPart extends RuntimeException {
+        MissingPart() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The operations of a tree; a tree that lacks a part its kind needs is read as nothing and incomplete, so that
+     * the token classifier alone decides (and reports the statement as not analysable if it cannot).
+     */
     Result map(Statement tree) {
+        try {
+            return mapOrThrow(tree);
+        } catch (MissingPart e) {
+            return new Result(List.of(), false);
+        }
+    }
+
+    private Result mapOrThrow(Statement tree) {
         List<Operation> ops = new ArrayList<>(2);
         boolean complete = true;
         if (tree instanceof Drop drop) {
@@ -221,6 +240,9 @@ final class TreeOperations {
     }
 
     private TableName table(Table t) {
+        if (t == null || t.getName() == null) {
+            throw new MissingPart();
+        }
         List<String> parts = new ArrayList<>(3);
         if (t.getSchemaName() != null) {
             parts.add(t.getSchemaName());

@@ -127,6 +127,52 @@ class SqlAnalysisTest {
     }
 
     @Test
+    void aDeeplyNestedStatementIsLeftToTheTokenClassifier() {
+        // JSqlParser takes seconds on such input (its time grows with about the cube of the depth)
+        String deep = "DELETE FROM users WHERE " + "(".repeat(150) + "id = 1" + ")".repeat(150);
+        AnalyzedStatement s = ANALYSIS.analyze("V5__deep.sql", deep, Dialect.POSTGRESQL)
+                .statements()
+                .get(0);
+        assertFalse(s.parsed());
+        assertEquals(List.of(new Operation.Delete(TableName.of("users"), true)), s.operations());
+    }
+
+    @Test
+    void aDeeplyNestedStatementTheTokensDoNotKnowSaysWhyTheParserWasNotAsked() {
+        String deep = "WITH x AS " + "(".repeat(10_000) + "1" + ")".repeat(10_000);
+        AnalyzedStatement s = ANALYSIS.analyze("V5__deep.sql", deep, Dialect.POSTGRESQL)
+                .statements()
+                .get(0);
+        Operation.NotAnalysable op =
+                (Operation.NotAnalysable) s.operations().get(s.operations().size() - 1);
+        assertTrue(
+                op.reason().contains("nested 10000 levels deep in parentheses and CASE, deeper than the 100"),
+                op.reason());
+    }
+
+    @Test
+    void afterAHundredFailedParsesAFileStopsAskingTheParser() {
+        // each failed parse costs about a millisecond; a damaged file can hold thousands of them
+        String sql = "frobnicate t;\n".repeat(150) + "DROP TABLE users;\n" + "ALTER TABLE t DROP COLUMN c;\n";
+        FileAnalysis file = ANALYSIS.analyze("V6__damaged.sql", sql, Dialect.POSTGRESQL);
+        List<String> reasons = file.statements().stream()
+                .flatMap(s -> s.operations().stream())
+                .filter(o -> o instanceof Operation.NotAnalysable)
+                .map(o -> ((Operation.NotAnalysable) o).reason())
+                .toList();
+        assertEquals(150, reasons.size());
+        assertTrue(reasons.get(99).contains("JSqlParser could not parse it (Encountered"), reasons.get(99));
+        assertTrue(
+                reasons.get(100).contains("JSqlParser could not parse it (not asked: it already failed on 100"),
+                reasons.get(100));
+        // what the tokens clear is still found, and still given to the parser
+        assertEquals(
+                List.of(new Operation.DropTable(TableName.of("users"), false, false)),
+                file.statements().get(150).operations());
+        assertTrue(file.statements().get(151).parsed());
+    }
+
+    @Test
     void theTokenClassifierReadsPastASemicolonEvenInOneChunk() {
         TokenOps ops = new TokenClassifier(Dialect.POSTGRESQL, x -> StatementAnalyzer.relex(x, Dialect.POSTGRESQL))
                 .classify(StatementAnalyzer.relex("SELECT 1; DROP TABLE users", Dialect.POSTGRESQL));
