@@ -2,6 +2,7 @@ package dev.migrationsafety.bench;
 
 import dev.migrationsafety.sql.Dialect;
 import dev.migrationsafety.sql.FileAnalysis;
+import dev.migrationsafety.sql.ParserWatchdog;
 import dev.migrationsafety.sql.SqlAnalysis;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -40,9 +42,12 @@ public class AnalysisBenchmark {
     private List<SqlAnalysis.Source> sources;
     private List<MigrationCorpus.File> mysqlFiles;
     private SqlAnalysis analysis;
+    private ParserWatchdog.Scope watchdog;
 
     @Setup(Level.Trial)
     public void setUp() {
+        // as in a check or graph run, whose entry point holds the parser's watchdog open for the whole run
+        watchdog = ParserWatchdog.open();
         files = MigrationCorpus.postgres(FILES, 42);
         int statements = MigrationCorpus.statements(files);
         if (statements != STATEMENTS) {
@@ -72,6 +77,11 @@ public class AnalysisBenchmark {
             throw new IllegalStateException("the MySQL corpus has " + MigrationCorpus.statements(mysqlFiles)
                     + " statements and the splitter cut " + mysqlSplit + ", expected " + MYSQL_STATEMENTS);
         }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        watchdog.close();
     }
 
     @Benchmark
