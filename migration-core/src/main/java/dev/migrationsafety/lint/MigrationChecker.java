@@ -5,6 +5,7 @@ import dev.migrationsafety.migration.MigrationKind;
 import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.migration.MigrationVersion;
 import dev.migrationsafety.report.Finding;
+import dev.migrationsafety.sql.AllOrFirstFailure;
 import dev.migrationsafety.sql.Dialect;
 import dev.migrationsafety.sql.ParserWatchdog;
 import java.io.IOException;
@@ -102,7 +103,10 @@ public final class MigrationChecker {
                 }
             }
         }
-        toParse.stream().distinct().parallel().forEach(s -> s.parsed(analyzer, dialect));
+        // every task finishes before a failure is rethrown, so none outlives the run
+        AllOrFirstFailure failures = new AllOrFirstFailure();
+        toParse.stream().distinct().parallel().forEach(s -> failures.run(() -> s.parsed(analyzer, dialect)));
+        failures.rethrow();
         // pass 3: check, in file order
         List<Finding> findings = new ArrayList<>();
         int analysed = 0;

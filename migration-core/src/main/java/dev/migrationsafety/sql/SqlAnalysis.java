@@ -90,10 +90,13 @@ public final class SqlAnalysis {
             for (T item : items) {
                 tasks.add(SharedPool.POOL.submit(() -> work.apply(item)));
             }
+            // every task is joined before a failure is rethrown, so none outlives the call
             List<FileAnalysis> out = new ArrayList<>(items.size());
+            AllOrFirstFailure failures = new AllOrFirstFailure();
             for (ForkJoinTask<FileAnalysis> task : tasks) {
-                out.add(task.join());
+                failures.run(() -> out.add(task.join()));
             }
+            failures.rethrow();
             return out;
         }
     }
