@@ -60,7 +60,8 @@ public enum Check {
     DROP_TYPE(
             "drop-type",
             Severity.CRITICAL,
-            "Dropping a type (with CASCADE) removes the columns that use it, with their data.",
+            "Dropping a type with CASCADE removes the columns that use it, with their data (medium without"
+                    + " CASCADE: the database refuses while a column uses it, so the migration can only fail).",
             "move the columns to another type first, then drop the unused type without CASCADE"),
     LOSSY_TYPE_CHANGE(
             "lossy-type-change",
@@ -312,6 +313,11 @@ public enum Check {
     /** A finding of this check at the statement's start. */
     public Finding at(SqlStatement statement, String message) {
         return at(statement.path(), statement.line(), statement.column(), message);
+    }
+
+    /** A finding of this check at the statement's start, at a severity other than the check's own. */
+    public Finding at(SqlStatement statement, Severity severity, String message) {
+        return new Finding(statement.path(), statement.line(), statement.column(), severity, id, message, fix);
     }
 
     public Finding at(String path, int line, int column, String message) {

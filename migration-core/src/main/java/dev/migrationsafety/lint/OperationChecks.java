@@ -1,6 +1,7 @@
 package dev.migrationsafety.lint;
 
 import dev.migrationsafety.report.Finding;
+import dev.migrationsafety.report.Severity;
 import dev.migrationsafety.sql.Dialect;
 import dev.migrationsafety.sql.Operation;
 import dev.migrationsafety.sql.Operation.ObjectKind;
@@ -181,7 +182,17 @@ final class OperationChecks {
         } else if (d.kind() == ObjectKind.SCHEMA) {
             add(out, s, Check.DROP_SCHEMA, "drops schema " + d.name() + " and everything in it");
         } else if (d.kind() == ObjectKind.TYPE || d.kind() == ObjectKind.DOMAIN) {
-            add(out, s, Check.DROP_TYPE, "drops " + what + "; columns of that type go with it under CASCADE");
+            if (d.cascade()) {
+                add(out, s, Check.DROP_TYPE, "drops " + what + " with CASCADE; the columns of that type go with it");
+            } else {
+                // without CASCADE the database refuses while a column still uses the type: no data can go,
+                // the migration can only fail
+                out.add(Check.DROP_TYPE.at(
+                        s,
+                        Severity.MEDIUM,
+                        "drops " + what + "; no data goes without CASCADE, but the migration fails if a column"
+                                + " still uses it"));
+            }
         }
         cascade(out, s, d.cascade(), what);
     }
