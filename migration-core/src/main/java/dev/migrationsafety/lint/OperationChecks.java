@@ -157,6 +157,9 @@ final class OperationChecks {
         if (oldType == null && up != null) {
             oldType = up.typeOf(c.table(), c.column());
         }
+        if (TypeChanges.widensInPlace(c, oldType, dialect)) {
+            return; // no rewrite, no value touched
+        }
         TypeChanges.Loss loss = TypeChanges.assess(c, oldType, dialect);
         if (loss != null && loss.kind() == TypeChanges.Kind.DESTROYS) {
             add(out, s, Check.LOSSY_TYPE_CHANGE, "destroys the values of " + col + ": " + loss.reason());

@@ -40,4 +40,37 @@ class FalseAlarmsTest {
                         "1 critical cascade drops type mood with CASCADE, and with it every dependent object"),
                 lines(cascade));
     }
+
+    @Test
+    void widenedVarcharIsNoTypeChangeOnPostgresql() {
+        // the column's type is known from earlier in the file (not the table: a table created here is exempt)
+        String add = "ALTER TABLE users ADD COLUMN email varchar(50);\n";
+        assertEquals(List.of(), lines(pg(add + "ALTER TABLE users ALTER COLUMN email TYPE varchar(200);\n")));
+        assertEquals(List.of(), lines(pg(add + "ALTER TABLE users ALTER COLUMN email TYPE text;\n")));
+        assertEquals(
+                List.of(), lines(pg(add + "ALTER TABLE users ALTER COLUMN email SET DATA TYPE character varying;\n")));
+        // narrowing, a USING, an unknown old type and char still report
+        assertEquals(
+                List.of("2 high change-column-type changes the type of users.email to varchar(20): varchar(50) ->"
+                        + " varchar(20) truncates or rejects values longer than 20 characters"),
+                lines(pg(add + "ALTER TABLE users ALTER COLUMN email TYPE varchar(20);\n")));
+        assertEquals(
+                List.of("2 high change-column-type changes the type of users.email to text"),
+                lines(pg(add + "ALTER TABLE users ALTER COLUMN email TYPE text USING lower(email);\n")));
+        assertEquals(
+                List.of("1 high change-column-type changes the type of users.email to text"),
+                lines(pg("ALTER TABLE users ALTER COLUMN email TYPE text;\n")));
+        assertEquals(
+                List.of("2 high change-column-type changes the type of users.code to varchar(10)"),
+                lines(pg("ALTER TABLE users ADD COLUMN code char(5);\n"
+                        + "ALTER TABLE users ALTER COLUMN code TYPE varchar(10);\n")));
+        // MySQL rewrites past 255 bytes: not exempt
+        assertEquals(
+                List.of("changes the type of users.email to varchar(200)"),
+                StatementSuiteTest.lint(Dialect.MYSQL, add + "ALTER TABLE users MODIFY COLUMN email varchar(200);\n")
+                        .stream()
+                        .filter(f -> f.ruleId().equals("change-column-type"))
+                        .map(Finding::message)
+                        .toList());
+    }
 }
