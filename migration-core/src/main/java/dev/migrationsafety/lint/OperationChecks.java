@@ -7,6 +7,7 @@ import dev.migrationsafety.sql.Operation;
 import dev.migrationsafety.sql.Operation.ObjectKind;
 import dev.migrationsafety.sql.SqlStatement;
 import dev.migrationsafety.sql.TypeChanges;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -236,9 +237,42 @@ final class OperationChecks {
                 : " (it has a WHERE, but the condition does not depend on the row: every row or none)";
     }
 
+    private static final String CASCADE_TAIL = " with CASCADE, and with it every dependent object";
+
     static void cascade(List<Finding> out, SqlStatement s, boolean cascade, String what) {
         if (cascade) {
-            add(out, s, Check.CASCADE, "drops " + what + " with CASCADE, and with it every dependent object");
+            add(out, s, Check.CASCADE, "drops " + what + CASCADE_TAIL);
+        }
+    }
+
+    /**
+     * Joins the cascade findings one statement added to {@code out} from index {@code from} on into one finding
+     * naming every object ({@code DROP VIEW a, b, c CASCADE} is one decision, so one finding).
+     */
+    static void joinCascades(List<Finding> out, int from) {
+        Finding first = null;
+        List<String> what = new ArrayList<>();
+        for (int i = from; i < out.size(); i++) {
+            Finding f = out.get(i);
+            if (f.ruleId().equals(Check.CASCADE.id())) {
+                String m = f.message();
+                String name = m.substring("drops ".length(), m.length() - CASCADE_TAIL.length());
+                if (!what.contains(name)) {
+                    what.add(name);
+                }
+                first = first == null ? f : first;
+                out.remove(i--);
+            }
+        }
+        if (first != null) {
+            out.add(new Finding(
+                    first.path(),
+                    first.line(),
+                    first.column(),
+                    first.severity(),
+                    first.ruleId(),
+                    "drops " + String.join(", ", what) + CASCADE_TAIL,
+                    first.fix()));
         }
     }
 

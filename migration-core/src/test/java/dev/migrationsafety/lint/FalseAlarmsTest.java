@@ -73,4 +73,19 @@ class FalseAlarmsTest {
                         .map(Finding::message)
                         .toList());
     }
+
+    @Test
+    void oneCascadeFindingPerStatementNamingTheObjects() {
+        assertEquals(
+                List.of("1 critical cascade drops view a, view b, view c with CASCADE, and with it every dependent"
+                        + " object"),
+                lines(pg("DROP VIEW IF EXISTS a, b, c CASCADE;\n")));
+        assertEquals(
+                List.of(
+                        "1 critical drop-table drops table t1 and all its rows",
+                        "1 critical drop-table drops table t2 and all its rows",
+                        "1 critical cascade drops table t1, table t2 with CASCADE, and with it every dependent object",
+                        "2 critical cascade drops view v with CASCADE, and with it every dependent object"),
+                lines(pg("DROP TABLE t1, t2 CASCADE;\nDROP VIEW v CASCADE;\n")));
+    }
 }
