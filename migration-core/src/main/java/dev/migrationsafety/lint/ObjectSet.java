@@ -24,6 +24,9 @@ final class ObjectSet {
     void record(Operation op) {
         recordType(op);
         if (op instanceof Operation.CreateTable t) {
+            if (t.ifNotExists() && !keys.contains(table(t.table()))) {
+                keys.add("maybe-existing:" + table(t.table()));
+            }
             keys.add(table(t.table()));
             for (ColumnDef c : t.columns()) {
                 keys.add(column(t.table(), c.name()));
@@ -80,6 +83,14 @@ final class ObjectSet {
 
     boolean hasTable(TableName t) {
         return t != null && keys.contains(table(t));
+    }
+
+    /**
+     * Whether the recorded statements certainly created the table: not only with {@code CREATE TABLE IF NOT
+     * EXISTS}, which leaves a table that already existed (with its rows) as it was.
+     */
+    boolean createdTable(TableName t) {
+        return hasTable(t) && !keys.contains("maybe-existing:" + table(t));
     }
 
     boolean hasColumn(TableName t, String column) {

@@ -31,8 +31,8 @@ final class OperationChecks {
     void check(SqlStatement s, Operation op, ObjectSet earlier, ObjectSet up, List<Finding> out) {
         boolean down = up != null;
         if (op instanceof Operation.DropTable d) {
-            if (down && up.hasTable(d.table())) {
-                return;
+            if ((down && up.hasTable(d.table())) || d.temporary() || earlier.createdTable(d.table())) {
+                return; // a table of this migration, or a temporary one, holds no released data
             }
             add(
                     out,

@@ -88,4 +88,25 @@ class FalseAlarmsTest {
                         "2 critical cascade drops view v with CASCADE, and with it every dependent object"),
                 lines(pg("DROP TABLE t1, t2 CASCADE;\nDROP VIEW v CASCADE;\n")));
     }
+
+    @Test
+    void temporaryTablesAndTablesOfThisMigrationAreNoDropTable() {
+        assertEquals(
+                List.of(), lines(StatementSuiteTest.lint(Dialect.MYSQL, "DROP TEMPORARY TABLE IF EXISTS tmp_ids;\n")));
+        assertEquals(
+                List.of(),
+                lines(pg("CREATE TABLE tmp_ids (id bigint);\nINSERT INTO tmp_ids SELECT id FROM users;\n"
+                        + "DROP TABLE tmp_ids;\n")));
+        assertEquals(List.of(), lines(pg("CREATE TEMP TABLE tmp_ids (id bigint);\nDROP TABLE tmp_ids CASCADE;\n")));
+        // IF NOT EXISTS may have left an existing table with its rows; another table is still reported
+        assertEquals(
+                List.of("2 critical drop-table drops table tmp_ids and all its rows"),
+                lines(pg("CREATE TABLE IF NOT EXISTS tmp_ids (id bigint);\nDROP TABLE tmp_ids;\n")));
+        assertEquals(
+                List.of("2 critical drop-table drops table users and all its rows"),
+                lines(pg("CREATE TABLE tmp_ids (id bigint);\nDROP TABLE users;\n")));
+        assertEquals(
+                List.of("1 critical drop-table drops table tmp_ids and all its rows"),
+                lines(StatementSuiteTest.lint(Dialect.MYSQL, "DROP TABLE IF EXISTS tmp_ids;\n")));
+    }
 }
