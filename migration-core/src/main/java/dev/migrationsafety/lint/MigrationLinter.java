@@ -54,6 +54,9 @@ public final class MigrationLinter {
             int from = raw.size();
             for (Operation op : a.operations()) {
                 checks.check(a.statement(), op, earlier, null, raw);
+                if (op instanceof Operation.AddColumn) {
+                    earlier.record(op); // ADD COLUMN x, ALTER x SET NOT NULL: the column is this migration's
+                }
             }
             OperationChecks.joinCascades(raw, from);
             for (Operation op : a.operations()) {
@@ -80,6 +83,9 @@ public final class MigrationLinter {
             int from = raw.size();
             for (Operation op : a.operations()) {
                 checks.check(a.statement(), op, earlier, createdByUp, raw);
+                if (op instanceof Operation.AddColumn) {
+                    earlier.record(op); // ADD COLUMN x, ALTER x SET NOT NULL: the column is this migration's
+                }
             }
             OperationChecks.joinCascades(raw, from);
             a.operations().forEach(earlier::record);

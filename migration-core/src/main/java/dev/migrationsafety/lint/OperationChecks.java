@@ -205,6 +205,11 @@ final class OperationChecks {
         if (earlier.hasTable(c.table())) {
             return;
         }
+        if (c.kind() == Operation.ConstraintKind.UNIQUE
+                && !c.columns().isEmpty()
+                && c.columns().stream().allMatch(col -> earlier.hasColumn(c.table(), col))) {
+            return; // columns this migration added: as for ADD COLUMN ... UNIQUE, their values are its own
+        }
         String name = c.name() == null ? "" : c.name() + " ";
         if (c.kind() == Operation.ConstraintKind.UNIQUE) {
             add(

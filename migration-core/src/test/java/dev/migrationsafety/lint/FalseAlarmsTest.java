@@ -109,4 +109,30 @@ class FalseAlarmsTest {
                 List.of("1 critical drop-table drops table tmp_ids and all its rows"),
                 lines(StatementSuiteTest.lint(Dialect.MYSQL, "DROP TABLE IF EXISTS tmp_ids;\n")));
     }
+
+    @Test
+    void constraintsOnColumnsThisMigrationAddedFollowTheSameMigrationRule() {
+        // the column is this migration's whether it was added in an earlier statement or earlier in this one
+        assertEquals(
+                List.of(),
+                lines(pg("ALTER TABLE users ADD COLUMN tier int DEFAULT 0, ALTER COLUMN tier SET NOT NULL;\n")));
+        assertEquals(
+                List.of(),
+                lines(pg("ALTER TABLE users ADD COLUMN tier int DEFAULT 0;\n"
+                        + "ALTER TABLE users ALTER COLUMN tier SET NOT NULL;\n")));
+        // a unique constraint on columns it added reads like ADD COLUMN ... UNIQUE, which is not reported
+        assertEquals(List.of(), lines(pg("ALTER TABLE users ADD COLUMN code text UNIQUE;\n")));
+        assertEquals(
+                List.of(),
+                lines(pg("ALTER TABLE users ADD COLUMN code text;\n"
+                        + "ALTER TABLE users ADD CONSTRAINT users_code_key UNIQUE (code);\n")));
+        // a column that existed before the migration is still reported
+        assertEquals(
+                List.of("2 high add-unique-constraint adds unique constraint u_ce on users [code, email]"),
+                lines(pg("ALTER TABLE users ADD COLUMN code text;\n"
+                        + "ALTER TABLE users ADD CONSTRAINT u_ce UNIQUE (code, email);\n")));
+        assertEquals(
+                List.of("1 high set-not-null sets users.email NOT NULL"),
+                lines(pg("ALTER TABLE users ADD COLUMN tier int, ALTER COLUMN email SET NOT NULL;\n")));
+    }
 }
