@@ -186,7 +186,8 @@ public enum Check {
     CONCURRENTLY_IN_TRANSACTION(
             "concurrently-in-transaction",
             Severity.HIGH,
-            "PostgreSQL refuses CONCURRENTLY inside a transaction block, so the migration fails in production.",
+            "PostgreSQL refuses CONCURRENTLY inside a transaction block (and Flyway a script that mixes it with"
+                    + " other statements), so the migration cannot be deployed; it blocks whatever the threshold.",
             "put each CONCURRENTLY statement alone in its own migration, outside any DO block or function, and"
                     + " do not set executeInTransaction=true for it"),
     // ---- medium
@@ -289,9 +290,12 @@ public enum Check {
         return fix;
     }
 
-    /** Whether findings of this check block whatever the configured threshold: the analysis fails closed. */
+    /**
+     * Whether findings of this check block whatever the configured threshold: the analysis fails closed, and a
+     * migration that cannot be deployed (concurrently-in-transaction: PostgreSQL or Flyway refuses it) never passes.
+     */
     public boolean alwaysBlocks() {
-        return this == NOT_ANALYSABLE || this == INVALID_ALLOW;
+        return this == NOT_ANALYSABLE || this == INVALID_ALLOW || this == CONCURRENTLY_IN_TRANSACTION;
     }
 
     /** Whether a finding of this check blocks a build whose threshold is {@code failOn}. */

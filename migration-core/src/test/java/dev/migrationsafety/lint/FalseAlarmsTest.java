@@ -3,6 +3,7 @@ package dev.migrationsafety.lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.migrationsafety.report.Finding;
+import dev.migrationsafety.report.Severity;
 import dev.migrationsafety.sql.Dialect;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -134,5 +135,21 @@ class FalseAlarmsTest {
         assertEquals(
                 List.of("1 high set-not-null sets users.email NOT NULL"),
                 lines(pg("ALTER TABLE users ADD COLUMN tier int, ALTER COLUMN email SET NOT NULL;\n")));
+    }
+
+    @Test
+    void aScriptFlywayRefusesBlocksAtTheDefaultThreshold() {
+        List<Finding> mixed = pg(
+                "CREATE INDEX CONCURRENTLY orders_user_ix ON orders (user_id);\n" + "INSERT INTO audit VALUES (1);\n");
+        assertEquals(
+                List.of("1 high concurrently-in-transaction mixes CONCURRENTLY with transactional statements:"
+                        + " Flyway refuses the migration unless mixed=true, which then runs all of it without a"
+                        + " transaction"),
+                lines(mixed));
+        assertEquals(true, Check.blocks(mixed.get(0), Severity.CRITICAL));
+        // alone in its migration it runs, and a create-index-not-concurrently stays below the default threshold
+        assertEquals(List.of(), pg("CREATE INDEX CONCURRENTLY orders_user_ix ON orders (user_id);\n"));
+        List<Finding> plain = pg("CREATE INDEX orders_user_ix ON orders (user_id);\n");
+        assertEquals(false, Check.blocks(plain.get(0), Severity.CRITICAL));
     }
 }
