@@ -125,7 +125,10 @@ final class OperationChecks {
         } else if (op instanceof Operation.AddConstraint c) {
             addConstraint(s, c, earlier, out);
         } else if (op instanceof Operation.CreateIndex i) {
-            if (dialect == Dialect.POSTGRESQL && !i.concurrently() && !earlier.hasTable(i.table())) {
+            if (dialect == Dialect.POSTGRESQL
+                    && !i.concurrently()
+                    && !earlier.hasTable(i.table())
+                    && !earlier.hasObject(ObjectKind.MATERIALIZED_VIEW, i.table())) {
                 add(
                         out,
                         s,

@@ -152,4 +152,16 @@ class FalseAlarmsTest {
         List<Finding> plain = pg("CREATE INDEX orders_user_ix ON orders (user_id);\n");
         assertEquals(false, Check.blocks(plain.get(0), Severity.CRITICAL));
     }
+
+    @Test
+    void indexesOfAMaterializedViewOfThisMigrationAreExemptLikeThoseOfItsTables() {
+        assertEquals(
+                List.of(),
+                lines(pg("CREATE MATERIALIZED VIEW order_totals AS SELECT user_id, sum(total) FROM orders GROUP BY 1;\n"
+                        + "CREATE UNIQUE INDEX order_totals_user_ix ON order_totals (user_id);\n")));
+        assertEquals(
+                List.of("1 high create-index-not-concurrently creates index order_totals_ix on order_totals without"
+                        + " CONCURRENTLY"),
+                lines(pg("CREATE INDEX order_totals_ix ON order_totals (user_id);\n")));
+    }
 }
