@@ -164,4 +164,31 @@ class FalseAlarmsTest {
                         + " CONCURRENTLY"),
                 lines(pg("CREATE INDEX order_totals_ix ON order_totals (user_id);\n")));
     }
+
+    private static List<String> down(String up, String down) {
+        ParsedFile u = StandardFileAnalyzer.INSTANCE.analyze("db/migration/V3__up.sql", up, Dialect.POSTGRESQL);
+        ParsedFile d = StandardFileAnalyzer.INSTANCE.analyze("db/undo/U3__up.sql", down, Dialect.POSTGRESQL);
+        return lines(new MigrationLinter(Dialect.POSTGRESQL).lintDown(d, u, null));
+    }
+
+    @Test
+    void constraintsTheUpCreatedUnderTheirImplicitNamesAreItsOwn() {
+        String up = "ALTER TABLE orders ADD COLUMN code text UNIQUE,"
+                + " ADD COLUMN user_id bigint REFERENCES users (id);\n"
+                + "ALTER TABLE items ADD PRIMARY KEY (id);\n"
+                + "ALTER TABLE items ADD UNIQUE (sku, shop);\n"
+                + "ALTER TABLE items ADD FOREIGN KEY (shop) REFERENCES shops (id);\n";
+        String down = "ALTER TABLE items DROP CONSTRAINT items_shop_fkey;\n"
+                + "ALTER TABLE items DROP CONSTRAINT items_sku_shop_key;\n"
+                + "ALTER TABLE items DROP CONSTRAINT items_pkey;\n"
+                + "ALTER TABLE orders DROP CONSTRAINT orders_user_id_fkey;\n"
+                + "ALTER TABLE orders DROP CONSTRAINT orders_code_key;\n"
+                + "ALTER TABLE orders DROP COLUMN user_id, DROP COLUMN code;\n";
+        assertEquals(List.of(), down(up, down));
+        // a constraint under another name, or of another table, is still pre-existing
+        assertEquals(
+                List.of("1 critical down-drops-preexisting drops constraint orders_email_key on orders, which its up"
+                        + " script did not add"),
+                down(up, "ALTER TABLE orders DROP CONSTRAINT orders_email_key;\n"));
+    }
 }
