@@ -60,7 +60,8 @@ public enum Check {
     DROP_TYPE(
             "drop-type",
             Severity.CRITICAL,
-            "Dropping a type (with CASCADE) removes the columns that use it, with their data.",
+            "Dropping a type with CASCADE removes the columns that use it, with their data (medium without"
+                    + " CASCADE: the database refuses while a column uses it, so the migration can only fail).",
             "move the columns to another type first, then drop the unused type without CASCADE"),
     LOSSY_TYPE_CHANGE(
             "lossy-type-change",
@@ -185,7 +186,8 @@ public enum Check {
     CONCURRENTLY_IN_TRANSACTION(
             "concurrently-in-transaction",
             Severity.HIGH,
-            "PostgreSQL refuses CONCURRENTLY inside a transaction block, so the migration fails in production.",
+            "PostgreSQL refuses CONCURRENTLY inside a transaction block (and Flyway a script that mixes it with"
+                    + " other statements), so the migration cannot be deployed; it blocks whatever the threshold.",
             "put each CONCURRENTLY statement alone in its own migration, outside any DO block or function, and"
                     + " do not set executeInTransaction=true for it"),
     // ---- medium
@@ -288,9 +290,12 @@ public enum Check {
         return fix;
     }
 
-    /** Whether findings of this check block whatever the configured threshold: the analysis fails closed. */
+    /**
+     * Whether findings of this check block whatever the configured threshold: the analysis fails closed, and a
+     * migration that cannot be deployed (concurrently-in-transaction: PostgreSQL or Flyway refuses it) never passes.
+     */
     public boolean alwaysBlocks() {
-        return this == NOT_ANALYSABLE || this == INVALID_ALLOW;
+        return this == NOT_ANALYSABLE || this == INVALID_ALLOW || this == CONCURRENTLY_IN_TRANSACTION;
     }
 
     /** Whether a finding of this check blocks a build whose threshold is {@code failOn}. */
@@ -312,6 +317,11 @@ public enum Check {
     /** A finding of this check at the statement's start. */
     public Finding at(SqlStatement statement, String message) {
         return at(statement.path(), statement.line(), statement.column(), message);
+    }
+
+    /** A finding of this check at the statement's start, at a severity other than the check's own. */
+    public Finding at(SqlStatement statement, Severity severity, String message) {
+        return new Finding(statement.path(), statement.line(), statement.column(), severity, id, message, fix);
     }
 
     public Finding at(String path, int line, int column, String message) {

@@ -51,9 +51,14 @@ public final class MigrationLinter {
         List<Finding> raw = new ArrayList<>(file.problems());
         ObjectSet earlier = new ObjectSet();
         for (AnalyzedStatement a : file.statements()) {
+            int from = raw.size();
             for (Operation op : a.operations()) {
                 checks.check(a.statement(), op, earlier, null, raw);
+                if (op instanceof Operation.AddColumn) {
+                    earlier.record(op); // ADD COLUMN x, ALTER x SET NOT NULL: the column is this migration's
+                }
             }
+            OperationChecks.joinCascades(raw, from);
             for (Operation op : a.operations()) {
                 earlier.record(op);
             }
@@ -75,9 +80,14 @@ public final class MigrationLinter {
         }
         ObjectSet earlier = new ObjectSet();
         for (AnalyzedStatement a : down.statements()) {
+            int from = raw.size();
             for (Operation op : a.operations()) {
                 checks.check(a.statement(), op, earlier, createdByUp, raw);
+                if (op instanceof Operation.AddColumn) {
+                    earlier.record(op); // ADD COLUMN x, ALTER x SET NOT NULL: the column is this migration's
+                }
             }
+            OperationChecks.joinCascades(raw, from);
             a.operations().forEach(earlier::record);
         }
         concurrently(down, executeInTransaction, raw);

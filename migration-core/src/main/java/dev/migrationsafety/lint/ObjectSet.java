@@ -6,6 +6,7 @@ import dev.migrationsafety.sql.Operation;
 import dev.migrationsafety.sql.TableName;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,11 @@ final class ObjectSet {
 
     void record(Operation op) {
         recordType(op);
+        recordImplicitConstraints(op);
         if (op instanceof Operation.CreateTable t) {
+            if (t.ifNotExists() && !keys.contains(table(t.table()))) {
+                keys.add("maybe-existing:" + table(t.table()));
+            }
             keys.add(table(t.table()));
             for (ColumnDef c : t.columns()) {
                 keys.add(column(t.table(), c.name()));
@@ -49,6 +54,56 @@ final class ObjectSet {
             keys.add("rename-table:" + table(r.from()) + ">" + table(r.to()));
         } else if (op instanceof Operation.RenameColumn r) {
             keys.add("rename-column:" + column(r.table(), r.from()) + ">" + norm(r.to()));
+        }
+    }
+
+    /**
+     * The names PostgreSQL gives constraints created without one: {@code <table>_pkey}, {@code
+     * <table>_<columns>_key} (unique) and {@code <table>_<columns>_fkey}, columns joined by {@code _}.
+     */
+    private void recordImplicitConstraints(Operation op) {
+        if (op instanceof Operation.CreateTable t) {
+            if (!t.primaryKey().isEmpty()) {
+                implicit(t.table(), List.of(), "pkey");
+            }
+            for (ColumnDef c : t.columns()) {
+                implicitColumn(t.table(), c);
+            }
+            t.uniqueKeys().forEach(u -> implicit(t.table(), u, "key"));
+            for (ForeignKeyDef fk : t.foreignKeys()) {
+                if (fk.name() == null) {
+                    implicit(t.table(), fk.columns(), "fkey");
+                }
+            }
+        } else if (op instanceof Operation.AddColumn a) {
+            implicitColumn(a.table(), a.column());
+        } else if (op instanceof Operation.AddConstraint c && c.name() == null) {
+            switch (c.kind()) {
+                case PRIMARY_KEY -> implicit(c.table(), List.of(), "pkey");
+                case UNIQUE -> implicit(c.table(), c.columns(), "key");
+                case FOREIGN_KEY -> implicit(c.table(), c.columns(), "fkey");
+                default -> {}
+            }
+        }
+    }
+
+    private void implicitColumn(TableName t, ColumnDef c) {
+        if (c.primaryKey()) {
+            implicit(t, List.of(), "pkey");
+        }
+        if (c.unique()) {
+            implicit(t, List.of(c.name()), "key");
+        }
+        if (c.references() != null && c.references().name() == null) {
+            implicit(t, List.of(c.name()), "fkey");
+        }
+    }
+
+    private void implicit(TableName t, List<String> columns, String suffix) {
+        if (suffix.equals("pkey") || !columns.isEmpty()) {
+            StringBuilder name = new StringBuilder(t.name());
+            columns.forEach(c -> name.append('_').append(c));
+            keys.add(constraint(name.append('_').append(suffix).toString()));
         }
     }
 
@@ -80,6 +135,14 @@ final class ObjectSet {
 
     boolean hasTable(TableName t) {
         return t != null && keys.contains(table(t));
+    }
+
+    /**
+     * Whether the recorded statements certainly created the table: not only with {@code CREATE TABLE IF NOT
+     * EXISTS}, which leaves a table that already existed (with its rows) as it was.
+     */
+    boolean createdTable(TableName t) {
+        return hasTable(t) && !keys.contains("maybe-existing:" + table(t));
     }
 
     boolean hasColumn(TableName t, String column) {

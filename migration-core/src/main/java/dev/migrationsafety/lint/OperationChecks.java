@@ -1,11 +1,13 @@
 package dev.migrationsafety.lint;
 
 import dev.migrationsafety.report.Finding;
+import dev.migrationsafety.report.Severity;
 import dev.migrationsafety.sql.Dialect;
 import dev.migrationsafety.sql.Operation;
 import dev.migrationsafety.sql.Operation.ObjectKind;
 import dev.migrationsafety.sql.SqlStatement;
 import dev.migrationsafety.sql.TypeChanges;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,8 +31,8 @@ final class OperationChecks {
     void check(SqlStatement s, Operation op, ObjectSet earlier, ObjectSet up, List<Finding> out) {
         boolean down = up != null;
         if (op instanceof Operation.DropTable d) {
-            if (down && up.hasTable(d.table())) {
-                return;
+            if ((down && up.hasTable(d.table())) || d.temporary() || earlier.createdTable(d.table())) {
+                return; // a table of this migration, or a temporary one, holds no released data
             }
             add(
                     out,
@@ -123,7 +125,10 @@ final class OperationChecks {
         } else if (op instanceof Operation.AddConstraint c) {
             addConstraint(s, c, earlier, out);
         } else if (op instanceof Operation.CreateIndex i) {
-            if (dialect == Dialect.POSTGRESQL && !i.concurrently() && !earlier.hasTable(i.table())) {
+            if (dialect == Dialect.POSTGRESQL
+                    && !i.concurrently()
+                    && !earlier.hasTable(i.table())
+                    && !earlier.hasObject(ObjectKind.MATERIALIZED_VIEW, i.table())) {
                 add(
                         out,
                         s,
@@ -156,6 +161,9 @@ final class OperationChecks {
         if (oldType == null && up != null) {
             oldType = up.typeOf(c.table(), c.column());
         }
+        if (TypeChanges.widensInPlace(c, oldType, dialect)) {
+            return; // no rewrite, no value touched
+        }
         TypeChanges.Loss loss = TypeChanges.assess(c, oldType, dialect);
         if (loss != null && loss.kind() == TypeChanges.Kind.DESTROYS) {
             add(out, s, Check.LOSSY_TYPE_CHANGE, "destroys the values of " + col + ": " + loss.reason());
@@ -181,7 +189,17 @@ final class OperationChecks {
         } else if (d.kind() == ObjectKind.SCHEMA) {
             add(out, s, Check.DROP_SCHEMA, "drops schema " + d.name() + " and everything in it");
         } else if (d.kind() == ObjectKind.TYPE || d.kind() == ObjectKind.DOMAIN) {
-            add(out, s, Check.DROP_TYPE, "drops " + what + "; columns of that type go with it under CASCADE");
+            if (d.cascade()) {
+                add(out, s, Check.DROP_TYPE, "drops " + what + " with CASCADE; the columns of that type go with it");
+            } else {
+                // without CASCADE the database refuses while a column still uses the type: no data can go,
+                // the migration can only fail
+                out.add(Check.DROP_TYPE.at(
+                        s,
+                        Severity.MEDIUM,
+                        "drops " + what + "; no data goes without CASCADE, but the migration fails if a column"
+                                + " still uses it"));
+            }
         }
         cascade(out, s, d.cascade(), what);
     }
@@ -189,6 +207,11 @@ final class OperationChecks {
     private void addConstraint(SqlStatement s, Operation.AddConstraint c, ObjectSet earlier, List<Finding> out) {
         if (earlier.hasTable(c.table())) {
             return;
+        }
+        if (c.kind() == Operation.ConstraintKind.UNIQUE
+                && !c.columns().isEmpty()
+                && c.columns().stream().allMatch(col -> earlier.hasColumn(c.table(), col))) {
+            return; // columns this migration added: as for ADD COLUMN ... UNIQUE, their values are its own
         }
         String name = c.name() == null ? "" : c.name() + " ";
         if (c.kind() == Operation.ConstraintKind.UNIQUE) {
@@ -222,9 +245,42 @@ final class OperationChecks {
                 : " (it has a WHERE, but the condition does not depend on the row: every row or none)";
     }
 
+    private static final String CASCADE_TAIL = " with CASCADE, and with it every dependent object";
+
     static void cascade(List<Finding> out, SqlStatement s, boolean cascade, String what) {
         if (cascade) {
-            add(out, s, Check.CASCADE, "drops " + what + " with CASCADE, and with it every dependent object");
+            add(out, s, Check.CASCADE, "drops " + what + CASCADE_TAIL);
+        }
+    }
+
+    /**
+     * Joins the cascade findings one statement added to {@code out} from index {@code from} on into one finding
+     * naming every object ({@code DROP VIEW a, b, c CASCADE} is one decision, so one finding).
+     */
+    static void joinCascades(List<Finding> out, int from) {
+        Finding first = null;
+        List<String> what = new ArrayList<>();
+        for (int i = from; i < out.size(); i++) {
+            Finding f = out.get(i);
+            if (f.ruleId().equals(Check.CASCADE.id())) {
+                String m = f.message();
+                String name = m.substring("drops ".length(), m.length() - CASCADE_TAIL.length());
+                if (!what.contains(name)) {
+                    what.add(name);
+                }
+                first = first == null ? f : first;
+                out.remove(i--);
+            }
+        }
+        if (first != null) {
+            out.add(new Finding(
+                    first.path(),
+                    first.line(),
+                    first.column(),
+                    first.severity(),
+                    first.ruleId(),
+                    "drops " + String.join(", ", what) + CASCADE_TAIL,
+                    first.fix()));
         }
     }
 

@@ -26,7 +26,12 @@ public sealed interface Operation {
         }
     }
 
-    record DropTable(TableName table, boolean ifExists, boolean cascade) implements Operation {}
+    /** @param temporary MySQL {@code DROP TEMPORARY TABLE}, which drops only a temporary table of the session */
+    record DropTable(TableName table, boolean ifExists, boolean cascade, boolean temporary) implements Operation {
+        public DropTable(TableName table, boolean ifExists, boolean cascade) {
+            this(table, ifExists, cascade, false);
+        }
+    }
 
     record RenameTable(TableName from, TableName to) implements Operation {}
 

@@ -141,7 +141,9 @@ final class Reconciler {
                     t.alwaysTrue() || k.alwaysTrue(),
                     t.rowIndependent() || k.rowIndependent());
         } else if (tree instanceof DropTable t) {
-            return new DropTable(t.table(), t.ifExists(), t.cascade() || ((DropTable) tokens).cascade());
+            DropTable k = (DropTable) tokens;
+            // TEMPORARY is the word right after DROP, which the token reading cannot miss
+            return new DropTable(t.table(), t.ifExists(), t.cascade() || k.cascade(), k.temporary());
         } else if (tree instanceof DropColumn t) {
             return new DropColumn(t.table(), t.column(), t.cascade() || ((DropColumn) tokens).cascade());
         } else if (tree instanceof DropObject t) {

@@ -134,6 +134,7 @@ final class TokenCreate {
         List<String> primaryKey = new ArrayList<>();
         List<ForeignKeyDef> foreignKeys = new ArrayList<>();
         List<List<String>> uniqueKeys = new ArrayList<>();
+        String primaryKeyName = null;
         if (c.isSymbol("(")) {
             int open = c.pos;
             int close = c.matching(open);
@@ -148,6 +149,7 @@ final class TokenCreate {
                         case PRIMARY_KEY -> {
                             primaryKey.clear();
                             primaryKey.addAll(k.columns());
+                            primaryKeyName = k.name();
                         }
                         case UNIQUE -> uniqueKeys.add(k.columns());
                         case FOREIGN_KEY -> {
@@ -170,6 +172,8 @@ final class TokenCreate {
                 columns.add(column);
                 if (column.primaryKey()) {
                     primaryKey.add(column.name());
+                    String named = inlinePrimaryKeyName(c.toks, part[0], part[1]);
+                    primaryKeyName = named == null ? primaryKeyName : named;
                 }
                 if (column.unique()) {
                     uniqueKeys.add(List.of(column.name()));
@@ -180,6 +184,11 @@ final class TokenCreate {
             }
         }
         out.add(new Operation.CreateTable(table, columns, primaryKey, foreignKeys, uniqueKeys, ifNotExists));
+        if (primaryKeyName != null && !primaryKey.isEmpty()) {
+            // CONSTRAINT name PRIMARY KEY (...): the name a later DROP CONSTRAINT uses
+            out.add(new Operation.AddConstraint(
+                    table, primaryKeyName, Operation.ConstraintKind.PRIMARY_KEY, primaryKey, null, false));
+        }
     }
 
     private void index(TokenCursor c, TokenOps out, boolean unique) {
@@ -297,5 +306,18 @@ final class TokenCreate {
                 return;
             }
         }
+    }
+
+    /** The name in a column's {@code CONSTRAINT name PRIMARY KEY}, or {@code null}. */
+    private String inlinePrimaryKeyName(List<Tok> toks, int from, int to) {
+        for (int i = from; i + 3 < to; i++) {
+            if (toks.get(i).is("CONSTRAINT")
+                    && toks.get(i + 1).isName()
+                    && toks.get(i + 2).is("PRIMARY")
+                    && toks.get(i + 3).is("KEY")) {
+                return classifier.ident(toks.get(i + 1));
+            }
+        }
+        return null;
     }
 }

@@ -13,7 +13,7 @@ final class TokenDrop {
     }
 
     void drop(TokenCursor c, TokenOps out) {
-        c.accept("TEMPORARY");
+        boolean temporary = c.accept("TEMPORARY");
         Tok kindTok = c.next();
         if (kindTok == null || kindTok.kind() != Tok.Kind.WORD) {
             out.unclear("DROP without an object kind");
@@ -59,7 +59,8 @@ final class TokenDrop {
             return;
         }
         switch (kind) {
-            case "TABLE" -> names.forEach(n -> out.add(new Operation.DropTable(classifier.name(n), ifExists, cascade)));
+            case "TABLE" ->
+                names.forEach(n -> out.add(new Operation.DropTable(classifier.name(n), ifExists, cascade, temporary)));
             case "INDEX" -> {
                 for (List<String> n : names) {
                     TableName index = classifier.name(n);

@@ -54,6 +54,19 @@ public final class TypeChanges {
         return null;
     }
 
+    /**
+     * Whether the change is one PostgreSQL makes without a rewrite and without touching a value (a longer
+     * {@code varchar}, {@code varchar} to {@code text}): only when the old type is known and there is no
+     * {@code USING}.
+     */
+    public static boolean widensInPlace(Operation.ChangeColumnType change, String oldType, Dialect dialect) {
+        return dialect == Dialect.POSTGRESQL
+                && !change.using()
+                && (change.usingText() == null || change.usingText().isBlank())
+                && oldType != null
+                && TypeNarrowing.widensInPlace(oldType, change.newType());
+    }
+
     private static Loss using(String column, String text, String oldType, Dialect dialect) {
         List<Tok> toks = StatementAnalyzer.relex(text, dialect);
         if (toks.isEmpty()) {

@@ -219,6 +219,24 @@ final class TypeNarrowing {
         return null;
     }
 
+    /**
+     * Whether PostgreSQL changes {@code from} to {@code to} in place, without rewriting the table or touching a
+     * value: a {@code varchar} made longer or unbounded, or {@code varchar} and {@code text} into each other
+     * (binary-coercible types; the new limit, if any, is at least the old one).
+     */
+    static boolean widensInPlace(String from, String to) {
+        Type a = parse(from, Dialect.POSTGRESQL);
+        Type b = parse(to, Dialect.POSTGRESQL);
+        return a != null && b != null && varcharOrText(a) && varcharOrText(b) && b.size() >= a.size();
+    }
+
+    private static boolean varcharOrText(Type t) {
+        String base = t.text().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        int open = base.indexOf('(');
+        base = (open < 0 ? base : base.substring(0, open)).strip();
+        return base.equals("varchar") || base.equals("character varying") || base.equals("text");
+    }
+
     /** The decimal digits an integer of this many bytes may need. */
     private static long integerDigits(long bytes) {
         return bytes >= 8 ? 19 : bytes >= 4 ? 10 : bytes >= 3 ? 8 : bytes >= 2 ? 5 : 3;

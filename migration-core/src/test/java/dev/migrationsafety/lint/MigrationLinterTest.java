@@ -35,8 +35,6 @@ class MigrationLinterTest {
                 Arguments.of(new Operation.Truncate(List.of(t("audit")), false), "truncate"),
                 Arguments.of(new Operation.Delete(t("users"), false), "delete-without-where"),
                 Arguments.of(new Operation.Update(t("users"), false), "update-without-where"),
-                Arguments.of(new Operation.DropObject(ObjectKind.TYPE, t("mood"), false, false), "drop-type"),
-                Arguments.of(new Operation.DropObject(ObjectKind.DOMAIN, t("email_d"), false, false), "drop-type"),
                 Arguments.of(new Operation.RenameTable(t("users"), t("accounts")), "rename-table"),
                 Arguments.of(new Operation.RenameColumn(t("users"), "name", "full_name"), "rename-column"),
                 Arguments.of(new Operation.ChangeColumnType(t("users"), "age", "bigint", false), "change-column-type"),

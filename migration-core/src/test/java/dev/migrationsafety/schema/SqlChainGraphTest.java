@@ -85,6 +85,32 @@ class SqlChainGraphTest {
     }
 
     @Test
+    void droppingANamedPrimaryKeyDropsIt() {
+        GraphResult r = graph(
+                Dialect.POSTGRESQL,
+                "1",
+                """
+                CREATE TABLE accounts (id bigint, CONSTRAINT accounts_pk PRIMARY KEY (id));
+                CREATE TABLE users (id bigint PRIMARY KEY);
+                CREATE TABLE items (id bigint, CONSTRAINT items_pk PRIMARY KEY (id));
+                CREATE TABLE shops (id bigint CONSTRAINT shops_pk PRIMARY KEY, name text);
+                """,
+                "2",
+                """
+                ALTER TABLE accounts DROP CONSTRAINT accounts_pk;
+                ALTER TABLE users DROP CONSTRAINT users_pkey;
+                ALTER TABLE shops DROP CONSTRAINT shops_pk;
+                """);
+        assertEquals(List.of(), findings(r));
+        assertEquals(
+                List.of("accounts []", "items [id]", "shops []", "users []"),
+                r.schema().tablesByName().values().stream()
+                        .map(t -> t.name().name() + " " + t.primaryKey())
+                        .sorted()
+                        .toList());
+    }
+
+    @Test
     void postgresqlRenameThenSelfReferenceAndReports() {
         GraphResult r = graph(
                 Dialect.POSTGRESQL,
