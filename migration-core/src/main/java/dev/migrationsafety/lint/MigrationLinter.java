@@ -48,8 +48,17 @@ public final class MigrationLinter {
      *     {@code null} when the script has no such setting
      */
     public List<Finding> lint(ParsedFile file, Boolean executeInTransaction) {
+        return lint(file, executeInTransaction, null);
+    }
+
+    /**
+     * Lints a versioned migration knowing the column types the earlier migrations left.
+     *
+     * @param prior what the earlier migrations created, or {@code null} when not known
+     */
+    List<Finding> lint(ParsedFile file, Boolean executeInTransaction, ObjectSet prior) {
         List<Finding> raw = new ArrayList<>(file.problems());
-        ObjectSet earlier = new ObjectSet();
+        ObjectSet earlier = new ObjectSet(prior);
         for (AnalyzedStatement a : file.statements()) {
             int from = raw.size();
             for (Operation op : a.operations()) {
