@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -108,7 +109,7 @@ public final class MigrationChecker {
         toParse.stream().distinct().parallel().forEach(s -> failures.run(() -> s.parsed(analyzer, dialect)));
         failures.rethrow();
         // pass 3: check, in file order
-        List<Finding> findings = new ArrayList<>();
+        Map<Pending, List<Finding>> results = new LinkedHashMap<>();
         int analysed = 0;
         for (Pending p : pending) {
             List<Finding> result = p.cached;
@@ -117,13 +118,63 @@ public final class MigrationChecker {
                 result = lint(p.file, p.source, p.up);
                 cache.put(p.file.displayPath(), p.key, result);
             }
-            findings.addAll(result);
+            results.put(p, result);
         }
         cache.save();
+        // pass 4: a type change whose old type an earlier migration gave, checked again knowing it (not cached:
+        // it depends on the other files)
+        relintTypeChanges(set, results, sources);
+        List<Finding> findings = new ArrayList<>();
+        results.values().forEach(findings::addAll);
         return new CheckResult(allowList.apply(findings), checked, analysed, skippedLocked);
     }
 
     private record Pending(MigrationFile file, Source source, Source up, String key, List<Finding> cached) {}
+
+    /**
+     * Lints again, with the column types the earlier migrations left, each versioned migration that changes a
+     * column's type: a change that only widens (a longer {@code varchar}, {@code varchar} to {@code text} on
+     * PostgreSQL) is then no finding, and a narrowing names the old type. The earlier migrations are read only when
+     * there is such a file, each once; locked ones too, since they made the columns.
+     */
+    private void relintTypeChanges(MigrationSet set, Map<Pending, List<Finding>> results, Map<String, Source> sources) {
+        Map<MigrationFile, Pending> changing = new HashMap<>();
+        results.forEach((p, found) -> {
+            if (p.file.kind() == MigrationKind.VERSIONED
+                    && found.stream().anyMatch(f -> f.ruleId().equals(Check.CHANGE_COLUMN_TYPE.id()))) {
+                changing.put(p.file, p);
+            }
+        });
+        if (changing.isEmpty()) {
+            return;
+        }
+        MigrationFile last = changing.keySet().stream()
+                .max(Comparator.comparing(MigrationFile::version))
+                .orElseThrow();
+        List<Source> earlier = new ArrayList<>();
+        for (MigrationFile f : set.versioned()) {
+            if (f.version().compareTo(last.version()) > 0) {
+                break;
+            }
+            earlier.add(source(f, sources));
+        }
+        AllOrFirstFailure failures = new AllOrFirstFailure();
+        earlier.stream().parallel().forEach(s -> failures.run(() -> s.parsed(analyzer, dialect)));
+        failures.rethrow();
+        ObjectSet prior = new ObjectSet();
+        for (Source s : earlier) {
+            Pending p = changing.get(s.file);
+            ParsedFile parsed = s.parsed(analyzer, dialect);
+            if (p != null) {
+                try {
+                    results.put(p, linter.lint(parsed, ScriptConfig.executeInTransaction(s.conf), prior));
+                } catch (RuntimeException e) {
+                    // keep the findings made without the earlier types
+                }
+            }
+            parsed.statements().forEach(a -> a.operations().forEach(prior::record));
+        }
+    }
 
     private List<Finding> lint(MigrationFile file, Source source, Source up) {
         ParsedFile parsed = source.parsed(analyzer, dialect);

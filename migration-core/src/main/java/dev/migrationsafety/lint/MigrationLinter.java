@@ -9,9 +9,11 @@ import dev.migrationsafety.sql.SqlStatement;
 import dev.migrationsafety.sql.TableName;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -48,11 +50,25 @@ public final class MigrationLinter {
      *     {@code null} when the script has no such setting
      */
     public List<Finding> lint(ParsedFile file, Boolean executeInTransaction) {
+        return lint(file, executeInTransaction, null);
+    }
+
+    /**
+     * Lints a versioned migration knowing the column types the earlier migrations left.
+     *
+     * @param prior what the earlier migrations created, or {@code null} when not known
+     */
+    List<Finding> lint(ParsedFile file, Boolean executeInTransaction, ObjectSet prior) {
         List<Finding> raw = new ArrayList<>(file.problems());
-        ObjectSet earlier = new ObjectSet();
+        ObjectSet earlier = new ObjectSet(prior);
+        Map<String, Integer> lastCreated = lastCreated(file);
+        int index = 0;
         for (AnalyzedStatement a : file.statements()) {
             int from = raw.size();
             for (Operation op : a.operations()) {
+                if (recreatedLater(op, index, lastCreated)) {
+                    continue; // replaced under the same name by this migration: nothing that relies on it loses it
+                }
                 checks.check(a.statement(), op, earlier, null, raw);
                 if (op instanceof Operation.AddColumn) {
                     earlier.record(op); // ADD COLUMN x, ALTER x SET NOT NULL: the column is this migration's
@@ -62,9 +78,51 @@ public final class MigrationLinter {
             for (Operation op : a.operations()) {
                 earlier.record(op);
             }
+            index++;
         }
         concurrently(file, executeInTransaction, raw);
         return Suppressions.parse(file.path(), file.content()).apply(dedupe(raw), statements(file));
+    }
+
+    /**
+     * The last statement of the file that creates each named constraint or index, by {@code constraint:} or {@code
+     * index:} and the name in lower case.
+     */
+    private static Map<String, Integer> lastCreated(ParsedFile file) {
+        Map<String, Integer> last = new HashMap<>();
+        int index = 0;
+        for (AnalyzedStatement a : file.statements()) {
+            for (Operation op : a.operations()) {
+                if (op instanceof Operation.AddConstraint c && c.name() != null) {
+                    last.put(key("constraint", c.name()), index);
+                } else if (op instanceof Operation.CreateIndex i && i.name() != null) {
+                    last.put(key("index", i.name()), index);
+                }
+            }
+            index++;
+        }
+        return last;
+    }
+
+    /**
+     * Whether the operation drops a constraint or index that the same or a later statement of this migration creates
+     * again under the same name ({@code DROP CONSTRAINT x, ADD CONSTRAINT x ...}). A drop with {@code CASCADE} is
+     * still checked: it takes dependent objects with it.
+     */
+    private static boolean recreatedLater(Operation op, int index, Map<String, Integer> lastCreated) {
+        String key = null;
+        if (op instanceof Operation.DropConstraint d && !d.cascade() && d.name() != null) {
+            key = key("constraint", d.name());
+        } else if (op instanceof Operation.DropIndex d && !d.cascade() && d.name() != null) {
+            key = key("index", d.name());
+        }
+        Integer created = key == null ? null : lastCreated.get(key);
+        return created != null && created >= index;
+    }
+
+    private static String key(String kind, String name) {
+        int dot = name.lastIndexOf('.');
+        return kind + ":" + (dot < 0 ? name : name.substring(dot + 1)).toLowerCase(Locale.ROOT);
     }
 
     /**

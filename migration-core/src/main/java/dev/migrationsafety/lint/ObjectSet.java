@@ -20,7 +20,22 @@ import java.util.Set;
 final class ObjectSet {
     private final Set<String> keys = new HashSet<>();
     /** The last type each column was given (created, added or changed), as written. */
-    private final Map<String, String> types = new HashMap<>();
+    private final Map<String, String> types;
+    /** The types earlier migrations gave columns, consulted by {@link #typeOf} only; {@code null} when unknown. */
+    private final Map<String, String> priorTypes;
+
+    ObjectSet() {
+        this(null);
+    }
+
+    /**
+     * A set whose {@link #typeOf} falls back to the types the earlier migrations gave (the other questions ask only
+     * about what these statements created).
+     */
+    ObjectSet(ObjectSet prior) {
+        this.types = new HashMap<>();
+        this.priorTypes = prior == null ? null : Map.copyOf(prior.types);
+    }
 
     void record(Operation op) {
         recordType(op);
@@ -128,9 +143,14 @@ final class ObjectSet {
         }
     }
 
-    /** The type the recorded statements last gave the column, or {@code null} when they did not. */
+    /**
+     * The type the recorded statements last gave the column, else the type earlier migrations gave it, or {@code
+     * null} when neither did.
+     */
     String typeOf(TableName t, String column) {
-        return types.get(column(t, column));
+        String key = column(t, column);
+        String type = types.get(key);
+        return type != null || priorTypes == null ? type : priorTypes.get(key);
     }
 
     boolean hasTable(TableName t) {

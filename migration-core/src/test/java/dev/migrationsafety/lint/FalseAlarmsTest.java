@@ -191,4 +191,32 @@ class FalseAlarmsTest {
                         + " script did not add"),
                 down(up, "ALTER TABLE orders DROP CONSTRAINT orders_email_key;\n"));
     }
+
+    @Test
+    void aConstraintOrIndexReplacedUnderItsNameIsNotDropped() {
+        // found on MarquezProject/marquez: 30 foreign keys re-made with ON DELETE CASCADE, each one statement
+        assertEquals(
+                List.of("1 medium add-foreign-key-without-not-valid adds foreign key runs_job_fkey on runs to jobs"
+                        + " without NOT VALID"),
+                lines(
+                        pg(
+                                "ALTER TABLE runs DROP CONSTRAINT runs_job_fkey,\n"
+                                        + "  ADD CONSTRAINT runs_job_fkey FOREIGN KEY (job_id) REFERENCES jobs (id) ON DELETE CASCADE;\n")));
+        // an index dropped and created again later in the migration
+        assertEquals(
+                List.of("2 high create-index-not-concurrently creates unique index jobs_name on jobs without"
+                        + " CONCURRENTLY"),
+                lines(pg("DROP INDEX jobs_name;\nCREATE UNIQUE INDEX jobs_name ON jobs (namespace, name);\n")));
+        // dropped for good, re-created before the drop, or dropped with CASCADE: still reported
+        assertEquals(
+                List.of("1 medium drop-constraint drops constraint runs_job_fkey on runs"),
+                lines(pg("ALTER TABLE runs DROP CONSTRAINT runs_job_fkey;\n")));
+        assertEquals(
+                2,
+                pg("ALTER TABLE runs DROP CONSTRAINT runs_uq CASCADE;\n"
+                                + "ALTER TABLE runs ADD CONSTRAINT runs_uq UNIQUE (a);\n")
+                        .stream()
+                        .filter(f -> !f.ruleId().equals("add-unique-constraint"))
+                        .count());
+    }
 }
