@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * order. That is the table's column-order difference seen through the view, and a warning as that one is.
  */
 final class ViewColumns {
-    private static final Pattern ALIAS = Pattern.compile("(?is).*\\s+AS\\s+(\"[^\"]+\"|[^\\s.]+)$");
-    private static final Pattern PATH = Pattern.compile("(?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))*");
+    private static final Pattern ALIAS = Pattern.compile("(?is).*\\s+AS\\s+(\"[^\"]+\"|`[^`]+`|[^\\s.]+)$");
+    private static final Pattern PATH =
+            Pattern.compile("(?:\"[^\"]+\"|`[^`]+`|[\\w$]+)(?:\\.(?:\"[^\"]+\"|`[^`]+`|[\\w$]+))*");
 
     private ViewColumns() {}
 
@@ -60,7 +61,7 @@ final class ViewColumns {
         int depth = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\'' || c == '"') {
+            if (c == '\'' || c == '"' || c == '`') {
                 int close = text.indexOf(c, i + 1);
                 if (close < 0) {
                     return Optional.empty();
@@ -101,7 +102,7 @@ final class ViewColumns {
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '.' || c == '"';
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '.' || c == '"' || c == '`';
     }
 
     /** How a report names each item: its alias, the last part of a column path, or the expression. */

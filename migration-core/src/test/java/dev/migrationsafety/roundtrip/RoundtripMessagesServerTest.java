@@ -11,11 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the round trip says on PostgreSQL about a view over {@code SELECT *} whose table got a column back at its
+ * What the round trip says on PostgreSQL (and, for the view, MariaDB) about a view over {@code SELECT *} whose table got a column back at its
  * end (a column-order warning, as the table's), about a down that forgets a table (in chain mode: which scripts name
  * it), and about the notice of an {@code IF NOT EXISTS} that skipped its work (no warning).
  */
-class RoundtripMessagesPostgresTest extends RoundtripRunnerTest {
+class RoundtripMessagesServerTest extends RoundtripRunnerTest {
     private static final String NOTICE =
             "DEBUG: Flyway: DB: relation \"audit\" already exists, skipping (SQL State: 42P07 - Error Code: 0)";
 
@@ -39,6 +39,23 @@ class RoundtripMessagesPostgresTest extends RoundtripRunnerTest {
                 report.outcomes().stream().map(o -> o.status().name()).toList());
         assertTrue(console.contains(NOTICE), console.toString());
         assertTrue(console.stream().noneMatch(l -> l.startsWith("WARNING: Flyway")), console.toString());
+    }
+
+    @Test
+    void onMariaDbTooTheReorderedViewIsAWarning() {
+        DbTarget maria = TestDatabases.require(TestDatabases.MARIADB);
+        RoundtripReport report =
+                run("mariadb/view-column-order", maria, Dialect.MYSQL, RoundtripOptions.defaults(), new ArrayList<>());
+        assertEquals(
+                List.of(
+                        "undo/U2__drop_b.sql: warning: after down of V2__drop_b: column order of table t: (a, b, c)"
+                                + " before, (a, c, b) after",
+                        "undo/U2__drop_b.sql: warning: after down of V2__drop_b: column order of view v: (`a`, `b`,"
+                                + " `c`) before, (`a`, `c`, `b`) after"),
+                problems(report));
+        assertEquals(
+                List.of("PASSED", "WARNING"),
+                report.outcomes().stream().map(o -> o.status().name()).toList());
     }
 
     @Test
