@@ -11,9 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the round trip says on PostgreSQL (and, for the view, MariaDB) about a view over {@code SELECT *} whose table got a column back at its
- * end (a column-order warning, as the table's), about a down that forgets a table (in chain mode: which scripts name
- * it), and about the notice of an {@code IF NOT EXISTS} that skipped its work (no warning).
+ * What the round trip says on a server about a view over {@code SELECT *} whose table got a column back at its end (a
+ * column-order warning, as the table's; on PostgreSQL and MariaDB), about a down that forgets a table (in chain mode:
+ * which scripts name it), and about PostgreSQL's notice of an {@code IF NOT EXISTS} that skipped its work (no
+ * warning).
  */
 class RoundtripMessagesServerTest extends RoundtripRunnerTest {
     private static final String NOTICE =
