@@ -73,8 +73,16 @@ public record RoundtripReport(
                 : "fix the scripts that name the objects that differ: " + String.join(", ", named);
         return "The chain failed the round trip: " + errors.size()
                 + (errors.size() == 1 ? " difference" : " differences")
-                + " after all downs or the second up of all; see the lines above and " + reportPath + " - " + fix
+                + when(errors) + "; see the lines above and " + reportPath + " - " + fix
                 + irreversible;
+    }
+
+    private static String when(List<PhaseDifference> differences) {
+        boolean afterDowns = differences.stream().anyMatch(d -> d.phase() == Phase.DOWN);
+        boolean afterReUp = differences.stream().anyMatch(d -> d.phase() == Phase.RE_UP);
+        return afterDowns && afterReUp
+                ? " after all downs and after the second up of all"
+                : afterDowns ? " after all downs" : " after the second up of all";
     }
 
     public long count(MigrationOutcome.Status status) {

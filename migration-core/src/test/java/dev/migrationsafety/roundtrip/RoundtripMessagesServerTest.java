@@ -86,7 +86,7 @@ class RoundtripMessagesServerTest extends RoundtripRunnerTest {
                 printed.stream().map(ConsoleFormat::isWarning).toList());
         assertTrue(report.failed());
         assertEquals(
-                "The chain failed the round trip: 2 differences after all downs or the second up of all; see the"
+                "The chain failed the round trip: 2 differences after all downs; see the"
                         + " lines above and target/migration/roundtrip.md - fix the scripts that name the objects"
                         + " that differ: V3__audit (up), or mark a migration that truly cannot be reversed with --"
                         + " migration:irreversible reason=\"...\" in its down file",

@@ -127,7 +127,7 @@ class RoundtripMessagesTest {
                         + " to V3__m names i"),
                 report.chainProblems());
         assertEquals(
-                "The chain failed the round trip: 1 difference after all downs or the second up of all; see the lines"
+                "The chain failed the round trip: 1 difference after all downs; see the lines"
                         + " above and r.md - fix the downs of V2__m to V3__m (no script names the objects that differ,"
                         + " and the chain cannot tell which down is at fault: step mode, -Dmigration.mode=step, finds"
                         + " it), or mark a migration that truly cannot be reversed with -- migration:irreversible"

@@ -122,7 +122,7 @@ class RoundtripMojoTest extends ProjectMojoTest {
                         + " after; named in V2__users_name_index (up), V3__drop_nick (up and down)"),
                 lines("warn"));
         assertEquals(
-                "The chain failed the round trip: 1 difference after all downs or the second up of all; see the lines"
+                "The chain failed the round trip: 1 difference after all downs; see the lines"
                         + " above and target/migration/roundtrip.md - fix the scripts that name the objects that"
                         + " differ: V2__users_name_index (up), or mark a migration that truly cannot be reversed with"
                         + " -- migration:irreversible reason=\"...\" in its down file",
