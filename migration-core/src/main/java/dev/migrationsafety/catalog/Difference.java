@@ -1,5 +1,7 @@
 package dev.migrationsafety.catalog;
 
+import java.util.List;
+
 /**
  * One way two snapshots differ.
  *
@@ -19,7 +21,10 @@ public record Difference(ObjectKind kind, String name, Change change, String pro
         EXTRA,
         /** In both, with a property that differs. */
         CHANGED,
-        /** The same columns in another order: a warning unless configured otherwise. */
+        /**
+         * The same columns in another order (a table's, or a view's select list): a warning unless configured
+         * otherwise.
+         */
         COLUMN_ORDER
     }
 
@@ -30,25 +35,22 @@ public record Difference(ObjectKind kind, String name, Change change, String pro
 
     /**
      * The difference as a report shows it, e.g. {@code index crates_name_idx missing} or
-     * {@code column api_tokens.token: varchar(64) before, text after}.
+     * {@code column api_tokens.token: varchar(64) before, text after}. A long value (a view's definition) is shortened
+     * to the part that differs, with a few words around it ({@link CompactDiff}); the reports in JSON keep both values
+     * whole.
      */
     public String describe() {
         String object = kind.label() + " " + name;
         return switch (change) {
             case MISSING -> object + " missing";
             case EXTRA -> object + " present but not expected";
-            case CHANGED ->
-                object + ": " + ("type".equals(property) || "definition".equals(property) ? "" : property + " ")
-                        + show(before) + " before, " + show(after) + " after";
-            case COLUMN_ORDER -> "column order of table " + name + ": (" + before + ") before, (" + after + ") after";
+            case CHANGED -> {
+                List<String> shown = CompactDiff.of(before, after);
+                yield object + ": " + ("type".equals(property) || "definition".equals(property) ? "" : property + " ")
+                        + shown.get(0) + " before, " + shown.get(1) + " after";
+            }
+            case COLUMN_ORDER ->
+                "column order of " + kind.label() + " " + name + ": (" + before + ") before, (" + after + ") after";
         };
-    }
-
-    private static String show(String value) {
-        if (value == null) {
-            return "none";
-        }
-        String oneLine = value.replaceAll("\\s+", " ").strip();
-        return oneLine.length() > 200 ? oneLine.substring(0, 197) + "..." : oneLine;
     }
 }

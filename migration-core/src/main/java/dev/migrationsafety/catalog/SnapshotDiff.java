@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /** Compares two snapshots object by object. */
@@ -13,8 +14,8 @@ public final class SnapshotDiff {
 
     /**
      * The differences between what was expected and what was found: missing, unexpected and changed objects (one
-     * difference per changed property), then column-order differences of tables whose columns are otherwise the
-     * same set.
+     * difference per changed property), then column-order differences: of tables whose columns are otherwise the
+     * same set, and of views whose definitions differ only in the order of their columns ({@link ViewColumns}).
      */
     public static List<Difference> compare(SchemaSnapshot expected, SchemaSnapshot actual) {
         List<Difference> out = new ArrayList<>();
@@ -33,7 +34,21 @@ public final class SnapshotDiff {
                 for (String p : props) {
                     String before = e.property(p);
                     String after = a.property(p);
-                    if (!Objects.equals(before, after)) {
+                    if (Objects.equals(before, after)) {
+                        continue;
+                    }
+                    Optional<List<List<String>>> reordered = e.kind() == ObjectKind.VIEW && "definition".equals(p)
+                            ? ViewColumns.reordered(before, after)
+                            : Optional.empty();
+                    if (reordered.isPresent()) {
+                        out.add(new Difference(
+                                ObjectKind.VIEW,
+                                e.name(),
+                                Difference.Change.COLUMN_ORDER,
+                                "column order",
+                                String.join(", ", reordered.get().get(0)),
+                                String.join(", ", reordered.get().get(1))));
+                    } else {
                         out.add(new Difference(e.kind(), e.name(), Difference.Change.CHANGED, p, before, after));
                     }
                 }

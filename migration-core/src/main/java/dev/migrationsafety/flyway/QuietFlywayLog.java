@@ -1,6 +1,8 @@
 package dev.migrationsafety.flyway;
 
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flywaydb.core.api.logging.Log;
 import org.flywaydb.core.api.logging.LogCreator;
 import org.flywaydb.core.api.logging.LogFactory;
@@ -13,7 +15,24 @@ import org.flywaydb.core.api.logging.LogFactory;
  */
 public final class QuietFlywayLog implements Log, LogCreator {
     /** A warning or error line of Flyway's. */
-    public record Line(boolean error, String text) {}
+    public record Line(boolean error, String text) {
+        /**
+         * Whether the line is a PostgreSQL notice that Flyway passes on as a warning: {@code DB: relation "x"
+         * already exists, skipping (SQL State: 42P07 - Error Code: 0)}. PostgreSQL raises the notice of an
+         * {@code IF EXISTS} or {@code IF NOT EXISTS} that skipped its work with the state of the error it avoided,
+         * and Flyway logs every state but {@code 00000} as a warning. A warning proper ({@code RAISE WARNING}) has
+         * a state of class 01.
+         */
+        public boolean isPostgresNotice() {
+            Matcher m = DB_LINE.matcher(text);
+            return !error
+                    && m.matches()
+                    && (m.group(1).endsWith(", skipping") || m.group(2).startsWith("42"));
+        }
+    }
+
+    private static final Pattern DB_LINE =
+            Pattern.compile("(?s)DB: (.*) \\(SQL State: (\\w{5}) - Error Code: -?\\d+\\)");
 
     /** Ends a {@link #routeTo}. */
     public interface Route extends AutoCloseable {

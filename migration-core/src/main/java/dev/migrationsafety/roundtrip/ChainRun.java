@@ -121,6 +121,10 @@ final class ChainRun {
                 }
             }
         }
+        if (!chain.isEmpty()) {
+            nameSuspects(chainPart, contents);
+        }
+        String brokeAt = failedAt < 0 ? null : label(chainPart.get(failedAt));
         for (int i = 0; i < chainPart.size(); i++) {
             MigrationFile m = chainPart.get(i);
             String v = m.version().dotted();
@@ -137,15 +141,41 @@ final class ChainRun {
                     List.of(),
                     status != Status.NOT_RUN
                             ? null
-                            : upTimes.containsKey(v)
-                                    ? "up only: the chain broke at another migration before its down and re-up"
-                                    : "not run: the chain broke at another migration");
+                            : brokenNote(brokeAt, upTimes.containsKey(v), downTimes[i] >= 0, reUpTimes.containsKey(v)));
             outcomes.add(o);
             runner.printProgress(o);
         }
-        for (String line : new RoundtripReport(RoundtripMode.CHAIN, "", List.of(), 0, 0, chain).chainProblems()) {
+        for (String line : new RoundtripReport(RoundtripMode.CHAIN, "", outcomes, 0, 0, chain).chainProblems()) {
             runner.printProgressLine("  " + line);
         }
+    }
+
+    private static String label(MigrationFile m) {
+        return MigrationOutcome.labelOf(m.version().dotted(), m.name().description());
+    }
+
+    /** What ran of a migration that the chain broke at another one before it could be judged. */
+    static String brokenNote(String brokeAt, boolean up, boolean down, boolean reUp) {
+        if (!up) {
+            return "not run: the chain broke at " + brokeAt + " before its up";
+        }
+        if (!down) {
+            return "up only: the chain broke at " + brokeAt + " before its down";
+        }
+        if (!reUp) {
+            return "up and down only: the chain broke at " + brokeAt + " before its re-up";
+        }
+        return "up, down and re-up ran, but the chain broke at " + brokeAt + ", so the end states were not compared";
+    }
+
+    /** Names, for each chain difference, the migrations whose up or down names the object that differs. */
+    private void nameSuspects(List<MigrationFile> chainPart, Map<MigrationFile, String> contents) {
+        List<ChainSuspects.Script> scripts = new ArrayList<>();
+        for (MigrationFile m : chainPart) {
+            scripts.add(new ChainSuspects.Script(label(m), RoundtripRunner.read(m), contents.get(m)));
+        }
+        chain.replaceAll(
+                d -> new PhaseDifference(d.phase(), d.difference(), ChainSuspects.of(d.difference(), scripts)));
     }
 
     /**

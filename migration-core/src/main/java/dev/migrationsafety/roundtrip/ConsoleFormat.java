@@ -1,11 +1,36 @@
 package dev.migrationsafety.roundtrip;
 
+import dev.migrationsafety.migration.MigrationFile;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The console lines of a round trip: one progress line per migration and the summary table. */
 public final class ConsoleFormat {
     private ConsoleFormat() {}
+
+    /**
+     * What the round trip tests, for its first line: {@code 3 migrations}, or with {@code startAfter}
+     * {@code 3 migrations (after 186 applied untested as history, up to startAfter 186)}.
+     */
+    public static String window(List<MigrationFile> versioned, RoundtripOptions options) {
+        long tested = versioned.stream().filter(options::isTested).count();
+        long history = versioned.size() - tested;
+        String count = tested == 1 ? "1 migration" : tested + " migrations";
+        if (history == 0) {
+            return count;
+        }
+        return count + " (after " + history + " applied untested as history, up to startAfter " + options.startAfter()
+                + ")";
+    }
+
+    /**
+     * Whether a problem line of the round trip is a warning (a column-order difference, {@code warning: ...}) rather
+     * than an error; {@code path: warning: ...} for a migration, {@code warning: ...} for the chain.
+     */
+    public static boolean isWarning(String problem) {
+        String line = problem.strip();
+        return line.startsWith("warning: ") || line.contains(": warning: ");
+    }
 
     /** {@code V2__add_index  up 12 ms, down 3 ms, re-up 10 ms  PASSED}. */
     public static String progressLine(MigrationOutcome o) {

@@ -55,8 +55,9 @@ final class FlywayUp {
     private final StepCallbacks steps = new StepCallbacks();
 
     /**
-     * @param console receives Flyway's warnings ({@code WARNING: Flyway: ...}) and errors ({@code ERROR: Flyway:
-     *     ...}), passwords masked, each distinct text once (Flyway repeats its version notices on every migrate)
+     * @param console receives Flyway's warnings ({@code WARNING: Flyway: ...}), errors ({@code ERROR: Flyway:
+     *     ...}) and the PostgreSQL notices it logs as warnings ({@code DEBUG: Flyway: ...}), passwords masked, each
+     *     distinct text once (Flyway repeats its version notices on every migrate)
      */
     FlywayUp(MigrationLayout layout, Map<String, String> placeholders, Consumer<String> console) {
         this.layout = layout;
@@ -134,7 +135,11 @@ final class FlywayUp {
             // file, line and statement, and restoring backups is wrong advice for a scratch database
             return;
         }
-        String text = (line.error() ? "ERROR: Flyway: " : "WARNING: Flyway: ")
+        String text = (line.error()
+                        ? "ERROR: Flyway: "
+                        : where.dialect() == Dialect.POSTGRESQL && line.isPostgresNotice()
+                                ? "DEBUG: Flyway: "
+                                : "WARNING: Flyway: ")
                 + where.mask(FlywayFailures.oneLine(line.text()));
         if (shown.add(text)) {
             console.accept(text);

@@ -53,6 +53,10 @@ public record MigrationOutcome(
 
     /** {@code V2024...__add_index}. */
     public String label() {
+        return labelOf(version, description);
+    }
+
+    static String labelOf(String version, String description) {
         return "V" + version + "__" + description.replace(' ', '_');
     }
 

@@ -1,5 +1,6 @@
 package dev.migrationsafety.roundtrip;
 
+import dev.migrationsafety.migration.MigrationFile;
 import dev.migrationsafety.migration.MigrationVersion;
 import java.time.Duration;
 import java.util.Map;
@@ -24,6 +25,11 @@ public record RoundtripOptions(
         Map<String, String> placeholders) {
     public RoundtripOptions {
         placeholders = Map.copyOf(placeholders);
+    }
+
+    /** Whether the round trip tests the migration, rather than applying it as history before the tested ones. */
+    public boolean isTested(MigrationFile m) {
+        return startAfter == null || m.version().isNewerThan(startAfter);
     }
 
     public static RoundtripOptions defaults() {

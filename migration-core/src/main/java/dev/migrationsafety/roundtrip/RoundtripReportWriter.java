@@ -38,13 +38,11 @@ public final class RoundtripReportWriter {
                     .field("path", o.path())
                     .name("downPath")
                     .value(o.downPath())
-                    .field("status", o.status().name().toLowerCase(Locale.ROOT))
-                    .field("upMillis", o.upMillis())
-                    .field("downMillis", o.downMillis())
-                    .field("reUpMillis", o.reUpMillis())
-                    .field("slow", r.isSlow(o))
-                    .name("note")
-                    .value(o.note());
+                    .field("status", o.status().name().toLowerCase(Locale.ROOT));
+            millis(w, "upMillis", o.upMillis());
+            millis(w, "downMillis", o.downMillis());
+            millis(w, "reUpMillis", o.reUpMillis());
+            w.field("slow", r.isSlow(o)).name("note").value(o.note());
             w.name("failure");
             if (o.failure() == null) {
                 w.nullValue();
@@ -76,6 +74,16 @@ public final class RoundtripReportWriter {
         return w.endObject().toString();
     }
 
+    /** A phase's time, null when the phase did not run. */
+    private static void millis(JsonWriter w, String name, long millis) {
+        w.name(name);
+        if (millis < 0) {
+            w.nullValue();
+        } else {
+            w.value(millis);
+        }
+    }
+
     private static void difference(JsonWriter w, PhaseDifference d) {
         Difference x = d.difference();
         w.beginObject()
@@ -89,8 +97,10 @@ public final class RoundtripReportWriter {
                 .value(x.before())
                 .name("after")
                 .value(x.after())
-                .field("message", x.describe())
-                .endObject();
+                .field("message", x.describe());
+        w.name("migrations").beginArray();
+        d.migrations().forEach(w::value);
+        w.endArray().endObject();
     }
 
     public static String junitXml(RoundtripReport r) {

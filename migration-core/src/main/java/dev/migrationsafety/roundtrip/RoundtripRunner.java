@@ -47,7 +47,8 @@ public final class RoundtripRunner {
      * @param scratches creates a fresh empty scratch database each time it is called
      * @param progress receives one console line per migration; warnings prefixed {@code WARNING: }, among them
      *     Flyway's own ({@code WARNING: Flyway: ...}, each text once per run); Flyway's error lines prefixed
-     *     {@code ERROR: Flyway: }; problems of a migration indented by two spaces
+     *     {@code ERROR: Flyway: }, PostgreSQL notices it passes on {@code DEBUG: Flyway: }; problems of a migration
+     *     or of the chain indented by two spaces, warnings among them as {@link ConsoleFormat#isWarning} tells
      */
     public RoundtripRunner(
             MigrationSet migrations,
@@ -65,9 +66,8 @@ public final class RoundtripRunner {
 
     public RoundtripReport run() {
         long start = System.nanoTime();
-        List<MigrationFile> tested = migrations.versioned().stream()
-                .filter(m -> options.startAfter() == null || m.version().isNewerThan(options.startAfter()))
-                .toList();
+        List<MigrationFile> tested =
+                migrations.versioned().stream().filter(options::isTested).toList();
         try {
             open(scratches.get());
             if (options.startAfter() != null) {

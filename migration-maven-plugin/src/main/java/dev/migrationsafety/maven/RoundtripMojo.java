@@ -264,7 +264,7 @@ public class RoundtripMojo extends AbstractSqlMojo {
             return;
         }
         getLog().info("Round trip (" + options.mode().id() + " mode) of "
-                + set.versioned().size() + " migrations on "
+                + ConsoleFormat.window(set.versioned(), options) + " on "
                 + (embedded
                         ? "embedded PostgreSQL " + embeddedPostgresVersion
                         : url() == null ? "H2 in memory" : admin.toString()));
@@ -303,14 +303,8 @@ public class RoundtripMojo extends AbstractSqlMojo {
             }
         }
         if (report.failed()) {
-            long failed = report.count(dev.migrationsafety.roundtrip.MigrationOutcome.Status.FAILED);
-            throw new MojoFailureException((failed == 1
-                            ? "1 migration failed"
-                            : failed > 0 ? failed + " migrations failed" : "The chain failed")
-                    + " the round trip; see the lines above and "
-                    + layout.display(outputDirectory.toPath().resolve("roundtrip.md"))
-                    + " - fix the ups and downs named there, or mark a migration that truly cannot be"
-                    + " reversed with -- migration:irreversible reason=\"...\" in its down file");
+            throw new MojoFailureException(report.failureMessage(
+                    layout.display(outputDirectory.toPath().resolve("roundtrip.md"))));
         }
     }
 
@@ -319,7 +313,9 @@ public class RoundtripMojo extends AbstractSqlMojo {
             getLog().error(line.substring("ERROR: ".length()));
         } else if (line.startsWith("WARNING: ")) {
             getLog().warn(line.substring("WARNING: ".length()));
-        } else if (line.startsWith("  ") && line.contains(": warning: ")) {
+        } else if (line.startsWith("DEBUG: ")) {
+            getLog().debug(line.substring("DEBUG: ".length()));
+        } else if (line.startsWith("  ") && ConsoleFormat.isWarning(line)) {
             getLog().warn(line.strip());
         } else if (line.startsWith("  ")) {
             getLog().error(line.strip());

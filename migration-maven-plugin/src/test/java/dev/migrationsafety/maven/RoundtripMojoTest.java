@@ -91,6 +91,46 @@ class RoundtripMojoTest extends ProjectMojoTest {
 
     @Test
     @InjectMojo(goal = "roundtrip")
+    @MojoParameter(name = "mode", value = "chain")
+    @MojoParameter(name = "startAfter", value = "1")
+    void aChainCountsItsWindowLogsItsWarningsAsWarningsAndNamesTheScriptsToFix(RoundtripMojo mojo) throws Exception {
+        String migration = "src/main/resources/db/migration/";
+        Files.writeString(
+                base.resolve(migration + "V1__create_users.sql"),
+                "CREATE TABLE users (id INT PRIMARY KEY, nick VARCHAR(20), name VARCHAR(100));\n");
+        Files.writeString(
+                base.resolve(migration + "V2__users_name_index.sql"),
+                "CREATE INDEX IF NOT EXISTS users_name_idx ON users (name);\n");
+        Files.writeString(base.resolve(U2), "SELECT 1;\n");
+        Files.writeString(base.resolve(migration + "V3__drop_nick.sql"), "ALTER TABLE users DROP COLUMN nick;\n");
+        Files.writeString(
+                base.resolve("src/main/resources/db/undo/U3__drop_nick.sql"),
+                "ALTER TABLE users ADD COLUMN nick VARCHAR(20);\n");
+        mojo.setLog(log);
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals(
+                "Round trip (chain mode) of 2 migrations (after 1 applied untested as history, up to startAfter 1) on"
+                        + " H2 in memory",
+                lines("info").get(0));
+        String when = " after all downs (compared with before the first up)";
+        assertEquals(
+                List.of("index USERS_NAME_IDX present but not expected" + when + "; named in V2__users_name_index"
+                        + " (up)"),
+                lines("error"));
+        assertEquals(
+                List.of("warning:" + when + ": column order of table USERS: (ID, NICK, NAME) before, (ID, NAME, NICK)"
+                        + " after; named in V2__users_name_index (up), V3__drop_nick (up and down)"),
+                lines("warn"));
+        assertEquals(
+                "The chain failed the round trip: 1 difference after all downs; see the lines"
+                        + " above and target/migration/roundtrip.md - fix the scripts that name the objects that"
+                        + " differ: V2__users_name_index (up), or mark a migration that truly cannot be reversed with"
+                        + " -- migration:irreversible reason=\"...\" in its down file",
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "roundtrip")
     @MojoParameter(name = "serverId", value = "migration-db")
     void aServerIdWithoutUrlIsIgnoredWithAWarning(RoundtripMojo mojo) throws Exception {
         mojo.setLog(log);

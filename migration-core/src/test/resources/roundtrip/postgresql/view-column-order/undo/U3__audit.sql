@@ -1,0 +1,2 @@
+-- forgets the table the up created
+SELECT 1;
