@@ -3,15 +3,17 @@ package dev.migrationsafety.sql;
 import dev.migrationsafety.sql.Operation.ObjectKind;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The token-level classifier that runs on every statement next to JSqlParser. It reads what the parser misses or
  * misreads ({@code DROP TYPE}, MySQL {@code DROP FOREIGN KEY}, keyword-named columns, {@code NOT VALID},
  * {@code SET DATA TYPE}, {@code DROP INDEX CONCURRENTLY}, ...), splits a multi-clause {@code ALTER TABLE} at
  * top-level commas, looks for {@code WHERE} outside parentheses only, and scans {@code DO} blocks and function,
- * procedure and trigger bodies, whose statements count as operations of the statement that defines them. What it
- * cannot read is reported as unclear, never guessed.
+ * procedure and trigger bodies, whose statements count as operations of the statement that defines them, each with
+ * its {@link Site}: the line it is written on, and the routine whose body holds it (its statements run when it is
+ * called or fires; those of a {@code DO} block run with the block). It also records the names called ({@link
+ * RoutineCalls}), so that a routine the migration calls is known to run. What it cannot read is reported as unclear,
+ * never guessed.
  */
 final class TokenClassifier {
     private static final int MAX_BODY_DEPTH = 4;
@@ -73,12 +75,18 @@ final class TokenClassifier {
             "IMPORT",
             "HANDLER");
 
+    /** Lexes the text of a dollar-quoted or string body in the classifier's dialect. */
+    interface Relexer {
+        /** The significant tokens of {@code text}, whose first character is at {@code line}:{@code column}. */
+        List<Tok> lex(String text, int line, int column);
+    }
+
     final Dialect dialect;
-    private final Function<String, List<Tok>> relex;
+    private final Relexer relex;
     private final TokenData data;
 
     /** @param relex lexes the text of a dollar-quoted or string body in this dialect */
-    TokenClassifier(Dialect dialect, Function<String, List<Tok>> relex) {
+    TokenClassifier(Dialect dialect, Relexer relex) {
         this.dialect = dialect;
         this.relex = relex;
         this.data = new TokenData(this);
@@ -88,6 +96,7 @@ final class TokenClassifier {
         TokenOps out = new TokenOps();
         classify(toks, 0, toks.size(), out, 0);
         TokenServer.scan(toks, out);
+        RoutineCalls.scan(toks, 0, Math.min(out.routineBodyFrom, toks.size()), out, dialect);
         return out;
     }
 
@@ -164,7 +173,7 @@ final class TokenClassifier {
                         && !c.is("READ")
                         && !c.is("DEFERRABLE")
                         && !c.is("NOT", "DEFERRABLE")) {
-                    scanBody(c.toks.subList(c.pos, c.end), out, depth);
+                    scanBody(c.toks.subList(c.pos, c.end), out, depth, null);
                 }
             }
             default -> {
@@ -240,14 +249,18 @@ final class TokenClassifier {
         classify(c.toks, c.pos, c.end, out, depth);
     }
 
-    /** Lexes a body held in a string or dollar quote and scans it. */
-    void scanBodyText(String text, TokenOps out, int depth) {
-        scanBody(relexBody(text, out), out, depth);
+    /** Lexes a body held in a string or dollar quote and scans it as the body of {@code routine} (null: none). */
+    void scanBodyText(Tok literal, TokenOps out, int depth, Routine routine) {
+        scanBody(relexBody(literal, out), out, depth, routine);
     }
 
-    /** Lexes the text of a body or of dynamic SQL, and looks in it for what reaches onto the server. */
-    private List<Tok> relexBody(String text, TokenOps out) {
-        List<Tok> body = relex.apply(text);
+    /**
+     * Lexes the content of a string or dollar-quoted body or of dynamic SQL, with its place in the file, and looks in
+     * it for what reaches onto the server (which counts wherever the code is: see {@link TokenServer}).
+     */
+    private List<Tok> relexBody(Tok literal, TokenOps out) {
+        int[] at = literal.contentStart();
+        List<Tok> body = relex.lex(literal.literalBody(), at[0], at[1]);
         TokenServer.scan(body, out);
         return body;
     }
@@ -266,7 +279,7 @@ final class TokenClassifier {
         while (!c.atEnd()) {
             Tok t = c.next();
             if (t.kind() == Tok.Kind.DOLLAR || t.kind() == Tok.Kind.STRING) {
-                scanBody(relexBody(t.literalBody(), out), out, depth);
+                scanBody(relexBody(t, out), out, depth, null); // a DO block runs where it stands
                 return;
             }
         }
@@ -285,8 +298,9 @@ final class TokenClassifier {
             t = c.peek();
         }
         if (t != null && (t.kind() == Tok.Kind.STRING || t.kind() == Tok.Kind.DOLLAR) && c.pos + 1 == c.end) {
-            List<Tok> inner = relexBody(t.literalBody(), out);
+            List<Tok> inner = relexBody(t, out);
             classify(inner, 0, inner.size(), out, depth + 1);
+            RoutineCalls.scan(inner, 0, inner.size(), out, dialect);
             return;
         }
         out.add(new Operation.NotAnalysable("dynamic SQL ("
@@ -295,21 +309,33 @@ final class TokenClassifier {
 
     /**
      * Scans a procedural body (PL/pgSQL, SQL function, MySQL BEGIN ... END) for the statements in it: each one that
-     * starts after {@code ;}, {@code BEGIN}, {@code THEN}, {@code ELSE}, {@code LOOP} or {@code DO} is classified.
+     * starts after {@code ;}, {@code BEGIN}, {@code THEN}, {@code ELSE}, {@code LOOP} or {@code DO} is classified,
+     * and its operations placed at its own line.
+     *
+     * @param routine the function, procedure or trigger whose body this is; {@code null} for a block that runs where
+     *     it stands ({@code DO}, {@code BEGIN NOT ATOMIC}, a MySQL event's body), which keeps the routine of the body
+     *     around it
      */
-    void scanBody(List<Tok> body, TokenOps out, int depth) {
+    void scanBody(List<Tok> body, TokenOps out, int depth, Routine routine) {
         if (depth >= MAX_BODY_DEPTH) {
             out.unclear("procedural code nested more than " + MAX_BODY_DEPTH + " levels deep");
             return;
         }
         TokenOps inner = new TokenOps();
+        inner.routine = routine != null ? routine : out.routine;
         int i = 0;
         while (i < body.size()) {
             Tok t = body.get(i);
             boolean start = i == 0 || startsAfter(body.get(i - 1));
             if (start && t.kind() == Tok.Kind.WORD && opensStatement(t.upper())) {
                 int end = statementEnd(body, i);
+                int from = inner.operations.size();
                 classify(body, i, end, inner, depth + 1);
+                for (int k = from; k < inner.sites.size(); k++) {
+                    if (inner.sites.get(k) == null) {
+                        inner.sites.set(k, new Site(t.line(), t.column(), inner.routine));
+                    }
+                }
                 i = end;
             } else {
                 if (t.is("DROP") || t.is("TRUNCATE")) {
@@ -319,7 +345,8 @@ final class TokenClassifier {
                 i++;
             }
         }
-        out.operations.addAll(inner.operations);
+        RoutineCalls.scan(body, 0, body.size(), inner, dialect);
+        out.addAll(inner);
         // control-flow words inside bodies are not statements of their own: only real gaps count
         for (String u : inner.unclear) {
             out.unclear(u + " (in a procedural body)");
