@@ -330,17 +330,21 @@ final class TokenClassifier {
             if (start && t.kind() == Tok.Kind.WORD && opensStatement(t.upper())) {
                 int end = statementEnd(body, i);
                 int from = inner.operations.size();
+                int unclearFrom = inner.unclear.size();
                 classify(body, i, end, inner, depth + 1);
                 for (int k = from; k < inner.sites.size(); k++) {
                     if (inner.sites.get(k) == null) {
                         inner.sites.set(k, new Site(t.line(), t.column(), inner.routine));
                     }
                 }
+                placeUnclear(inner, unclearFrom, t);
                 i = end;
             } else {
                 if (t.is("DROP") || t.is("TRUNCATE")) {
                     // where no statement was expected: fail closed rather than skip it
+                    int unclearFrom = inner.unclear.size();
                     inner.unclear("a " + t.upper() + " where the analysis did not expect a statement");
+                    placeUnclear(inner, unclearFrom, t);
                 }
                 i++;
             }
@@ -350,6 +354,23 @@ final class TokenClassifier {
         // control-flow words inside bodies are not statements of their own: only real gaps count
         for (String u : inner.unclear) {
             out.unclear(u + " (in a procedural body)");
+        }
+    }
+
+    /**
+     * In a routine's body, what the classifier could not read from index {@code from} on becomes a not-analysable
+     * operation of that body at the statement {@code at}: like the body's other statements it runs, and blocks, only
+     * where the migration calls the routine. Elsewhere (a {@code DO} block) it stays unclear for the statement.
+     */
+    private static void placeUnclear(TokenOps inner, int from, Tok at) {
+        if (inner.routine == null) {
+            return;
+        }
+        while (inner.unclear.size() > from) {
+            String u = inner.unclear.remove(from);
+            inner.operations.add(
+                    new Operation.NotAnalysable("the token classifier does not know " + u + " (in a procedural body)"));
+            inner.sites.add(new Site(at.line(), at.column(), inner.routine));
         }
     }
 

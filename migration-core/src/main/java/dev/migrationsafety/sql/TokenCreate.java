@@ -241,6 +241,7 @@ final class TokenCreate {
 
     private void routine(TokenCursor c, TokenOps out, int depth, ObjectKind kind, boolean orReplace) {
         c.accept("IF", "NOT", "EXISTS");
+        Tok nameTok = c.peek();
         List<String> name = c.dottedName();
         if (name == null) {
             out.unclear("CREATE " + kind + " without a name");
@@ -260,8 +261,10 @@ final class TokenCreate {
                 && !language.equals("plpgsql")
                 && !language.equals("c")
                 && !language.equals("internal")) {
+            // like what a body in SQL holds, it runs only when the routine is called
             out.add(new Operation.NotAnalysable("the body of " + name.get(name.size() - 1) + " is in language "
                     + language + ", which the analysis cannot read"));
+            out.sites.set(out.sites.size() - 1, new Site(nameTok.line(), nameTok.column(), routine));
             return;
         }
         if (language != null && (language.equals("c") || language.equals("internal"))) {
