@@ -6,7 +6,8 @@ import java.util.List;
  * Finds the names a run of tokens calls: {@code name(} anywhere (a {@code SELECT f()}, a {@code PERFORM f()}, a
  * default, a check or an index expression), and {@code CALL name} with or without parentheses. A name that a
  * routine's definition, drop, grant or comment names after {@code FUNCTION}, {@code PROCEDURE}, {@code ROUTINE} or
- * {@code TRIGGER} is not a call. Read by name: a call of a built-in is recorded too and matches no routine of the
+ * {@code TRIGGER} is not a call, nor a table's column list ({@code INSERT INTO t (...)}, {@code CREATE TABLE t (...)},
+ * {@code REFERENCES t (...)}). Read by name: a call of a built-in is recorded too and matches no routine of the
  * migration; a keyword followed by {@code (} is harmless in the same way.
  */
 final class RoutineCalls {
@@ -20,7 +21,7 @@ final class RoutineCalls {
                 int last = lastPart(toks, i + 1, to);
                 out.call(Identifiers.normalize(toks.get(last).text(), dialect), t.line());
                 i = last;
-            } else if (t.isName() && i + 1 < to && toks.get(i + 1).isSymbol("(") && !namedAsRoutine(toks, i)) {
+            } else if (t.isName() && i + 1 < to && toks.get(i + 1).isSymbol("(") && !declared(toks, i)) {
                 out.call(Identifiers.normalize(t.text(), dialect), t.line());
             }
         }
@@ -34,8 +35,8 @@ final class RoutineCalls {
         return i;
     }
 
-    /** Whether the name at {@code i} follows FUNCTION, PROCEDURE, ROUTINE or TRIGGER (past a schema and IF EXISTS). */
-    private static boolean namedAsRoutine(List<Tok> toks, int i) {
+    /** Whether the name at {@code i} names a routine or a table rather than calls (past a schema and IF EXISTS). */
+    private static boolean declared(List<Tok> toks, int i) {
         int j = i - 1;
         while (j >= 1 && toks.get(j).isSymbol(".") && toks.get(j - 1).isName()) {
             j -= 2;
@@ -46,10 +47,17 @@ final class RoutineCalls {
                         || toks.get(j).is("IF"))) {
             j--;
         }
-        return j >= 0
-                && (toks.get(j).is("FUNCTION")
-                        || toks.get(j).is("PROCEDURE")
-                        || toks.get(j).is("ROUTINE")
-                        || toks.get(j).is("TRIGGER"));
+        if (j < 0) {
+            return false;
+        }
+        Tok before = toks.get(j);
+        return before.is("FUNCTION")
+                || before.is("PROCEDURE")
+                || before.is("ROUTINE")
+                || before.is("TRIGGER")
+                || before.is("INTO")
+                || before.is("TABLE")
+                || before.is("REFERENCES")
+                || before.is("VIEW");
     }
 }

@@ -195,6 +195,11 @@ class FalseAlarmsTest {
                 pg(PURGE + "COMMENT ON FUNCTION purge() IS 'x';\nGRANT EXECUTE ON FUNCTION purge() TO app;\n").stream()
                         .map(f -> f.severity().id())
                         .toList());
+        // a table of the same name written with a column list is no call
+        assertEquals(
+                List.of("low"),
+                severities(pg(PURGE.replace("purge()", "audit()")
+                        + "INSERT INTO audit (id) VALUES (1);\nCREATE TABLE IF NOT EXISTS public.audit (id int);\n")));
         // a function the migration calls through another one runs too
         assertEquals(
                 List.of("critical"),
