@@ -26,7 +26,7 @@ import java.util.Map;
  */
 public final class MigrationChecker {
     /** Bumped whenever a check's logic changes, so caches written by older code are thrown away. */
-    static final int ENGINE_REVISION = 2;
+    static final int ENGINE_REVISION = 3;
 
     private final FileAnalyzer analyzer;
     private final MigrationLinter linter;

@@ -5,6 +5,7 @@ import dev.migrationsafety.report.Finding;
 import dev.migrationsafety.sql.AnalyzedStatement;
 import dev.migrationsafety.sql.Dialect;
 import dev.migrationsafety.sql.Operation;
+import dev.migrationsafety.sql.Site;
 import dev.migrationsafety.sql.SqlStatement;
 import dev.migrationsafety.sql.TableName;
 import java.util.ArrayList;
@@ -60,26 +61,7 @@ public final class MigrationLinter {
      */
     List<Finding> lint(ParsedFile file, Boolean executeInTransaction, ObjectSet prior) {
         List<Finding> raw = new ArrayList<>(file.problems());
-        ObjectSet earlier = new ObjectSet(prior);
-        Map<String, Integer> lastCreated = lastCreated(file);
-        int index = 0;
-        for (AnalyzedStatement a : file.statements()) {
-            int from = raw.size();
-            for (Operation op : a.operations()) {
-                if (recreatedLater(op, index, lastCreated)) {
-                    continue; // replaced under the same name by this migration: nothing that relies on it loses it
-                }
-                checks.check(a.statement(), op, earlier, null, raw);
-                if (op instanceof Operation.AddColumn) {
-                    earlier.record(op); // ADD COLUMN x, ALTER x SET NOT NULL: the column is this migration's
-                }
-            }
-            OperationChecks.joinCascades(raw, from);
-            for (Operation op : a.operations()) {
-                earlier.record(op);
-            }
-            index++;
-        }
+        checkStatements(file, null, prior, raw);
         concurrently(file, executeInTransaction, raw);
         return Suppressions.parse(file.path(), file.content()).apply(dedupe(raw), statements(file));
     }
@@ -134,25 +116,59 @@ public final class MigrationLinter {
         List<Finding> raw = new ArrayList<>(down.problems());
         ObjectSet createdByUp = new ObjectSet();
         if (up != null) {
-            up.statements().forEach(a -> a.operations().forEach(createdByUp::record));
-        }
-        ObjectSet earlier = new ObjectSet();
-        for (AnalyzedStatement a : down.statements()) {
-            int from = raw.size();
-            for (Operation op : a.operations()) {
-                checks.check(a.statement(), op, earlier, createdByUp, raw);
-                if (op instanceof Operation.AddColumn) {
-                    earlier.record(op); // ADD COLUMN x, ALTER x SET NOT NULL: the column is this migration's
+            RoutineRuns upRuns = RoutineRuns.of(up.statements());
+            for (AnalyzedStatement a : up.statements()) {
+                for (int i = 0; i < a.operations().size(); i++) {
+                    if (upRuns.runs(a.site(i).routine())) {
+                        createdByUp.record(a.operations().get(i));
+                    }
                 }
             }
-            OperationChecks.joinCascades(raw, from);
-            a.operations().forEach(earlier::record);
         }
+        checkStatements(down, createdByUp, null, raw);
         concurrently(down, executeInTransaction, raw);
         if (up != null && !IrreversibleMarker.isMarked(down.content())) {
             LossyRollback.check(up, down, raw);
         }
         return Suppressions.parse(down.path(), down.content()).apply(dedupe(raw), statements(down));
+    }
+
+    /**
+     * The checks of every operation of the file, each at the line it is written on; those in a routine body the
+     * migration does not run are lowered (see {@link RoutineRuns}), and only what runs counts as created earlier.
+     *
+     * @param up for a down script, what its up script created; {@code null} for any other file
+     * @param prior what the earlier migrations created, for column types, or {@code null} when not known
+     */
+    private void checkStatements(ParsedFile file, ObjectSet up, ObjectSet prior, List<Finding> raw) {
+        RoutineRuns runs = RoutineRuns.of(file.statements());
+        ObjectSet earlier = new ObjectSet(prior);
+        Map<String, Integer> lastCreated = lastCreated(file);
+        int index = 0;
+        for (AnalyzedStatement a : file.statements()) {
+            int from = raw.size();
+            List<Operation> ops = a.operations();
+            for (int i = 0; i < ops.size(); i++) {
+                Operation op = ops.get(i);
+                if (recreatedLater(op, index, lastCreated)) {
+                    continue; // replaced under the same name by this migration: nothing that relies on it loses it
+                }
+                Site site = a.site(i);
+                int before = raw.size();
+                checks.check(RoutineRuns.placed(a.statement(), site), op, earlier, up, raw);
+                runs.describe(raw, before, site.routine(), op);
+                if (op instanceof Operation.AddColumn && runs.runs(site.routine())) {
+                    earlier.record(op); // ADD COLUMN x, ALTER x SET NOT NULL: the column is this migration's
+                }
+            }
+            OperationChecks.joinCascades(raw, from);
+            for (int i = 0; i < ops.size(); i++) {
+                if (runs.runs(a.site(i).routine())) {
+                    earlier.record(ops.get(i));
+                }
+            }
+            index++;
+        }
     }
 
     /** concurrently-in-transaction, the way Flyway 13 decides whether a PostgreSQL script runs in a transaction. */

@@ -8,8 +8,10 @@ import dev.migrationsafety.sql.Operation.ObjectKind;
 import dev.migrationsafety.sql.SqlStatement;
 import dev.migrationsafety.sql.TypeChanges;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The per-operation checks of the catalogue. Stateless apart from what the caller passes: the dialect, the objects
@@ -255,33 +257,37 @@ final class OperationChecks {
 
     /**
      * Joins the cascade findings one statement added to {@code out} from index {@code from} on into one finding
-     * naming every object ({@code DROP VIEW a, b, c CASCADE} is one decision, so one finding).
+     * naming every object ({@code DROP VIEW a, b, c CASCADE} is one decision, so one finding); one per inner
+     * statement where the statement is a block or a body (findings at the same place with the same severity and
+     * the same note after the tail are joined).
      */
     static void joinCascades(List<Finding> out, int from) {
-        Finding first = null;
-        List<String> what = new ArrayList<>();
+        Map<List<Object>, List<String>> what = new LinkedHashMap<>();
+        Map<List<Object>, Finding> first = new LinkedHashMap<>();
         for (int i = from; i < out.size(); i++) {
             Finding f = out.get(i);
-            if (f.ruleId().equals(Check.CASCADE.id())) {
-                String m = f.message();
-                String name = m.substring("drops ".length(), m.length() - CASCADE_TAIL.length());
-                if (!what.contains(name)) {
-                    what.add(name);
+            String m = f.message();
+            int tail = m.indexOf(CASCADE_TAIL);
+            if (f.ruleId().equals(Check.CASCADE.id()) && m.startsWith("drops ") && tail > 0) {
+                String note = m.substring(tail + CASCADE_TAIL.length());
+                List<Object> key = List.of(f.line(), f.column(), f.severity(), note);
+                List<String> names = what.computeIfAbsent(key, k -> new ArrayList<>());
+                String name = m.substring("drops ".length(), tail);
+                if (!names.contains(name)) {
+                    names.add(name);
                 }
-                first = first == null ? f : first;
+                first.putIfAbsent(key, f);
                 out.remove(i--);
             }
         }
-        if (first != null) {
-            out.add(new Finding(
-                    first.path(),
-                    first.line(),
-                    first.column(),
-                    first.severity(),
-                    first.ruleId(),
-                    "drops " + String.join(", ", what) + CASCADE_TAIL,
-                    first.fix()));
-        }
+        first.forEach((key, f) -> out.add(new Finding(
+                f.path(),
+                f.line(),
+                f.column(),
+                f.severity(),
+                f.ruleId(),
+                "drops " + String.join(", ", what.get(key)) + CASCADE_TAIL + key.get(3),
+                f.fix())));
     }
 
     static void add(List<Finding> out, SqlStatement s, Check check, String message) {

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code -- migration:allow <check-id>[,<check-id>...] reason="..."} on the comment lines directly above a
  *       statement (no blank line between) suppresses those checks' findings on the statements starting on the
- *       statement's line;
+ *       statement's line, those inside a {@code DO} block or routine body among them; on the comment lines
+ *       directly above a statement inside such a block or body, those checks' findings on that statement;
  *   <li>{@code -- migration:allow-file <check-id> reason="..."} anywhere in the file suppresses them in the
  *       whole file.
  * </ul>
@@ -115,10 +116,11 @@ final class Suppressions {
         if (allows.isEmpty() && problems.isEmpty()) {
             return findings;
         }
-        // statement start line -> allows directly above it
+        // statement start line (or line of a finding inside a block or body) -> allows directly above it
         Map<Integer, List<Allow>> byLine = new HashMap<>();
         Set<Integer> starts = new HashSet<>();
         statements.forEach(st -> starts.add(st.line()));
+        findings.forEach(f -> starts.add(f.line()));
         Set<Allow> attached = new HashSet<>();
         for (int start : starts) {
             for (int i = start - 1; i >= 1 && COMMENT_LINE.matcher(lines[i - 1]).matches(); i--) {
@@ -132,9 +134,14 @@ final class Suppressions {
         }
         Set<String> used = new HashSet<>();
         List<Finding> kept = new ArrayList<>();
+        Map<Integer, List<Integer>> enclosing = enclosingStarts(findings, statements);
         for (Finding f : findings) {
             Allow by = null;
-            for (Allow a : byLine.getOrDefault(f.line(), List.of())) {
+            List<Allow> above = new ArrayList<>(byLine.getOrDefault(f.line(), List.of()));
+            for (int start : enclosing.getOrDefault(f.line(), List.of())) {
+                above.addAll(byLine.getOrDefault(start, List.of()));
+            }
+            for (Allow a : above) {
                 if (suppresses(a, f)) {
                     by = a;
                     break;
@@ -171,6 +178,34 @@ final class Suppressions {
             }
         }
         return kept;
+    }
+
+    /**
+     * For each line of a finding that is not where its statement starts (one inside a {@code DO} block or a routine
+     * body), the start lines of the statements that span it.
+     */
+    private static Map<Integer, List<Integer>> enclosingStarts(List<Finding> findings, List<SqlStatement> statements) {
+        Set<Integer> inner = new HashSet<>();
+        Set<Integer> starts = new HashSet<>();
+        statements.forEach(st -> starts.add(st.line()));
+        findings.forEach(f -> {
+            if (!starts.contains(f.line())) {
+                inner.add(f.line());
+            }
+        });
+        Map<Integer, List<Integer>> out = new HashMap<>();
+        if (inner.isEmpty()) {
+            return out;
+        }
+        for (SqlStatement st : statements) {
+            int end = st.endLine();
+            for (int line : inner) {
+                if (line > st.line() && line <= end) {
+                    out.computeIfAbsent(line, k -> new ArrayList<>()).add(st.line());
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean suppresses(Allow a, Finding f) {

@@ -13,6 +13,7 @@ import dev.migrationsafety.sql.Operation.Truncate;
 import dev.migrationsafety.sql.Operation.Update;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -30,19 +31,35 @@ import java.util.Set;
 final class Reconciler {
     private Reconciler() {}
 
+    /** The joined operations, with their sites ({@code null}: the statement's own start). */
+    record Result(List<Operation> operations, List<Site> sites) {}
+
     /**
      * @param tree the tree's operations, or {@code null} when JSqlParser gave no tree
      * @param parserFailure why there is no tree, for the message
      */
     static List<Operation> reconcile(TreeOperations.Result tree, String parserFailure, TokenOps tokens) {
+        return reconcileWithSites(tree, parserFailure, tokens).operations();
+    }
+
+    /**
+     * As {@link #reconcile}, keeping where each operation is written. The tree reads no body, so an operation both
+     * readings give runs with the statement, at the line the tokens give.
+     */
+    static Result reconcileWithSites(TreeOperations.Result tree, String parserFailure, TokenOps tokens) {
         List<Operation> result = new ArrayList<>(tree == null ? tokens.operations : tree.operations());
+        List<Site> sites = new ArrayList<>(tree == null ? tokens.sites : Collections.nCopies(result.size(), null));
         if (tree != null) {
-            for (Operation t : tokens.operations) {
+            for (int i = 0; i < tokens.operations.size(); i++) {
+                Operation t = tokens.operations.get(i);
+                Site site = tokens.sites.get(i);
                 int same = indexOfSame(result, t);
                 if (same < 0) {
                     result.add(t);
+                    sites.add(site);
                 } else {
                     result.set(same, combine(result.get(same), t));
+                    sites.set(same, site == null ? null : new Site(site.line(), site.column(), null));
                 }
             }
         }
@@ -54,8 +71,9 @@ final class Reconciler {
                     : "JSqlParser read only part of it";
             result.add(new Operation.NotAnalysable(
                     parser + " and the token classifier does not know " + String.join("; ", unclear)));
+            sites.add(null);
         }
-        return result;
+        return new Result(result, sites);
     }
 
     private static int indexOfSame(List<Operation> ops, Operation op) {

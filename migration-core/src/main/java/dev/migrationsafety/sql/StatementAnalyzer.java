@@ -78,8 +78,8 @@ public final class StatementAnalyzer {
     }
 
     private AnalyzedStatement analyzeOrThrow(SqlStatement statement, Dialect dialect, FileBudget budget) {
-        List<Token> tokens =
-                SqlLexer.forStatement(dialect, statement.text(), 1, 1, 0).all();
+        List<Token> tokens = SqlLexer.forStatement(dialect, statement.text(), statement.line(), statement.column(), 0)
+                .all();
         List<Tok> toks = new ArrayList<>(tokens.size());
         StringBuilder parseText = new StringBuilder(statement.text().length());
         int previousEnd = -1;
@@ -111,7 +111,8 @@ public final class StatementAnalyzer {
         if (toks.isEmpty()) {
             return new AnalyzedStatement(statement, List.of(), false);
         }
-        TokenClassifier classifier = new TokenClassifier(dialect, text -> relex(text, dialect));
+        TokenClassifier classifier =
+                new TokenClassifier(dialect, (text, line, column) -> relex(text, dialect, line, column));
         TokenOps byTokens = classifier.classify(toks);
         TreeOperations.Result byTree = null;
         String failure;
@@ -133,7 +134,9 @@ public final class StatementAnalyzer {
                 budget.failedParses++;
             }
         }
-        return new AnalyzedStatement(statement, Reconciler.reconcile(byTree, failure, byTokens), byTree != null);
+        Reconciler.Result joined = Reconciler.reconcileWithSites(byTree, failure, byTokens);
+        return new AnalyzedStatement(
+                statement, joined.operations(), byTree != null, joined.sites(), List.copyOf(byTokens.calls.values()));
     }
 
     /**
@@ -198,8 +201,13 @@ public final class StatementAnalyzer {
     }
 
     static List<Tok> relex(String text, Dialect dialect) {
+        return relex(text, dialect, 1, 1);
+    }
+
+    /** The significant tokens of {@code text}, whose first character is at {@code line}:{@code column} of its file. */
+    static List<Tok> relex(String text, Dialect dialect, int line, int column) {
         List<Tok> out = new ArrayList<>();
-        for (Token token : SqlLexer.tokenize(dialect, text)) {
+        for (Token token : SqlLexer.forStatement(dialect, text, line, column, 0).all()) {
             Tok tok = Tok.of(token);
             if (tok != null) {
                 out.add(tok);

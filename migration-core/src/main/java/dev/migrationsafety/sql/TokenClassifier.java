@@ -3,19 +3,19 @@ package dev.migrationsafety.sql;
 import dev.migrationsafety.sql.Operation.ObjectKind;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The token-level classifier that runs on every statement next to JSqlParser. It reads what the parser misses or
  * misreads ({@code DROP TYPE}, MySQL {@code DROP FOREIGN KEY}, keyword-named columns, {@code NOT VALID},
  * {@code SET DATA TYPE}, {@code DROP INDEX CONCURRENTLY}, ...), splits a multi-clause {@code ALTER TABLE} at
  * top-level commas, looks for {@code WHERE} outside parentheses only, and scans {@code DO} blocks and function,
- * procedure and trigger bodies, whose statements count as operations of the statement that defines them. What it
- * cannot read is reported as unclear, never guessed.
+ * procedure and trigger bodies, whose statements count as operations of the statement that defines them, each with
+ * its {@link Site}: the line it is written on, and the routine whose body holds it (its statements run when it is
+ * called or fires; those of a {@code DO} block run with the block). It also records the names called ({@link
+ * RoutineCalls}), so that a routine the migration calls is known to run. What it cannot read is reported as unclear,
+ * never guessed.
  */
 final class TokenClassifier {
-    private static final int MAX_BODY_DEPTH = 4;
-
     /** Statements that change no schema and touch no existing rows. */
     private static final Set<String> HARMLESS = Set.of(
             "SELECT",
@@ -73,21 +73,28 @@ final class TokenClassifier {
             "IMPORT",
             "HANDLER");
 
+    /** Lexes the text of a dollar-quoted or string body in the classifier's dialect. */
+    interface Relexer {
+        /** The significant tokens of {@code text}, whose first character is at {@code line}:{@code column}. */
+        List<Tok> lex(String text, int line, int column);
+    }
+
     final Dialect dialect;
-    private final Function<String, List<Tok>> relex;
     private final TokenData data;
+    private final TokenBodies bodies;
 
     /** @param relex lexes the text of a dollar-quoted or string body in this dialect */
-    TokenClassifier(Dialect dialect, Function<String, List<Tok>> relex) {
+    TokenClassifier(Dialect dialect, Relexer relex) {
         this.dialect = dialect;
-        this.relex = relex;
         this.data = new TokenData(this);
+        this.bodies = new TokenBodies(this, relex);
     }
 
     TokenOps classify(List<Tok> toks) {
         TokenOps out = new TokenOps();
         classify(toks, 0, toks.size(), out, 0);
         TokenServer.scan(toks, out);
+        RoutineCalls.scan(toks, 0, Math.min(out.routineBodyFrom, toks.size()), out, dialect);
         return out;
     }
 
@@ -129,8 +136,8 @@ final class TokenClassifier {
             case "CREATE" -> new TokenCreate(this).create(c, out, depth);
             case "RENAME" -> rename(c, out);
             case "WITH" -> with(c, out, depth);
-            case "DO" -> doBlock(c, out, depth);
-            case "EXECUTE", "EXEC", "PREPARE" -> dynamic(c, out, depth);
+            case "DO" -> bodies.doBlock(c, out, depth);
+            case "EXECUTE", "EXEC", "PREPARE" -> bodies.dynamic(c, out, depth);
             case "EXPLAIN" -> {
                 // EXPLAIN ANALYZE runs the statement
                 if (c.accept("ANALYZE")
@@ -164,7 +171,7 @@ final class TokenClassifier {
                         && !c.is("READ")
                         && !c.is("DEFERRABLE")
                         && !c.is("NOT", "DEFERRABLE")) {
-                    scanBody(c.toks.subList(c.pos, c.end), out, depth);
+                    scanBody(c.toks.subList(c.pos, c.end), out, depth, null);
                 }
             }
             default -> {
@@ -240,139 +247,18 @@ final class TokenClassifier {
         classify(c.toks, c.pos, c.end, out, depth);
     }
 
-    /** Lexes a body held in a string or dollar quote and scans it. */
-    void scanBodyText(String text, TokenOps out, int depth) {
-        scanBody(relexBody(text, out), out, depth);
+    /** Lexes a body held in a string or dollar quote and scans it as the body of {@code routine} (null: none). */
+    void scanBodyText(Tok literal, TokenOps out, int depth, Routine routine) {
+        bodies.scanBodyText(literal, out, depth, routine);
     }
 
-    /** Lexes the text of a body or of dynamic SQL, and looks in it for what reaches onto the server. */
-    private List<Tok> relexBody(String text, TokenOps out) {
-        List<Tok> body = relex.apply(text);
-        TokenServer.scan(body, out);
-        return body;
-    }
-
-    private void doBlock(TokenCursor c, TokenOps out, int depth) {
-        for (int i = c.pos; i + 1 < c.end; i++) {
-            if (c.toks.get(i).is("LANGUAGE")) {
-                String language = c.toks.get(i + 1).literalBody().toLowerCase(java.util.Locale.ROOT);
-                if (!language.equals("plpgsql") && !language.equals("sql")) {
-                    out.add(new Operation.NotAnalysable(
-                            "a DO block in language " + language + ", which the analysis cannot read"));
-                    return;
-                }
-            }
-        }
-        while (!c.atEnd()) {
-            Tok t = c.next();
-            if (t.kind() == Tok.Kind.DOLLAR || t.kind() == Tok.Kind.STRING) {
-                scanBody(relexBody(t.literalBody(), out), out, depth);
-                return;
-            }
-        }
-        out.unclear("a DO block without a body");
-    }
-
-    private void dynamic(TokenCursor c, TokenOps out, int depth) {
-        int start = c.pos - 1;
-        if (c.is("IMMEDIATE")) {
-            c.next();
-        }
-        Tok t = c.peek();
-        if (c.toks.get(c.pos - 1).is("PREPARE")) {
-            c.dottedName();
-            c.accept("FROM");
-            t = c.peek();
-        }
-        if (t != null && (t.kind() == Tok.Kind.STRING || t.kind() == Tok.Kind.DOLLAR) && c.pos + 1 == c.end) {
-            List<Tok> inner = relexBody(t.literalBody(), out);
-            classify(inner, 0, inner.size(), out, depth + 1);
-            return;
-        }
-        out.add(new Operation.NotAnalysable("dynamic SQL ("
-                + TokenCursor.text(c.toks, start, Math.min(c.end, start + 5)) + " ...) is only known when it runs"));
-    }
-
-    /**
-     * Scans a procedural body (PL/pgSQL, SQL function, MySQL BEGIN ... END) for the statements in it: each one that
-     * starts after {@code ;}, {@code BEGIN}, {@code THEN}, {@code ELSE}, {@code LOOP} or {@code DO} is classified.
-     */
-    void scanBody(List<Tok> body, TokenOps out, int depth) {
-        if (depth >= MAX_BODY_DEPTH) {
-            out.unclear("procedural code nested more than " + MAX_BODY_DEPTH + " levels deep");
-            return;
-        }
-        TokenOps inner = new TokenOps();
-        int i = 0;
-        while (i < body.size()) {
-            Tok t = body.get(i);
-            boolean start = i == 0 || startsAfter(body.get(i - 1));
-            if (start && t.kind() == Tok.Kind.WORD && opensStatement(t.upper())) {
-                int end = statementEnd(body, i);
-                classify(body, i, end, inner, depth + 1);
-                i = end;
-            } else {
-                if (t.is("DROP") || t.is("TRUNCATE")) {
-                    // where no statement was expected: fail closed rather than skip it
-                    inner.unclear("a " + t.upper() + " where the analysis did not expect a statement");
-                }
-                i++;
-            }
-        }
-        out.operations.addAll(inner.operations);
-        // control-flow words inside bodies are not statements of their own: only real gaps count
-        for (String u : inner.unclear) {
-            out.unclear(u + " (in a procedural body)");
-        }
+    /** Scans a procedural body: see {@link TokenBodies#scanBody}. */
+    void scanBody(List<Tok> body, TokenOps out, int depth, Routine routine) {
+        bodies.scanBody(body, out, depth, routine);
     }
 
     static boolean startsAfter(Tok previous) {
-        return previous.isSymbol(";")
-                || previous.is("BEGIN")
-                || previous.is("THEN")
-                || previous.is("ELSE")
-                || previous.is("LOOP")
-                || previous.is("REPEAT")
-                || previous.is("DO")
-                || previous.is("ATOMIC")
-                || previous.is("QUERY");
-    }
-
-    private static boolean opensStatement(String word) {
-        return switch (word) {
-            case "DROP",
-                    "TRUNCATE",
-                    "DELETE",
-                    "UPDATE",
-                    "INSERT",
-                    "ALTER",
-                    "CREATE",
-                    "RENAME",
-                    "EXECUTE",
-                    "PREPARE",
-                    "MERGE",
-                    "REPLACE",
-                    "COPY",
-                    "GRANT",
-                    "REVOKE",
-                    "WITH" -> true;
-            default -> false;
-        };
-    }
-
-    private static int statementEnd(List<Tok> body, int from) {
-        int depth = 0;
-        for (int i = from; i < body.size(); i++) {
-            Tok t = body.get(i);
-            if (t.isSymbol("(")) {
-                depth++;
-            } else if (t.isSymbol(")")) {
-                depth--;
-            } else if (depth <= 0 && t.isSymbol(";")) {
-                return i;
-            }
-        }
-        return body.size();
+        return TokenBodies.startsAfter(previous);
     }
 
     static ObjectKind kindOf(String word) {

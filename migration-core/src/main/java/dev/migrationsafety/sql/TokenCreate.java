@@ -70,20 +70,46 @@ final class TokenCreate {
                 routine(c, out, depth, kind.equals("FUNCTION") ? ObjectKind.FUNCTION : ObjectKind.PROCEDURE, orReplace);
             case "TRIGGER" -> trigger(c, out, depth, orReplace);
             case "EVENT" -> event(c, out, depth);
+            case "EVENT TRIGGER" -> {
+                // its function runs at the end of every DDL command from now on, those of this migration too
+                executed(c, out, c.pos);
+                defaultCreate(c, out, kind, orReplace, materialized);
+            }
             case "RULE" -> new TokenRule(classifier).rule(c, out, depth, orReplace);
-            default -> {
-                c.accept("IF", "NOT", "EXISTS");
-                List<String> name = c.dottedName();
-                ObjectKind objectKind = kind.equals("VIEW") && materialized
-                        ? ObjectKind.MATERIALIZED_VIEW
-                        : TokenClassifier.kindOf(kind);
-                if (name == null) {
-                    if (objectKind != ObjectKind.OTHER) {
-                        out.unclear("CREATE " + kind + " without a name");
-                    }
-                    return;
+            default -> defaultCreate(c, out, kind, orReplace, materialized);
+        }
+    }
+
+    private void defaultCreate(TokenCursor c, TokenOps out, String kind, boolean orReplace, boolean materialized) {
+        c.accept("IF", "NOT", "EXISTS");
+        List<String> name = c.dottedName();
+        ObjectKind objectKind =
+                kind.equals("VIEW") && materialized ? ObjectKind.MATERIALIZED_VIEW : TokenClassifier.kindOf(kind);
+        if (name == null) {
+            if (objectKind != ObjectKind.OTHER) {
+                out.unclear("CREATE " + kind + " without a name");
+            }
+            return;
+        }
+        out.add(new Operation.CreateObject(objectKind, classifier.name(name), orReplace));
+    }
+
+    /**
+     * {@code EXECUTE FUNCTION | PROCEDURE name(...)} from {@code from} on: a call of that routine, made from {@code
+     * out}'s current routine (a trigger's: when it fires).
+     */
+    private void executed(TokenCursor c, TokenOps out, int from) {
+        for (int i = from; i + 2 < c.end; i++) {
+            if (c.toks.get(i).is("EXECUTE")
+                    && (c.toks.get(i + 1).is("FUNCTION") || c.toks.get(i + 1).is("PROCEDURE"))) {
+                TokenCursor name = new TokenCursor(c.toks, i + 2, c.end);
+                List<String> parts = name.dottedName();
+                if (parts != null) {
+                    out.call(
+                            Identifiers.normalize(parts.get(parts.size() - 1), classifier.dialect),
+                            c.toks.get(i).line());
                 }
-                out.add(new Operation.CreateObject(objectKind, classifier.name(name), orReplace));
+                return;
             }
         }
     }
@@ -215,12 +241,14 @@ final class TokenCreate {
 
     private void routine(TokenCursor c, TokenOps out, int depth, ObjectKind kind, boolean orReplace) {
         c.accept("IF", "NOT", "EXISTS");
+        Tok nameTok = c.peek();
         List<String> name = c.dottedName();
         if (name == null) {
             out.unclear("CREATE " + kind + " without a name");
             return;
         }
         out.add(new Operation.CreateObject(kind, classifier.name(name), orReplace));
+        Routine routine = new Routine(kind, classifier.name(name).name(), null);
         c.skipParens();
         String language = null;
         for (int i = c.pos; i + 1 < c.end; i++) {
@@ -233,31 +261,41 @@ final class TokenCreate {
                 && !language.equals("plpgsql")
                 && !language.equals("c")
                 && !language.equals("internal")) {
+            // like what a body in SQL holds, it runs only when the routine is called
             out.add(new Operation.NotAnalysable("the body of " + name.get(name.size() - 1) + " is in language "
                     + language + ", which the analysis cannot read"));
+            out.sites.set(out.sites.size() - 1, new Site(nameTok.line(), nameTok.column(), routine));
             return;
         }
         if (language != null && (language.equals("c") || language.equals("internal"))) {
             return;
         }
-        body(c, out, depth);
+        body(c, out, depth, routine);
     }
 
     /** A dollar-quoted or string body after AS, or an inline BEGIN ... END / RETURN body. */
-    private void body(TokenCursor c, TokenOps out, int depth) {
+    private void body(TokenCursor c, TokenOps out, int depth, Routine routine) {
         for (int i = c.pos; i < c.end; i++) {
             Tok t = c.toks.get(i);
             if ((t.kind() == Tok.Kind.DOLLAR || t.kind() == Tok.Kind.STRING)
                     && i > 0
                     && c.toks.get(i - 1).is("AS")) {
-                classifier.scanBodyText(t.literalBody(), out, depth);
+                classifier.scanBodyText(t, out, depth, routine);
                 return;
             }
             if (t.is("BEGIN") || t.is("RETURN") || (t.kind() == Tok.Kind.WORD && isBodyStart(t.upper()))) {
-                classifier.scanBody(c.toks.subList(i, c.end), out, depth);
+                inlineBody(c, out, depth, routine, i);
                 return;
             }
         }
+    }
+
+    /** A routine's body written inline, from {@code from} to the end of the statement. */
+    private void inlineBody(TokenCursor c, TokenOps out, int depth, Routine routine, int from) {
+        if (depth == 0) {
+            out.routineBodyFrom = Math.min(out.routineBodyFrom, from);
+        }
+        classifier.scanBody(c.toks.subList(from, c.end), out, depth, routine);
     }
 
     private static boolean isBodyStart(String word) {
@@ -274,6 +312,14 @@ final class TokenCreate {
             return;
         }
         out.add(new Operation.CreateObject(ObjectKind.TRIGGER, classifier.name(name), orReplace));
+        int on = TokenCursor.indexOfTopLevel(c.toks, c.pos, c.end, "ON");
+        List<String> table = on < 0 ? null : new TokenCursor(c.toks, on + 1, c.end).dottedName();
+        Routine routine = new Routine(
+                ObjectKind.TRIGGER, classifier.name(name).name(), table == null ? null : classifier.name(table));
+        Routine around = out.routine;
+        out.routine = routine;
+        executed(c, out, c.pos); // PostgreSQL: EXECUTE FUNCTION f() runs f when the trigger fires
+        out.routine = around;
         for (int i = c.pos; i + 2 < c.end; i++) {
             if (c.toks.get(i).is("EACH")
                     && (c.toks.get(i + 1).is("ROW") || c.toks.get(i + 1).is("STATEMENT"))) {
@@ -285,7 +331,7 @@ final class TokenCreate {
                 if (start < c.end
                         && !c.toks.get(start).is("EXECUTE")
                         && !c.toks.get(start).is("WHEN")) {
-                    classifier.scanBody(c.toks.subList(start, c.end), out, depth);
+                    inlineBody(c, out, depth, routine, start);
                 }
                 return;
             }
@@ -302,7 +348,8 @@ final class TokenCreate {
         out.add(new Operation.CreateObject(ObjectKind.OTHER, classifier.name(name), false));
         for (int i = c.pos; i < c.end; i++) {
             if (c.toks.get(i).is("DO")) {
-                classifier.scanBody(c.toks.subList(i + 1, c.end), out, depth);
+                // an event's body runs on its schedule, which may be now: it counts as running
+                classifier.scanBody(c.toks.subList(i + 1, c.end), out, depth, null);
                 return;
             }
         }

@@ -80,7 +80,7 @@ class DataLossEndToEndTest {
                         DIR + "V9__purge.sql:2:1: critical [delete-without-where] deletes every row of sessions (it"
                                 + " has a WHERE, but the condition does not depend on the row: every row or none) -"
                                 + " add a WHERE that names the rows and delete in batches",
-                        DIR + "V9__purge.sql:4:1: critical [update-without-where] updates every row of users (it has"
+                        DIR + "V9__purge.sql:4:13: critical [update-without-where] updates every row of users (it has"
                                 + " a WHERE, but the condition does not depend on the row: every row or none) - add a"
                                 + " WHERE that names the rows and update in batches"),
                 check(Dialect.POSTGRESQL, "V9__purge.sql", sql));

@@ -165,6 +165,158 @@ class FalseAlarmsTest {
                 lines(pg("CREATE INDEX order_totals_ix ON order_totals (user_id);\n")));
     }
 
+    private static final String PURGE = "CREATE OR REPLACE FUNCTION purge() RETURNS void AS $$\n"
+            + "BEGIN\n"
+            + "  DELETE FROM audit_log;\n"
+            + "END\n"
+            + "$$ LANGUAGE plpgsql;\n";
+
+    @Test
+    void aFunctionBodyRunsOnlyWhereTheMigrationCallsIt() {
+        // defined, not called: low, at the inner statement's line, saying when it runs
+        List<Finding> defined = pg(PURGE);
+        assertEquals(
+                List.of("3 low delete-without-where deletes every row of audit_log (no WHERE); in function purge(), so"
+                        + " only when it is called, which this migration does not do"),
+                lines(defined));
+        assertEquals(false, Check.blocks(defined.get(0), Severity.MEDIUM));
+        // called by SELECT, PERFORM in a DO block, or CALL: as it is, saying where
+        assertEquals(
+                List.of("3 critical delete-without-where deletes every row of audit_log (no WHERE); in function"
+                        + " purge(), which this migration calls at line 6"),
+                lines(pg(PURGE + "SELECT purge();\n")));
+        assertEquals(
+                List.of("3 critical delete-without-where deletes every row of audit_log (no WHERE); in function"
+                        + " purge(), which this migration calls at line 8"),
+                lines(pg(PURGE + "DO $$\nBEGIN\n  PERFORM purge();\nEND $$;\n")));
+        // DROP FUNCTION, COMMENT ON FUNCTION and GRANT EXECUTE ON FUNCTION name it without calling it
+        assertEquals(
+                List.of("low"),
+                pg(PURGE + "COMMENT ON FUNCTION purge() IS 'x';\nGRANT EXECUTE ON FUNCTION purge() TO app;\n").stream()
+                        .map(f -> f.severity().id())
+                        .toList());
+        // a table of the same name written with a column list is no call
+        assertEquals(
+                List.of("low"),
+                severities(pg(PURGE.replace("purge()", "audit()")
+                        + "INSERT INTO audit (id) VALUES (1);\nCREATE TABLE IF NOT EXISTS public.audit (id int);\n")));
+        // a function the migration calls through another one runs too
+        assertEquals(
+                List.of("critical"),
+                pg(PURGE + "CREATE FUNCTION nightly() RETURNS void AS $$ BEGIN PERFORM purge(); END $$ LANGUAGE"
+                                + " plpgsql;\nSELECT nightly();\n")
+                        .stream()
+                        .map(f -> f.severity().id())
+                        .toList());
+    }
+
+    @Test
+    void aTriggerBodyRunsOnlyWhenTheMigrationWritesItsTable() {
+        String trigger = "CREATE FUNCTION stamp() RETURNS trigger AS $$\n"
+                + "BEGIN\n"
+                + "  UPDATE stats SET touched = now();\n"
+                + "  RETURN NEW;\n"
+                + "END $$ LANGUAGE plpgsql;\n"
+                + "CREATE TRIGGER orders_stamp AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION stamp();\n";
+        assertEquals(
+                List.of("3 low update-without-where updates every row of stats (no WHERE); in function stamp(), so"
+                        + " only when it is called, which this migration does not do"),
+                lines(pg(trigger)));
+        assertEquals(
+                List.of("3 critical update-without-where updates every row of stats (no WHERE); in function stamp(),"
+                        + " which trigger orders_stamp calls at line 6, and this migration fires it"),
+                lines(pg(trigger + "INSERT INTO orders (id) VALUES (1);\n")));
+        // MySQL: the body is the trigger's own
+        String mysql = "DELIMITER //\n"
+                + "CREATE TRIGGER orders_bi BEFORE INSERT ON orders FOR EACH ROW\n"
+                + "BEGIN\n"
+                + "  DELETE FROM order_cache;\n"
+                + "END //\n"
+                + "DELIMITER ;\n";
+        assertEquals(
+                List.of("4 low delete-without-where deletes every row of order_cache (no WHERE); in trigger"
+                        + " orders_bi, so only when a write to orders fires it, which this migration does not do"),
+                lines(StatementSuiteTest.lint(Dialect.MYSQL, mysql)));
+        assertEquals(
+                List.of("4 critical delete-without-where deletes every row of order_cache (no WHERE); in trigger"
+                        + " orders_bi, which this migration fires: it writes orders at line 7"),
+                lines(StatementSuiteTest.lint(Dialect.MYSQL, mysql + "INSERT INTO orders (id) VALUES (1);\n")));
+    }
+
+    @Test
+    void aMysqlProcedureRunsWhereTheMigrationCallsIt() {
+        String proc = "DELIMITER //\n"
+                + "CREATE PROCEDURE purge()\n"
+                + "BEGIN\n"
+                + "  DELETE FROM audit_log;\n"
+                + "END //\n"
+                + "DELIMITER ;\n";
+        assertEquals(List.of("low"), severities(StatementSuiteTest.lint(Dialect.MYSQL, proc)));
+        assertEquals(
+                List.of("4 critical delete-without-where deletes every row of audit_log (no WHERE); in procedure"
+                        + " purge(), which this migration calls at line 7"),
+                lines(StatementSuiteTest.lint(Dialect.MYSQL, proc + "CALL purge;\n")));
+    }
+
+    @Test
+    void whatAFunctionReachesOnTheServerIsNotLowered() {
+        assertEquals(
+                List.of("1 critical server-program COPY ... TO PROGRAM 'id' runs a command on the database server; in"
+                        + " function leak(), which gives this to whoever calls it"),
+                lines(pg("CREATE FUNCTION leak() RETURNS void AS $$ BEGIN EXECUTE 'COPY users TO PROGRAM ''id''';"
+                        + " END $$ LANGUAGE plpgsql;\n")));
+        // what a function it does not call creates is not this migration's: dropping it later still reports
+        assertEquals(
+                List.of("critical drop-table"),
+                pg("CREATE FUNCTION mk() RETURNS void AS $$ BEGIN CREATE TABLE t1 (id int); END $$ LANGUAGE"
+                                + " plpgsql;\nDROP TABLE t1;\n")
+                        .stream()
+                        .map(f -> f.severity().id() + " " + f.ruleId())
+                        .toList());
+    }
+
+    @Test
+    void aBodyThatCannotBeReadBlocksOnlyWhereItRuns() {
+        String body = "CREATE FUNCTION f() RETURNS void AS $$ BEGIN EXECUTE format('DROP TABLE %I', 'x'); END $$"
+                + " LANGUAGE plpgsql;\n";
+        List<Finding> defined = pg(body);
+        assertEquals(List.of("not-analysable low"), idsAndSeverities(defined));
+        assertEquals(false, Check.blocks(defined.get(0), Severity.HIGH));
+        List<Finding> called = pg(body + "SELECT f();\n");
+        assertEquals(List.of("not-analysable high"), idsAndSeverities(called));
+        assertEquals(true, Check.blocks(called.get(0), Severity.CRITICAL));
+        // a DO block always runs: what it cannot read blocks
+        List<Finding> block = pg("DO $$ BEGIN EXECUTE format('DROP TABLE %I', 'x'); END $$;\n");
+        assertEquals(List.of("not-analysable high"), idsAndSeverities(block));
+    }
+
+    @Test
+    void aFindingInsideADoBlockIsAtTheLineOfItsStatement() {
+        String sql = "-- migration:allow drop-column reason=\"the column was never read, see ticket 12\"\n"
+                + "DO $$\n"
+                + "BEGIN\n"
+                + "  IF EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'users') THEN\n"
+                + "    ALTER TABLE users DROP COLUMN legacy;\n"
+                + "    DELETE FROM sessions;\n"
+                + "  END IF;\n"
+                + "END $$;\n";
+        // the allow above the block still covers what is inside it
+        assertEquals(
+                List.of("6 critical delete-without-where deletes every row of sessions (no WHERE)"), lines(pg(sql)));
+        // an allow inside the body, above the inner statement, covers that statement
+        String inner = "DO $$\nBEGIN\n  -- migration:allow delete-without-where reason=\"sessions are rebuilt at"
+                + " login\"\n  DELETE FROM sessions;\n  TRUNCATE cache;\nEND $$;\n";
+        assertEquals(List.of("5 critical truncate truncates cache, deleting every row"), lines(pg(inner)));
+    }
+
+    private static List<String> severities(List<Finding> findings) {
+        return findings.stream().map(f -> f.severity().id()).toList();
+    }
+
+    private static List<String> idsAndSeverities(List<Finding> findings) {
+        return findings.stream().map(f -> f.ruleId() + " " + f.severity().id()).toList();
+    }
+
     private static List<String> down(String up, String down) {
         ParsedFile u = StandardFileAnalyzer.INSTANCE.analyze("db/migration/V3__up.sql", up, Dialect.POSTGRESQL);
         ParsedFile d = StandardFileAnalyzer.INSTANCE.analyze("db/undo/U3__up.sql", down, Dialect.POSTGRESQL);

@@ -305,7 +305,7 @@ class ConstantConditionsTest {
                 "POSTGRESQL | DELETE FROM t WHERE EXTRACT(YEAR FROM d) = 2020 AND data ? 'k' AND b = CAST(c AS int)",
             })
     void theTokenReaderReadsRealConditions(Dialect dialect, String sql) {
-        TokenOps ops = new TokenClassifier(dialect, text -> StatementAnalyzer.relex(text, dialect))
+        TokenOps ops = new TokenClassifier(dialect, (text, l, c) -> StatementAnalyzer.relex(text, dialect, l, c))
                 .classify(StatementAnalyzer.relex(sql, dialect));
         assertTrue(ops.complete(), () -> sql + ": " + ops.unclear);
         Operation op = ops.operations.get(0);
@@ -343,7 +343,7 @@ class ConstantConditionsTest {
     }
 
     private static List<Operation> tokens(Dialect dialect, String sql) {
-        return new TokenClassifier(dialect, text -> StatementAnalyzer.relex(text, dialect))
+        return new TokenClassifier(dialect, (text, l, c) -> StatementAnalyzer.relex(text, dialect, l, c))
                 .classify(StatementAnalyzer.relex(sql, dialect))
                 .operations;
     }

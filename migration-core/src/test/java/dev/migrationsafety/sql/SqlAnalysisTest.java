@@ -174,7 +174,8 @@ class SqlAnalysisTest {
 
     @Test
     void theTokenClassifierReadsPastASemicolonEvenInOneChunk() {
-        TokenOps ops = new TokenClassifier(Dialect.POSTGRESQL, x -> StatementAnalyzer.relex(x, Dialect.POSTGRESQL))
+        TokenOps ops = new TokenClassifier(
+                        Dialect.POSTGRESQL, (x, l, c) -> StatementAnalyzer.relex(x, Dialect.POSTGRESQL, l, c))
                 .classify(StatementAnalyzer.relex("SELECT 1; DROP TABLE users", Dialect.POSTGRESQL));
         assertEquals(List.of(new DropTable(TableName.of("users"), false, false)), ops.operations);
         assertTrue(ops.complete());

@@ -41,7 +41,8 @@ class TypeChangesTest {
         assertTrue(outcome.parsed(), () -> sql + ": " + outcome.failure());
         List<Operation> tree =
                 new TreeOperations(POSTGRESQL).map(outcome.tree()).operations();
-        List<Operation> tokens = new TokenClassifier(POSTGRESQL, text -> StatementAnalyzer.relex(text, POSTGRESQL))
+        List<Operation> tokens = new TokenClassifier(
+                        POSTGRESQL, (text, l, c) -> StatementAnalyzer.relex(text, POSTGRESQL, l, c))
                 .classify(StatementAnalyzer.relex(sql, POSTGRESQL))
                 .operations;
         for (List<Operation> ops : List.of(tree, tokens, StatementAnalyzerTest.analyze(POSTGRESQL, sql))) {

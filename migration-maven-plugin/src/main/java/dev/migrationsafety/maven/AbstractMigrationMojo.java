@@ -12,8 +12,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * The shared part of every goal: the skip flags, where the migrations are and how they are named. Subclasses do
- * their work in {@link #run()}.
+ * The shared part of every goal: the skip flags and where the migrations are. Subclasses do their work in
+ * {@link #run()}; how new versions are named is configured on the goals that name migrations.
  */
 public abstract class AbstractMigrationMojo extends AbstractMojo {
 
@@ -45,24 +45,6 @@ public abstract class AbstractMigrationMojo extends AbstractMojo {
      */
     @Parameter(property = "migration.undoLocation", defaultValue = MigrationLayout.DEFAULT_UNDO_LOCATION)
     private String undoLocation;
-
-    /**
-     * The {@link java.time.format.DateTimeFormatter} pattern of new versions, in UTC. It must give digits
-     * separated by {@code _} or {@code .} and order like time, e.g. {@code yyyyMMdd_HHmmss} (which Flyway reads
-     * as version {@code 20260129.143052}). Default {@code yyyyMMddHHmmss}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "migration.timestampPattern", defaultValue = NamingPolicy.DEFAULT_TIMESTAMP_PATTERN)
-    private String timestampPattern;
-
-    /**
-     * The longest description slug in a new file name; longer descriptions are cut at a word. Default 64.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "migration.maxSlugLength", defaultValue = "64")
-    private int maxSlugLength;
 
     protected final MavenProject project;
 
@@ -111,8 +93,9 @@ public abstract class AbstractMigrationMojo extends AbstractMojo {
         }
     }
 
-    /** The project's naming policy. */
-    protected NamingPolicy namingPolicy() throws MojoExecutionException {
+    /** The naming policy of the goals that name migrations ({@code new}, {@code rebase}). */
+    protected static NamingPolicy namingPolicy(String timestampPattern, int maxSlugLength)
+            throws MojoExecutionException {
         try {
             return new NamingPolicy(timestampPattern, maxSlugLength);
         } catch (IllegalArgumentException e) {

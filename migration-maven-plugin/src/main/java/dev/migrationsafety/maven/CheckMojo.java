@@ -93,7 +93,7 @@ public class CheckMojo extends AbstractSqlMojo {
     private File lockFile;
 
     /**
-     * Where the reports go. Default {@code ${project.build.directory}/migration}.
+     * Where the reports go. Default <code>${project.build.directory}/migration</code>.
      *
      * @since 0.1.0
      */

@@ -127,7 +127,7 @@ public class GraphMojo extends AbstractSqlMojo {
     private String failOnSeverity;
 
     /**
-     * Where the files go. Default {@code ${project.build.directory}/migration}.
+     * Where the files go. Default <code>${project.build.directory}/migration</code>.
      *
      * @since 0.1.0
      */

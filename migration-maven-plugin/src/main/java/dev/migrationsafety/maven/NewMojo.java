@@ -4,6 +4,7 @@ import dev.migrationsafety.migration.GeneratedMigration;
 import dev.migrationsafety.migration.MigrationGenerator;
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.migration.MigrationTemplate;
+import dev.migrationsafety.migration.NamingPolicy;
 import dev.migrationsafety.migration.NewMigration;
 import dev.migrationsafety.migration.NewMigrationException;
 import java.io.File;
@@ -90,6 +91,24 @@ public class NewMojo extends AbstractMigrationMojo {
     private String irreversibleReason;
 
     /**
+     * The {@link java.time.format.DateTimeFormatter} pattern of the new migration's version, in UTC. It must give digits
+     * separated by {@code _} or {@code .} and order like time, e.g. {@code yyyyMMdd_HHmmss} (which Flyway reads
+     * as version {@code 20260129.143052}). Default {@code yyyyMMddHHmmss}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.timestampPattern", defaultValue = NamingPolicy.DEFAULT_TIMESTAMP_PATTERN)
+    private String timestampPattern;
+
+    /**
+     * The longest description slug in a new file name; longer descriptions are cut at a word. Default 64.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.maxSlugLength", defaultValue = "64")
+    private int maxSlugLength;
+
+    /**
      * Skips this goal. Default {@code false}.
      *
      * @since 0.1.0
@@ -116,7 +135,12 @@ public class NewMojo extends AbstractMigrationMojo {
         MigrationLayout layout = layout();
         try {
             NewMigration request = new NewMigration(
-                    layout, namingPolicy(), Set.of(LOCK_FILE_NAME), name, template(layout), irreversibility());
+                    layout,
+                    namingPolicy(timestampPattern, maxSlugLength),
+                    Set.of(LOCK_FILE_NAME),
+                    name,
+                    template(layout),
+                    irreversibility());
             GeneratedMigration created = new MigrationGenerator(Clock.systemUTC()).generate(request);
             created.notices().forEach(getLog()::warn);
             getLog().info("Created " + created.up().displayPath());

@@ -6,6 +6,7 @@ import dev.migrationsafety.history.LockFileException;
 import dev.migrationsafety.history.ProjectHistory;
 import dev.migrationsafety.history.Rebaser;
 import dev.migrationsafety.migration.MigrationVersion;
+import dev.migrationsafety.migration.NamingPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -58,6 +59,16 @@ public class RebaseMojo extends AbstractMigrationMojo {
     private String frozenBaseRef;
 
     /**
+     * The {@link java.time.format.DateTimeFormatter} pattern of the versions the renamed migrations get, in UTC, as
+     * for {@code migration:new}: digits separated by {@code _} or {@code .} that order like time. Default
+     * {@code yyyyMMddHHmmss}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.timestampPattern", defaultValue = NamingPolicy.DEFAULT_TIMESTAMP_PATTERN)
+    private String timestampPattern;
+
+    /**
      * Skips this goal. Default {@code false}.
      *
      * @since 0.1.0
@@ -97,7 +108,12 @@ public class RebaseMojo extends AbstractMigrationMojo {
         List<Rebaser.Rename> plan;
         try {
             history = ProjectHistory.load(layout(), lockPath);
-            plan = new Rebaser(namingPolicy(), Clock.systemUTC(), through, ref).plan(history);
+            plan = new Rebaser(
+                            namingPolicy(timestampPattern, NamingPolicy.DEFAULT_MAX_SLUG_LENGTH),
+                            Clock.systemUTC(),
+                            through,
+                            ref)
+                    .plan(history);
         } catch (LockFileException e) {
             throw new MojoFailureException(HistoryFiles.describe(baseDir(), lockPath, e));
         } catch (GitRecordException e) {

@@ -185,7 +185,7 @@ public class RoundtripMojo extends AbstractSqlMojo {
     private String embeddedPostgresVersion;
 
     /**
-     * Where the reports are written. Default {@code ${project.build.directory}/migration}.
+     * Where the reports are written. Default <code>${project.build.directory}/migration</code>.
      *
      * @since 0.1.0
      */
