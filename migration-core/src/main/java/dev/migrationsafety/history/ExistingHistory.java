@@ -54,6 +54,26 @@ public record ExistingHistory(int migrations, int withoutDown, String location) 
                 migrations, withoutDown, set.layout().display(set.layout().primaryMigrationDir())));
     }
 
+    /**
+     * The newest versioned migration without a down script: the version to test after when the migrations up to it
+     * are released history ({@code migration.startAfter}). Empty when every migration has one.
+     */
+    public static Optional<MigrationVersion> newestWithoutDown(MigrationSet set) {
+        Set<MigrationVersion> downs = new HashSet<>();
+        for (MigrationFile f : set.files()) {
+            if (f.kind() == MigrationKind.UNDO) {
+                downs.add(f.version());
+            }
+        }
+        MigrationVersion newest = null;
+        for (MigrationFile f : set.versioned()) {
+            if (!downs.contains(f.version()) && (newest == null || f.version().isNewerThan(newest))) {
+                newest = f.version();
+            }
+        }
+        return Optional.ofNullable(newest);
+    }
+
     /** Shortcut for the history rules. */
     public static Optional<ExistingHistory> detect(ProjectHistory history) {
         return detect(history.migrations(), history.lockExists());

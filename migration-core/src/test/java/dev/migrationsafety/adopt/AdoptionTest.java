@@ -84,6 +84,28 @@ class AdoptionTest {
     }
 
     @Test
+    void beforeAdoptionTheHistoryRulesGiveOneSuggestionInsteadOfOneErrorPerFile() throws Exception {
+        history();
+        var history =
+                dev.migrationsafety.history.ProjectHistory.load(MigrationLayout.defaults(base), base.resolve(LOCK));
+        var naming = new dev.migrationsafety.history.NamingCheck(new dev.migrationsafety.migration.NamingPolicy(
+                        dev.migrationsafety.migration.NamingPolicy.DEFAULT_TIMESTAMP_PATTERN, 64))
+                .check(history);
+        assertEquals(
+                List.of(new ExistingHistory(8, 8, M.substring(0, M.length() - 1)).finding("migrationNaming")), naming);
+        var linear = new dev.migrationsafety.history.LinearHistoryCheck(true).check(history);
+        assertEquals(1, linear.size());
+        assertEquals("linearMigrationHistory", linear.get(0).ruleId());
+        // four migrations without down scripts are a young project: reported file by file
+        Files.delete(base.resolve(M + "V8__more.sql"));
+        Files.delete(base.resolve(M + "V7__notes.sql"));
+        Files.delete(base.resolve(M + "V6__index.sql"));
+        Files.delete(base.resolve(M + "V5__purge.sql"));
+        history = dev.migrationsafety.history.ProjectHistory.load(MigrationLayout.defaults(base), base.resolve(LOCK));
+        assertTrue(ExistingHistory.detect(history).isEmpty());
+    }
+
+    @Test
     void adoptionLocksRecordsTheBaselineAndAcceptsTheFindings() throws Exception {
         history();
         AdoptionResult result = adoption(false).adopt();
