@@ -47,9 +47,9 @@ public record AdoptionResult(
     /** The lines to print, in order. */
     public List<String> report(String pluginVersion) {
         List<String> lines = new ArrayList<>();
-        lines.add("Locked " + migrations + " migrations"
-                + (downs > 0 ? ", " + downs + " down scripts" : "")
-                + (repeatables > 0 ? " and " + repeatables + " repeatable migrations" : "")
+        lines.add("Locked " + plural(migrations, "migration")
+                + (downs > 0 ? ", " + plural(downs, "down script") : "")
+                + (repeatables > 0 ? " and " + plural(repeatables, "repeatable migration") : "")
                 + " as released in " + lockDisplay + " (" + lockEntries + " entries): the legacyMigrationFreeze rule"
                 + " keeps them as they are");
         lines.add("Baseline " + baseline.text() + ": migration:roundtrip applies the migrations up to it without"
@@ -69,6 +69,10 @@ public record AdoptionResult(
                 + " migrations at validate:");
         snippet(pluginVersion).forEach(l -> lines.add("  " + l));
         return lines;
+    }
+
+    private static String plural(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     private int files() {
