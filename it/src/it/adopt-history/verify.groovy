@@ -41,9 +41,11 @@ assert adopt.containsAll([
     "[INFO] Commit ${lock} and ${accepted}",
     '[INFO] Then add the enforcer rules to the pom.xml (in <build><plugins>), so that every build checks new migrations at validate:',
 ]*.toString())
-def snippet = builds[3].findAll { it.startsWith('[INFO]   ') }.collect { it.substring('[INFO]   '.length()) }
+def start = builds[3].findIndexOf { it.startsWith('[INFO] Then add the enforcer rules') } + 1
+def snippet = builds[3].subList(start, start + 28).collect { it.substring('[INFO]   '.length()) }
 assert snippet.first() == '<plugin>' && snippet.last() == '</plugin>'
-assert snippet.collect { it.strip() }.containsAll(['<migrationNaming/>', '<linearMigrationHistory/>', '<legacyMigrationFreeze/>', '<noDestructiveMigrations/>'])
+assert snippet.findAll { it.contains('<rules>') || it.endsWith('/>') }*.strip() == ['<rules>', '<migrationNaming/>', '<linearMigrationHistory/>', '<legacyMigrationFreeze/>', '<noDestructiveMigrations/>']
+assert snippet.contains('      <artifactId>migration-enforcer-rules</artifactId>')
 assert builds[3].contains('[INFO] BUILD SUCCESS')
 
 def acceptedLines = new File(basedir, accepted).readLines()

@@ -17,10 +17,15 @@ import dev.migrationsafety.migration.MigrationScanner;
 import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.migration.MigrationVersion;
 import dev.migrationsafety.report.Finding;
+import dev.migrationsafety.schema.GraphFilter;
+import dev.migrationsafety.schema.GraphRun;
+import dev.migrationsafety.schema.MigrationAnalyzer;
 import dev.migrationsafety.sql.Dialect;
+import dev.migrationsafety.sql.SqlAnalysis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -123,8 +128,12 @@ public final class Adoption {
         List<Finding> findings = checked.findings().stream()
                 .filter(f -> migrationPaths.contains(f.path()))
                 .toList();
-        AcceptedFindings accepted =
-                new AcceptedFindings(baseline, Acceptance.keys(findings, layout.baseDir(), dialect));
+        List<Finding> graphFindings = graphFindings(set).stream()
+                .filter(f -> migrationPaths.contains(f.path()))
+                .toList();
+        List<AcceptedFindings.Key> keys = new ArrayList<>(Acceptance.keys(findings, layout.baseDir(), dialect));
+        keys.addAll(Acceptance.keys(graphFindings, layout.baseDir(), dialect));
+        AcceptedFindings accepted = new AcceptedFindings(baseline, keys);
         AtomicFiles.write(acceptedPath, accepted.render());
         AtomicFiles.write(lockFile, locked.lock().render(history.lockDisplay()));
         return new AdoptionResult(
@@ -134,6 +143,7 @@ public final class Adoption {
                 locked.lock().entries().size(),
                 baseline,
                 findings,
+                graphFindings.size(),
                 accepted.entries().size(),
                 history.lockDisplay(),
                 acceptedDisplay,
@@ -141,6 +151,15 @@ public final class Adoption {
                 set.strays().stream()
                         .map(s -> s.displayPath() + " " + s.reason())
                         .toList());
+    }
+
+    /** What {@code migration:graph} reports on the migrations, with its defaults; it writes no file. */
+    private List<Finding> graphFindings(MigrationSet set) throws IOException {
+        GraphRun.Options options =
+                new GraphRun.Options(dialect, null, GraphFilter.all(), null, Set.of(), layout.baseDir(), 0);
+        return GraphRun.run(set, MigrationAnalyzer.of(new SqlAnalysis(), dialect), options)
+                .result()
+                .findings();
     }
 
     /** The newest versioned or baseline migration, or {@code null} when there is none. */

@@ -20,6 +20,7 @@ import java.util.Set;
  * @param lockEntries entries the lock file has now
  * @param baseline the newest version: the round trip tests only the migrations after it
  * @param findings every finding of the check catalogue on the existing migrations, all accepted
+ * @param graphFindings how many findings of {@code migration:graph} were accepted too
  * @param acceptedLines lines in the accepted-findings file (findings of one check on one statement share a line)
  * @param lockDisplay the lock file, relative to the project
  * @param acceptedDisplay the accepted-findings file, relative to the project
@@ -33,6 +34,7 @@ public record AdoptionResult(
         int lockEntries,
         MigrationVersion baseline,
         List<Finding> findings,
+        int graphFindings,
         int acceptedLines,
         String lockDisplay,
         String acceptedDisplay,
@@ -63,6 +65,10 @@ public record AdoptionResult(
                     + (files() == 1 ? "migration" : "migrations") + ", listed in " + acceptedDisplay
                     + ": migration:check and the noDestructiveMigrations rule do not report them again; findings in"
                     + " new migrations are reported as before");
+        }
+        if (graphFindings > 0) {
+            lines.add("Accepted " + plural(graphFindings, "finding") + " of migration:graph in the existing"
+                    + " migrations, listed in " + acceptedDisplay + " too: migration:graph does not report them again");
         }
         lines.add("Commit " + lockDisplay + " and " + acceptedDisplay);
         lines.add("Then add the enforcer rules to the pom.xml (in <build><plugins>), so that every build checks new"

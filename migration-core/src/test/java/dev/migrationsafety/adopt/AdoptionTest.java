@@ -199,6 +199,35 @@ class AdoptionTest {
     }
 
     @Test
+    void graphFindingsOfTheHistoryAreAcceptedToo() throws Exception {
+        history();
+        write(M + "V9__audit.sql", "CREATE TABLE audit (id INT, note_id INT REFERENCES later_notes (id));\n");
+        AdoptionResult result = adoption(false).adopt();
+        assertEquals(1, result.graphFindings());
+        var set = new dev.migrationsafety.migration.MigrationScanner(java.util.Set.of())
+                .scan(MigrationLayout.defaults(base));
+        var graph = dev.migrationsafety.schema.GraphRun.run(
+                        set,
+                        dev.migrationsafety.schema.MigrationAnalyzer.of(
+                                new dev.migrationsafety.sql.SqlAnalysis(), Dialect.POSTGRESQL),
+                        new dev.migrationsafety.schema.GraphRun.Options(
+                                Dialect.POSTGRESQL,
+                                null,
+                                dev.migrationsafety.schema.GraphFilter.all(),
+                                null,
+                                java.util.Set.of(),
+                                base,
+                                0))
+                .result()
+                .findings();
+        assertEquals(1, graph.size());
+        var split = dev.migrationsafety.lint.Acceptance.load(base, base.resolve(LOCK), Dialect.POSTGRESQL)
+                .apply(graph);
+        assertEquals(List.of(), split.reported());
+        assertEquals(graph, split.accepted());
+    }
+
+    @Test
     void theAcceptedFileSitsBesideTheLockFile() {
         assertEquals(Path.of("db/migrations.accepted"), AcceptedFindings.besideLockFile(Path.of("db/migrations.lock")));
         assertEquals(Path.of("db/history.accepted"), AcceptedFindings.besideLockFile(Path.of("db/history.lock")));
