@@ -23,7 +23,6 @@ import dev.migrationsafety.schema.MigrationAnalyzer;
 import dev.migrationsafety.sql.Dialect;
 import dev.migrationsafety.sql.SqlAnalysis;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -176,10 +175,5 @@ public final class Adoption {
 
     private static int count(MigrationSet set, MigrationKind kind) {
         return set.ofKind(kind).size();
-    }
-
-    /** Whether a project has been adopted: its accepted-findings file exists beside the lock file. */
-    public static boolean adopted(Path lockFile) {
-        return Files.exists(AcceptedFindings.besideLockFile(lockFile));
     }
 }

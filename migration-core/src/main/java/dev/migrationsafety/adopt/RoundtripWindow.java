@@ -49,9 +49,8 @@ public record RoundtripWindow(Path baseDir, Path lockFile) {
      * Before a run that tests every migration: an existing history that was not adopted fails once per migration
      * for its missing down script, so the error to give instead, and the failure message; empty otherwise.
      *
-     * @return the error line and the failure message
      */
-    public Optional<String[]> refusal(MigrationSet set) {
+    public Optional<Refusal> refusal(MigrationSet set) {
         ExistingHistory existing =
                 ExistingHistory.detect(set, Files.exists(lockFile)).orElse(null);
         if (existing == null) {
@@ -60,14 +59,21 @@ public record RoundtripWindow(Path baseDir, Path lockFile) {
         String newest = ExistingHistory.newestWithoutDown(set)
                 .map(MigrationVersion::text)
                 .orElse("<version>");
-        return Optional.of(new String[] {
-            existing.location() + ": " + existing.what() + " - " + existing.fix()
-                    + "; the round trip then tests only the migrations after the newest one",
-            "The round trip would fail " + existing.withoutDown() + " migrations for their missing down scripts - run"
-                    + " `mvn migration:adopt`, or test only the migrations after the history with"
-                    + " -Dmigration.startAfter=" + newest
-        });
+        return Optional.of(new Refusal(
+                existing.location() + ": " + existing.what() + " - " + existing.fix()
+                        + "; the round trip then tests only the migrations after the newest one",
+                "The round trip would fail " + existing.withoutDown() + " migrations for their missing down scripts"
+                        + " - run `mvn migration:adopt`, or test only the migrations after the history with"
+                        + " -Dmigration.startAfter=" + newest));
     }
+
+    /**
+     * Why the round trip does not start.
+     *
+     * @param error the one error line
+     * @param failure the build failure's message
+     */
+    public record Refusal(String error, String failure) {}
 
     /**
      * After a run that tested every migration and failed: the option for migrations that failed for want of a down

@@ -2,7 +2,6 @@ package dev.migrationsafety.lint;
 
 import dev.migrationsafety.migration.MigrationVersion;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -77,13 +76,6 @@ public record AcceptedFindings(MigrationVersion baseline, List<Key> entries) {
                     .append('\n');
         }
         return out.toString();
-    }
-
-    /** The number of files with at least one accepted finding. */
-    public int files() {
-        List<String> paths = new ArrayList<>();
-        entries.forEach(k -> paths.add(k.path()));
-        return new LinkedHashSet<>(paths).size();
     }
 
     static final String HEADER =

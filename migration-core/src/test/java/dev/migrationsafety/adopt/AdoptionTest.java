@@ -228,6 +228,26 @@ class AdoptionTest {
     }
 
     @Test
+    void theRoundTripRefusesAnUnadoptedHistoryAndStartsAfterTheBaselineOnceAdopted() throws Exception {
+        history();
+        RoundtripWindow window = new RoundtripWindow(base, base.resolve(LOCK));
+        var set = new dev.migrationsafety.migration.MigrationScanner(java.util.Set.of())
+                .scan(MigrationLayout.defaults(base));
+        assertTrue(window.baseline().isEmpty());
+        assertEquals(
+                "The round trip would fail 8 migrations for their missing down scripts - run `mvn migration:adopt`, or"
+                        + " test only the migrations after the history with -Dmigration.startAfter=8",
+                window.refusal(set).orElseThrow().failure());
+        adoption(false).adopt();
+        assertEquals("8", window.baseline().orElseThrow().text());
+        assertTrue(window.refusal(set).isEmpty());
+        assertEquals(
+                ". 2 migrations have no down script: if they are released history, -Dmigration.startAfter=8 tests"
+                        + " only the migrations after them (`mvn migration:adopt` records that baseline for every run)",
+                RoundtripWindow.missingDownHint(2, set));
+    }
+
+    @Test
     void theAcceptedFileSitsBesideTheLockFile() {
         assertEquals(Path.of("db/migrations.accepted"), AcceptedFindings.besideLockFile(Path.of("db/migrations.lock")));
         assertEquals(Path.of("db/history.accepted"), AcceptedFindings.besideLockFile(Path.of("db/history.lock")));

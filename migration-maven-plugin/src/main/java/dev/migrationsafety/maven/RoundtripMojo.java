@@ -282,10 +282,10 @@ public class RoundtripMojo extends AbstractSqlMojo {
             return;
         }
         if (options.startAfter() == null) {
-            String[] refusal = window().refusal(set).orElse(null);
+            RoundtripWindow.Refusal refusal = window().refusal(set).orElse(null);
             if (refusal != null) {
-                getLog().error(refusal[0]);
-                throw new MojoFailureException(refusal[1]);
+                getLog().error(refusal.error());
+                throw new MojoFailureException(refusal.failure());
             }
         }
         getLog().info("Round trip (" + options.mode().id() + " mode) of "
