@@ -2,6 +2,8 @@ package dev.migrationsafety.enforcer;
 
 import dev.migrationsafety.history.GitRecordException;
 import dev.migrationsafety.history.ReleasedMigrations;
+import dev.migrationsafety.lint.Acceptance;
+import dev.migrationsafety.lint.AcceptedFindingsException;
 import dev.migrationsafety.lint.Allow;
 import dev.migrationsafety.lint.AllowList;
 import dev.migrationsafety.lint.MigrationChecker;
@@ -82,13 +84,24 @@ public final class NoDestructiveMigrations extends AbstractMigrationRule {
         } else if (!includeLocked) {
             getLog().warn(released.summary());
         }
+        Acceptance acceptance;
+        try {
+            acceptance = check.acceptance();
+        } catch (AcceptedFindingsException e) {
+            // without it the rule cannot tell accepted findings from new ones: fail closed, even at level WARN
+            throw new EnforcerRuleError(e.describe());
+        }
         MigrationChecker.CheckResult result;
         try {
-            result = check.run(released);
+            result = check.run(released, acceptance);
         } catch (UncheckedIOException e) {
             throw new EnforcerRuleError("Cannot check the migrations: " + e.getMessage());
         }
         List<Finding> blocking = result.blocking(check.failOn());
+        if (!blocking.isEmpty() && result.existingHistory() != null) {
+            // an existing history not adopted yet: one suggestion instead of a line per finding
+            report(List.of(result.existingHistory().finding("noDestructiveMigrations")));
+        }
         int below = result.findings().size() - blocking.size();
         if (below > 0) {
             getLog().info(below + " finding(s) below failOn=" + check.failOn().id()

@@ -104,6 +104,12 @@ public final class LinearHistoryCheck {
         }
 
         if (requireLocked) {
+            var existing = ExistingHistory.detect(history);
+            if (existing.isPresent()) {
+                // an existing history without a lock file: one suggestion, not one line per file
+                findings.add(existing.get().finding(RULE));
+                return findings;
+            }
             for (MigrationFile f : history.migrations().files()) {
                 if (!locked.containsKey(f.displayPath())) {
                     findings.add(finding(

@@ -115,6 +115,11 @@ public final class NamingCheck {
             }
         }
         findings.sort(Comparator.comparing(Finding::path));
+        var existing = ExistingHistory.detect(history);
+        if (existing.isPresent() && !findings.isEmpty()) {
+            // an existing history without a lock file: one suggestion instead of a line per file
+            return List.of(existing.get().finding(RULE));
+        }
         return findings;
     }
 

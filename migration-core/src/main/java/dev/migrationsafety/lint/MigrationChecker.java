@@ -1,5 +1,6 @@
 package dev.migrationsafety.lint;
 
+import dev.migrationsafety.history.ExistingHistory;
 import dev.migrationsafety.migration.MigrationFile;
 import dev.migrationsafety.migration.MigrationKind;
 import dev.migrationsafety.migration.MigrationSet;
@@ -273,14 +274,41 @@ public final class MigrationChecker {
     /**
      * What a check run found.
      *
-     * @param findings every finding left after suppressions, by file
+     * @param findings every finding left after suppressions and accepted findings, by file
      * @param checkedFiles files checked (from the cache or analysed)
      * @param analysedFiles files analysed in this run (the others came from the cache)
      * @param skippedLocked locked files left out
+     * @param accepted findings left out because {@code migration:adopt} accepted them
+     * @param acceptedFile where they are listed, relative to the project; {@code null} when there is no such file
+     * @param existingHistory the project's history when it looks released but has not been adopted, else
+     *     {@code null}: the adapters then print one suggestion to adopt it instead of every finding
      */
-    public record CheckResult(List<Finding> findings, int checkedFiles, int analysedFiles, int skippedLocked) {
+    public record CheckResult(
+            List<Finding> findings,
+            int checkedFiles,
+            int analysedFiles,
+            int skippedLocked,
+            int accepted,
+            String acceptedFile,
+            ExistingHistory existingHistory) {
         public CheckResult {
             findings = List.copyOf(findings);
+        }
+
+        public CheckResult(List<Finding> findings, int checkedFiles, int analysedFiles, int skippedLocked) {
+            this(findings, checkedFiles, analysedFiles, skippedLocked, 0, null, null);
+        }
+
+        /** With the accepted findings left out, and what the project's history is. */
+        CheckResult adopted(Acceptance.Split split, String file, ExistingHistory existing) {
+            return new CheckResult(
+                    split.reported(),
+                    checkedFiles,
+                    analysedFiles,
+                    skippedLocked,
+                    split.accepted().size(),
+                    file,
+                    existing);
         }
 
         /** The findings that block at the threshold, most severe first, then by place. */

@@ -1,5 +1,6 @@
 package dev.migrationsafety.lint;
 
+import dev.migrationsafety.history.ExistingHistory;
 import dev.migrationsafety.history.GitRecordException;
 import dev.migrationsafety.history.ReleasedMigrations;
 import dev.migrationsafety.migration.MigrationLayout;
@@ -8,6 +9,7 @@ import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.report.Severity;
 import dev.migrationsafety.sql.Dialect;
 import dev.migrationsafety.sql.ParserWatchdog;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -67,7 +69,22 @@ public record ProjectCheck(
 
     /** Runs the catalogue with the standard analysis. */
     public MigrationChecker.CheckResult run(ReleasedMigrations released) {
-        return run(StandardFileAnalyzer.INSTANCE, released);
+        return run(StandardFileAnalyzer.INSTANCE, released, Acceptance.none());
+    }
+
+    /** Runs the catalogue with the standard analysis, leaving out the accepted findings. */
+    public MigrationChecker.CheckResult run(ReleasedMigrations released, Acceptance acceptance) {
+        return run(StandardFileAnalyzer.INSTANCE, released, acceptance);
+    }
+
+    /**
+     * The findings {@code migration:adopt} accepted, from the file beside the lock file; none when it does not
+     * exist.
+     *
+     * @throws AcceptedFindingsException when that file is damaged
+     */
+    public Acceptance acceptance() throws AcceptedFindingsException {
+        return Acceptance.load(layout.baseDir(), lockFile, dialect);
     }
 
     /**
@@ -83,13 +100,29 @@ public record ProjectCheck(
      * also when it fails: no thread outlives the goal or rule.
      */
     public MigrationChecker.CheckResult run(FileAnalyzer analyzer, ReleasedMigrations released) {
+        return run(analyzer, released, Acceptance.none());
+    }
+
+    /**
+     * Runs the catalogue, then leaves out the accepted findings and tells whether the project is an existing
+     * history not yet adopted.
+     */
+    public MigrationChecker.CheckResult run(FileAnalyzer analyzer, ReleasedMigrations released, Acceptance acceptance) {
         try (ParserWatchdog.Scope scope = ParserWatchdog.open()) {
-            MigrationSet set =
-                    new MigrationScanner(Set.of(lockFile.getFileName().toString())).scan(layout);
+            MigrationSet set = new MigrationScanner(Set.of(
+                            lockFile.getFileName().toString(),
+                            AcceptedFindings.besideLockFile(lockFile)
+                                    .getFileName()
+                                    .toString()))
+                    .scan(layout);
             LockedMigrations locked = includeLocked ? LockedMigrations.none() : LockedMigrations.released(released);
-            return new MigrationChecker(
+            MigrationChecker.CheckResult result = new MigrationChecker(
                             analyzer, dialect, locked, includeLocked, new AllowList("pom.xml", allows), cacheDir)
                     .check(set);
+            ExistingHistory existing = acceptance.present()
+                    ? null
+                    : ExistingHistory.detect(set, Files.exists(lockFile)).orElse(null);
+            return result.adopted(acceptance.apply(result.findings()), acceptance.display(), existing);
         }
     }
 }

@@ -1,8 +1,12 @@
 package dev.migrationsafety.maven;
 
+import dev.migrationsafety.adopt.Adoption;
+import dev.migrationsafety.history.ExistingHistory;
 import dev.migrationsafety.history.GitRecordException;
 import dev.migrationsafety.history.ReleasedMigrations;
 import dev.migrationsafety.io.AtomicFiles;
+import dev.migrationsafety.lint.Acceptance;
+import dev.migrationsafety.lint.AcceptedFindingsException;
 import dev.migrationsafety.lint.Allow;
 import dev.migrationsafety.lint.AllowList;
 import dev.migrationsafety.lint.CheckReports;
@@ -138,20 +142,31 @@ public class CheckMojo extends AbstractSqlMojo {
         } else if (onlyUnlocked) {
             getLog().warn(released.summary());
         }
+        Acceptance acceptance;
+        try {
+            acceptance = check.acceptance();
+        } catch (AcceptedFindingsException e) {
+            throw new MojoFailureException(e.describe());
+        }
         MigrationChecker.CheckResult result;
         try {
-            result = check.run(released);
+            result = check.run(released, acceptance);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException("Cannot check the migrations: " + e.getMessage(), e);
         }
         List<Finding> blocking = result.blocking(threshold);
+        // an existing history not adopted yet: one suggestion instead of a line per finding (the reports list them)
+        ExistingHistory existing = blocking.isEmpty() ? null : result.existingHistory();
         Set<Finding> blockingSet = new HashSet<>(blocking);
-        for (Finding f : result.findings()) {
+        for (Finding f : existing != null ? List.<Finding>of() : result.findings()) {
             if (blockingSet.contains(f)) {
                 getLog().error(f.formatWithSeverity());
             } else {
                 getLog().warn(f.formatWithSeverity());
             }
+        }
+        if (existing != null) {
+            getLog().error(existing.location() + ": " + existing.what() + " - " + existing.fix());
         }
         CheckReports reports = new CheckReports(result.findings(), threshold, version());
         try {
@@ -169,14 +184,48 @@ public class CheckMojo extends AbstractSqlMojo {
                 + " analysed, " + (result.checkedFiles() - result.analysedFiles()) + " from cache"
                 + (result.skippedLocked() > 0 ? ", " + result.skippedLocked() + " locked skipped" : "") + "): "
                 + result.findings().size() + " finding(s), " + blocking.size() + " at or above "
-                + threshold.id() + "; reports in "
+                + threshold.id()
+                + (result.accepted() > 0
+                        ? ", " + result.accepted() + " accepted at adoption (listed in " + result.acceptedFile() + ")"
+                        : "")
+                + "; reports in "
                 + project.getBasedir().toPath().relativize(out.toAbsolutePath()));
+        if (existing != null) {
+            throw new MojoFailureException(blocking.size() + " migration "
+                    + (blocking.size() == 1 ? "finding" : "findings") + " at or above " + threshold.id()
+                    + " in an existing history, listed in "
+                    + project.getBasedir()
+                            .toPath()
+                            .relativize(out.resolve("check.md").toAbsolutePath())
+                    + " - run `mvn migration:adopt` to accept them, then new migrations are checked in full");
+        }
         if (!blocking.isEmpty()) {
             throw new MojoFailureException(
                     blocking.size() + " migration " + (blocking.size() == 1 ? "finding" : "findings")
                             + " at or above " + threshold.id() + "; see above. Fix each, or allow it with"
-                            + " -- migration:allow <check> reason=\"<why it is safe>\" on the line above the statement");
+                            + " -- migration:allow <check> reason=\"<why it is safe>\" on the line above the statement"
+                            + releasedHint(blocking));
         }
+    }
+
+    /**
+     * When every migration is checked and some blocking findings are in released migrations: the options that leave
+     * those out. Empty otherwise.
+     */
+    private String releasedHint(List<Finding> blocking) {
+        if (onlyUnlocked) {
+            return "";
+        }
+        ReleasedMigrations locked = ReleasedMigrations.fromLockFile(baseDir(), lockFile.toPath());
+        long inReleased = blocking.stream()
+                .filter(f -> locked.isReleased(f.path(), baseDir().resolve(f.path())))
+                .count();
+        if (inReleased == 0) {
+            return "";
+        }
+        return ". " + inReleased + " of them " + (inReleased == 1 ? "is" : "are") + " in released (locked)"
+                + " migrations: -Dmigration.onlyUnlocked=true checks only the migrations not released yet, and `mvn"
+                + " migration:adopt -D" + Adoption.FORCE_PROPERTY + "=true` accepts the findings of released ones";
     }
 
     /** An environment variable; a method so tests can replace it. */

@@ -1,5 +1,7 @@
 package dev.migrationsafety.maven;
 
+import dev.migrationsafety.lint.Acceptance;
+import dev.migrationsafety.lint.AcceptedFindingsException;
 import dev.migrationsafety.migration.MigrationScanner;
 import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.migration.MigrationVersion;
@@ -16,7 +18,9 @@ import dev.migrationsafety.sql.SqlAnalysis;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
@@ -45,6 +49,15 @@ public class GraphMojo extends AbstractSqlMojo {
      */
     @Parameter(property = "migration.graph.skip", defaultValue = "false")
     private boolean skipGraph;
+
+    /**
+     * The lock file, relative to the project; the findings {@code migration:adopt} accepted are read from
+     * {@code migrations.accepted} beside it and not shown. Default {@code src/main/resources/db/migrations.lock}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.lockFile", defaultValue = HistoryFiles.DEFAULT_LOCK_FILE)
+    private String lockFile;
 
     /**
      * The schema of unqualified table names. Default: the dialect's ({@code public} for PostgreSQL, {@code PUBLIC}
@@ -184,11 +197,18 @@ public class GraphMojo extends AbstractSqlMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot build the schema graph: " + e.getMessage(), e);
         }
+        Acceptance.Split split = accepted(sqlDialect).apply(outcome.result().findings());
+        Set<String> acceptedLines = new HashSet<>();
+        split.accepted().forEach(f -> acceptedLines.add(f.formatWithSeverity()));
         outcome.info().forEach(getLog()::info);
-        outcome.warnings().forEach(getLog()::warn);
+        outcome.warnings().stream().filter(w -> !acceptedLines.contains(w)).forEach(getLog()::warn);
+        if (!split.accepted().isEmpty()) {
+            getLog().info(split.accepted().size() + " graph finding(s) accepted at adoption, not shown (listed in "
+                    + acceptedDisplay + ")");
+        }
         if (failOn != null) {
             Severity threshold = failOn;
-            long failing = outcome.result().findings().stream()
+            long failing = split.reported().stream()
                     .map(Finding::severity)
                     .filter(s -> s.atLeast(threshold))
                     .count();
@@ -196,6 +216,20 @@ public class GraphMojo extends AbstractSqlMojo {
                 throw new MojoFailureException(failing + " schema graph finding(s) of severity " + threshold.id()
                         + " or worse; see above. Fix the migrations, or raise migration.graph.failOnSeverity");
             }
+        }
+    }
+
+    private String acceptedDisplay;
+
+    /** The findings migration:adopt accepted; a damaged file fails the goal with its file and line. */
+    private Acceptance accepted(Dialect sqlDialect) throws MojoFailureException {
+        Path lock = baseDir().resolve(lockFile).normalize();
+        try {
+            Acceptance acceptance = Acceptance.load(baseDir(), lock, sqlDialect);
+            acceptedDisplay = acceptance.display();
+            return acceptance;
+        } catch (AcceptedFindingsException e) {
+            throw new MojoFailureException(e.describe());
         }
     }
 

@@ -1,10 +1,13 @@
 package dev.migrationsafety.maven;
 
+import dev.migrationsafety.adopt.RoundtripWindow;
 import dev.migrationsafety.database.DatabaseException;
 import dev.migrationsafety.database.DbTarget;
 import dev.migrationsafety.database.EmbeddedPostgres;
 import dev.migrationsafety.database.ScratchDatabase;
 import dev.migrationsafety.database.ScratchSettings;
+import dev.migrationsafety.lint.AcceptedFindings;
+import dev.migrationsafety.lint.AcceptedFindingsException;
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.migration.MigrationScanner;
 import dev.migrationsafety.migration.MigrationSet;
@@ -18,6 +21,7 @@ import dev.migrationsafety.roundtrip.RoundtripRunner;
 import dev.migrationsafety.sql.Dialect;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -98,12 +102,22 @@ public class RoundtripMojo extends AbstractSqlMojo {
 
     /**
      * Version after which to start testing; older migrations are applied without being tested (an old history
-     * without down scripts). Default: none (test all).
+     * without down scripts). Default: the baseline that {@code migration:adopt} recorded beside the lock file
+     * ({@code migrations.accepted}), else none (test all).
      *
      * @since 0.1.0
      */
     @Parameter(property = "migration.startAfter")
     private String startAfter;
+
+    /**
+     * The lock file, relative to the project; the baseline recorded by {@code migration:adopt} is read from the
+     * {@code migrations.accepted} file beside it. Default {@code src/main/resources/db/migrations.lock}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.lockFile", defaultValue = HistoryFiles.DEFAULT_LOCK_FILE)
+    private String lockFile;
 
     /**
      * Stops at the first failing migration instead of reporting all. Default {@code false}.
@@ -255,13 +269,24 @@ public class RoundtripMojo extends AbstractSqlMojo {
             throws MojoExecutionException, MojoFailureException {
         Dialect sqlDialect = configuredDialect() == null ? admin.dialect() : parseDialect();
         MigrationLayout layout = layout();
-        MigrationSet set = new MigrationScanner(Set.of("migrations.lock")).scan(layout);
+        Path lock = baseDir().resolve(lockFile).normalize();
+        MigrationSet set = new MigrationScanner(Set.of(
+                        lock.getFileName().toString(),
+                        AcceptedFindings.besideLockFile(lock).getFileName().toString()))
+                .scan(layout);
         set.strays().forEach(stray -> getLog().warn(stray.displayPath() + " " + stray.reason()
                 + "; it is not part of the round trip (the migrationNaming rule reports it)"));
         if (set.versioned().isEmpty()) {
             getLog().info("No versioned migrations in "
                     + layout.migrationDirs().stream().map(layout::display).toList() + "; nothing to round-trip");
             return;
+        }
+        if (options.startAfter() == null) {
+            RoundtripWindow.Refusal refusal = window().refusal(set).orElse(null);
+            if (refusal != null) {
+                getLog().error(refusal.error());
+                throw new MojoFailureException(refusal.failure());
+            }
         }
         getLog().info("Round trip (" + options.mode().id() + " mode) of "
                 + ConsoleFormat.window(set.versioned(), options) + " on "
@@ -304,7 +329,16 @@ public class RoundtripMojo extends AbstractSqlMojo {
         }
         if (report.failed()) {
             throw new MojoFailureException(report.failureMessage(
-                    layout.display(outputDirectory.toPath().resolve("roundtrip.md"))));
+                            layout.display(outputDirectory.toPath().resolve("roundtrip.md")))
+                    + (options.startAfter() != null
+                            ? ""
+                            : RoundtripWindow.missingDownHint(
+                                    report.outcomes().stream()
+                                            .filter(o -> o.failure() != null
+                                                    && RoundtripWindow.NO_DOWN_SCRIPT.equals(
+                                                            o.failure().error()))
+                                            .count(),
+                                    set)));
         }
     }
 
@@ -338,6 +372,8 @@ public class RoundtripMojo extends AbstractSqlMojo {
             } catch (IllegalArgumentException e) {
                 throw invalid("startAfter", e);
             }
+        } else {
+            start = adoptedBaseline();
         }
         Duration threshold;
         try {
@@ -352,6 +388,24 @@ public class RoundtripMojo extends AbstractSqlMojo {
                 threshold,
                 columnOrderIsError,
                 placeholders == null ? Map.of() : placeholders);
+    }
+
+    /** The baseline {@code migration:adopt} recorded, logged; {@code null} when the project was not adopted. */
+    private MigrationVersion adoptedBaseline() throws MojoExecutionException {
+        RoundtripWindow window = window();
+        try {
+            MigrationVersion baseline = window.baseline().orElse(null);
+            if (baseline != null) {
+                getLog().info(window.baselineLine(baseline));
+            }
+            return baseline;
+        } catch (AcceptedFindingsException e) {
+            throw new MojoExecutionException(e.describe());
+        }
+    }
+
+    private RoundtripWindow window() {
+        return new RoundtripWindow(baseDir(), baseDir().resolve(lockFile).normalize());
     }
 
     /** {@code Invalid mode (migration.mode): unknown round trip mode 'x'; use step or chain}. */

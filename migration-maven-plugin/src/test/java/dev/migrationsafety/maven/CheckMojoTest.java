@@ -50,6 +50,28 @@ class CheckMojoTest extends ProjectMojoTest {
 
     @Test
     @InjectMojo(goal = "check")
+    void findingsInLockedMigrationsNameTheOptionsThatLeaveThemOut(CheckMojo mojo) throws Exception {
+        Path lock = base.resolve("src/main/resources/db/migrations.lock");
+        var history = dev.migrationsafety.history.ProjectHistory.load(
+                dev.migrationsafety.migration.MigrationLayout.defaults(base), lock);
+        Files.writeString(
+                lock,
+                new dev.migrationsafety.history.Locker(false, null)
+                        .update(history)
+                        .lock()
+                        .render("src/main/resources/db/migrations.lock"));
+        mojo.setLog(log);
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(
+                e.getMessage()
+                        .endsWith(". 1 of them is in released (locked) migrations: -Dmigration.onlyUnlocked=true checks"
+                                + " only the migrations not released yet, and `mvn migration:adopt"
+                                + " -Dmigration.adopt.force=true` accepts the findings of released ones"),
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
     @MojoParameter(name = "failOn", value = "low")
     @MojoParameter(name = "skipCheck", value = "true")
     void skips(CheckMojo mojo) throws Exception {

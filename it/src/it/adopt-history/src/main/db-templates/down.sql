@@ -1,0 +1,2 @@
+-- undoes {{upFile}}
+ALTER TABLE customers ADD COLUMN fax VARCHAR(40);

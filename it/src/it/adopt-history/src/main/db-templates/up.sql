@@ -1,0 +1,2 @@
+-- {{description}}
+ALTER TABLE customers DROP COLUMN fax;

@@ -1,0 +1,2 @@
+-- log everybody out after the password hash change
+DELETE FROM sessions;

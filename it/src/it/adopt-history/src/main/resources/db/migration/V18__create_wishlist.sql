@@ -1,0 +1,4 @@
+CREATE TABLE wishlist (
+    customer_id BIGINT NOT NULL,
+    product_id BIGINT NOT NULL
+);

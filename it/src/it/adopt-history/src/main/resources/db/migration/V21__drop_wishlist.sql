@@ -1,0 +1,2 @@
+-- the wishlist feature was removed in release 3
+DROP TABLE wishlist;

@@ -1,0 +1,4 @@
+CREATE TABLE categories (
+    id BIGINT PRIMARY KEY,
+    name VARCHAR(100) NOT NULL
+);

@@ -1,0 +1,2 @@
+-- the audit log moved to the logging platform
+DELETE FROM audit_log;

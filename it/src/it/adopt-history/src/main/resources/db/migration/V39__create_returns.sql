@@ -1,0 +1,5 @@
+CREATE TABLE returns (
+    id BIGINT PRIMARY KEY,
+    order_id BIGINT NOT NULL,
+    reason VARCHAR(400)
+);
