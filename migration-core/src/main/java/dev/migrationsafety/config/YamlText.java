@@ -16,7 +16,7 @@ import java.util.Map;
  * anchors and tags (ignored; an alias keeps its {@code *name} text). Anything else is refused with its line.
  */
 final class YamlText {
-    private record Frame(int indent, String path, boolean item) {}
+    private record Frame(int indent, String path, boolean item, int line) {}
 
     private final List<String> lines;
     private final String display;
@@ -47,7 +47,7 @@ final class YamlText {
     }
 
     private void read() {
-        stack.push(new Frame(-1, "", false));
+        stack.push(new Frame(-1, "", false, 0));
         for (i = 0; i < lines.size(); i++) {
             String raw = lines.get(i);
             if (raw.startsWith("---") && (raw.length() == 3 || Character.isWhitespace(raw.charAt(3)))) {
@@ -86,7 +86,7 @@ final class YamlText {
         }
         current = new LinkedHashMap<>();
         stack.clear();
-        stack.push(new Frame(-1, "", false));
+        stack.push(new Frame(-1, "", false, 0));
         nextIndex.clear();
         lastPlainPath = null;
     }
@@ -108,10 +108,11 @@ final class YamlText {
             stack.pop();
         }
         String parent = stack.peek().path();
+        int keyLine = stack.peek().line();
         int index = nextIndex.merge(parent, 1, Integer::sum) - 1;
         String itemPath = parent + "[" + index + "]";
         String rest = text.substring(1).strip();
-        stack.push(new Frame(indent, itemPath, true));
+        stack.push(new Frame(indent, itemPath, true, i + 1));
         if (rest.isEmpty()) {
             return;
         }
@@ -126,7 +127,7 @@ final class YamlText {
             current.put(
                     parent,
                     list == null || index == 0
-                            ? new PropertiesText.Entry(s, i + 1)
+                            ? new PropertiesText.Entry(s, keyLine > 0 ? keyLine : i + 1)
                             : new PropertiesText.Entry(list.value() + "," + s, list.line()));
         } else {
             put(itemPath, value, i + 1);
@@ -152,7 +153,7 @@ final class YamlText {
         rest = withoutAnchorAndTag(rest);
         int line = i + 1;
         if (rest.isEmpty()) {
-            stack.push(new Frame(indent, path, false));
+            stack.push(new Frame(indent, path, false, line));
             return;
         }
         if (rest.startsWith("|") || rest.startsWith(">")) {

@@ -59,7 +59,7 @@ class YamlTextTest {
         assertEquals(
                 "classpath:db/changes,filesystem:more",
                 e.get("spring.flyway.locations").value());
-        assertEquals(10, e.get("spring.flyway.locations").line());
+        assertEquals(9, e.get("spring.flyway.locations").line());
         assertEquals("public,audit", e.get("spring.flyway.schemas").value());
         assertEquals("app", e.get("spring.flyway.placeholders.owner").value());
         assertEquals("V", e.get("spring.flyway.sql-migration-prefix").value());
