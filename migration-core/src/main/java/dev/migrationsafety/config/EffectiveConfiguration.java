@@ -188,7 +188,7 @@ public final class EffectiveConfiguration {
      * Wrappers ({@code jdbc:tc:}, {@code jdbc:p6spy:}) are looked through.
      */
     static String vendor(String url) {
-        if (url == null || url.isBlank() || url.contains("${")) {
+        if (url == null || url.isBlank()) {
             return null;
         }
         String u = url.strip().toLowerCase(Locale.ROOT);
@@ -203,6 +203,9 @@ public final class EffectiveConfiguration {
         }
         int colon = u.indexOf(':');
         String sub = colon < 0 ? u : u.substring(0, colon);
+        if (sub.contains("${") || sub.contains("}")) {
+            return null;
+        }
         return switch (sub) {
             case "" -> null;
             case "pgsql" -> "postgresql";

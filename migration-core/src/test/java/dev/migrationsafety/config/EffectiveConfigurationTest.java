@@ -71,6 +71,8 @@ class EffectiveConfigurationTest {
         assertEquals("postgresql", EffectiveConfiguration.vendor("jdbc:postgresql://x/y"));
         assertEquals("sqlserver", EffectiveConfiguration.vendor("jdbc:jtds:sqlserver://x"));
         assertEquals(null, EffectiveConfiguration.vendor("${DB_URL}"));
+        assertEquals(null, EffectiveConfiguration.vendor("jdbc:${VENDOR}://h/db"));
+        assertEquals("postgresql", EffectiveConfiguration.vendor("jdbc:postgresql://${DB_HOST}:5432/${DB_NAME}"));
     }
 
     @Test

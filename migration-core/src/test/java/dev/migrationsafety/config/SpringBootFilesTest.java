@@ -67,4 +67,60 @@ class SpringBootFilesTest {
         assertEquals(new Setting("history", "application.yml:14"), s.get("table"));
         assertNull(s.get("password"));
     }
+
+    @Test
+    void yamlAsApplicationsWriteIt() {
+        ConfigSource source = SpringBootFiles.yaml(
+                """
+                spring:
+                  application:
+                    name: orders # the name
+                  datasource:
+                    # from the environment, with a default for local runs
+                    url: jdbc:postgresql://${POSTGRES_HOST}:5432/${POSTGRES_DB}
+                    username: ${POSTGRES_USER:postgres}
+                    password: ${POSTGRES_PASSWORD:Sql@4321}
+
+                  jpa:
+                    properties:
+                      hibernate:
+                        dialect: org.hibernate.dialect.PostgreSQLDialect
+                  flyway:
+                    enabled: true
+                    locations: classpath:db/migration
+                    baseline-on-migrate: true
+                logging:
+                  pattern:
+                    console: "%d{HH:mm:ss} %-5level %msg%n"
+                management:
+                  endpoints:
+                    web:
+                      exposure:
+                        include: health, refresh
+                app:
+                  version: @project.version@
+                  cors: ["http://localhost:3000", 'https://example.org']
+                  banner: >-
+                    folded
+                    text
+                ---
+                spring:
+                  config:
+                    activate:
+                      on-profile: local
+                  flyway:
+                    locations: classpath:db/migration,classpath:db/migration-local
+                """,
+                "application.yml");
+        Map<String, Setting> s = source.settings();
+        assertEquals(
+                new Setting("jdbc:postgresql://${POSTGRES_HOST}:5432/${POSTGRES_DB}", "application.yml:6"),
+                s.get("url"));
+        assertEquals(new Setting("postgres", "application.yml:7"), s.get("user"));
+        assertEquals(new Setting("classpath:db/migration", "application.yml:16"), s.get("locations"));
+        assertEquals(
+                "postgresql",
+                EffectiveConfiguration.vendor(EffectiveConfiguration.resolve(java.util.List.of(source))
+                        .url()));
+    }
 }
