@@ -195,6 +195,9 @@ public abstract class AbstractMigrationMojo extends AbstractMojo {
             }
         }
         configuration = EffectiveConfiguration.resolve(sources);
+        if (getLog().isDebugEnabled()) {
+            configuration.describe().forEach(line -> getLog().debug("Flyway configuration: " + line));
+        }
         return configuration;
     }
 
