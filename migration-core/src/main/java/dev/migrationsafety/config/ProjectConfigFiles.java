@@ -12,9 +12,17 @@ import java.util.List;
  * Finds and reads the files where Flyway users keep their configuration, highest precedence first:
  * {@code flyway.toml}, {@code conf/flyway.toml}, {@code flyway.conf}, {@code conf/flyway.conf} (all in the project
  * directory), then Spring Boot's {@code application.properties}, {@code application.yml} and
- * {@code application.yaml} in the first resource directory that has one ({@code src/main/resources} by default).
+ * {@code application.yaml}, in {@code config/} first as Spring Boot ranks {@code classpath:/config/} over
+ * {@code classpath:/}, each from the first resource directory that has it ({@code src/main/resources} by default).
  */
 public final class ProjectConfigFiles {
+    private static final List<String> SPRING_FILES = List.of(
+            "config/application.properties",
+            "config/application.yml",
+            "config/application.yaml",
+            "application.properties",
+            "application.yml",
+            "application.yaml");
 
     private ProjectConfigFiles() {}
 
@@ -41,7 +49,7 @@ public final class ProjectConfigFiles {
         List<Path> resources = resourceDirs == null || resourceDirs.isEmpty()
                 ? List.of(baseDir.resolve("src/main/resources"))
                 : resourceDirs.stream().map(baseDir::resolve).toList();
-        for (String name : List.of("application.properties", "application.yml", "application.yaml")) {
+        for (String name : SPRING_FILES) {
             for (Path dir : resources) {
                 Path file = dir.resolve(name);
                 if (Files.isRegularFile(file)) {

@@ -108,10 +108,16 @@ class EffectiveConfigurationTest {
         Files.writeString(dir.resolve("conf/flyway.conf"), "flyway.table=conf\nflyway.user=conf\n");
         Files.writeString(
                 dir.resolve("src/main/resources/application.yml"),
-                "spring:\n  flyway:\n    user: spring\n    schemas: app\n");
+                "spring:\n  flyway:\n    user: spring\n    schemas: app\n    table: spring\n");
+        Files.createDirectories(dir.resolve("src/main/resources/config"));
+        Files.writeString(dir.resolve("src/main/resources/config/application.properties"), "spring.flyway.table=x\n");
         List<ConfigSource> sources = ProjectConfigFiles.read(dir, List.of());
         assertEquals(
-                List.of("flyway.toml", "conf/flyway.conf", "src/main/resources/application.yml"),
+                List.of(
+                        "flyway.toml",
+                        "conf/flyway.conf",
+                        "src/main/resources/config/application.properties",
+                        "src/main/resources/application.yml"),
                 sources.stream().map(ConfigSource::label).toList());
         EffectiveConfiguration c = EffectiveConfiguration.resolve(sources);
         assertEquals(new Setting("toml", "flyway.toml:2"), c.setting("table"));
