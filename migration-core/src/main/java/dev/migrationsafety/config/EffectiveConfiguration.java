@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The Flyway settings that the goals use and where each came from, resolved from every source in order of
@@ -20,6 +21,10 @@ public final class EffectiveConfiguration {
     public static final String DEFAULT = "default";
 
     private static final String MASK = "******";
+
+    /** Placeholder names whose values are masked like passwords: {@code ${app_password}}, {@code ${apiToken}}. */
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i)(password|passwd|pwd|secret|token|credential|api_?key|private_?key)");
 
     private final Map<String, Setting> settings;
     private final Map<String, Setting> placeholders;
@@ -170,8 +175,8 @@ public final class EffectiveConfiguration {
                     };
             lines.add(key + " = " + value + "  (" + s.origin() + ")");
         }
-        placeholders.forEach((name, s) ->
-                lines.add(FlywayKeys.PLACEHOLDERS + "." + name + " = " + s.value() + "  (" + s.origin() + ")"));
+        placeholders.forEach((name, s) -> lines.add(FlywayKeys.PLACEHOLDERS + "." + name + " = "
+                + (SECRET_NAME.matcher(name).find() ? MASK : s.value()) + "  (" + s.origin() + ")"));
         return lines;
     }
 

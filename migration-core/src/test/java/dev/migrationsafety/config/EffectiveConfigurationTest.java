@@ -37,9 +37,16 @@ class EffectiveConfigurationTest {
                         "pw",
                         "placeholders.owner",
                         "toml"),
-                source("flyway.conf", "placeholders.owner", "conf", "placeholders.schema", "app")));
+                source(
+                        "flyway.conf",
+                        "placeholders.owner",
+                        "conf",
+                        "placeholders.schema",
+                        "app",
+                        "placeholders.app_password",
+                        "pw")));
         assertEquals(List.of("filesystem:db/migration"), c.locations());
-        assertEquals(Map.of("owner", "toml", "schema", "app"), c.placeholders());
+        assertEquals(Map.of("owner", "toml", "schema", "app", "app_password", "pw"), c.placeholders());
         assertEquals(
                 List.of(
                         "locations = filesystem:db/migration  (flyway-maven-plugin in pom.xml)",
@@ -52,6 +59,7 @@ class EffectiveConfigurationTest {
                         "url = jdbc:postgresql://db/app?password=******  (flyway.toml)",
                         "user = (not set)",
                         "password = ******  (flyway.toml)",
+                        "placeholders.app_password = ******  (flyway.conf)",
                         "placeholders.owner = toml  (flyway.toml)",
                         "placeholders.schema = app  (flyway.conf)"),
                 c.describe());
