@@ -1,12 +1,20 @@
 package dev.migrationsafety.enforcer;
 
+import dev.migrationsafety.config.ConfigFileException;
+import dev.migrationsafety.config.ConfigSource;
+import dev.migrationsafety.config.EffectiveConfiguration;
+import dev.migrationsafety.config.FlywayKeys;
+import dev.migrationsafety.config.ProjectConfigFiles;
+import dev.migrationsafety.config.Setting;
 import dev.migrationsafety.history.ProjectHistory;
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.migration.NamingPolicy;
 import dev.migrationsafety.report.Finding;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.enforcer.rule.api.AbstractEnforcerRule;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
@@ -23,8 +31,17 @@ public abstract class AbstractMigrationRule extends AbstractEnforcerRule {
     /** Default lock file, beside the migrations. */
     public static final String DEFAULT_LOCK_FILE = "src/main/resources/db/migrations.lock";
 
-    /** Flyway locations, as in the plugin's {@code locations} parameter. Default {@code classpath:db/migration}. */
+    /**
+     * Flyway locations, as in the plugin's {@code locations} parameter. Default: as the plugin's, Flyway's own
+     * configuration where the project keeps one, else {@code classpath:db/migration}.
+     */
     private List<String> locations;
+
+    /**
+     * Whether the locations are read from Flyway's configuration when not set here, as in the plugin's
+     * {@code flywayConfig} parameter. Default: the property {@code migration.flywayConfig}, else {@code true}.
+     */
+    private Boolean flywayConfig;
 
     /** Down-script location, as in the plugin's {@code undoLocation}. Default {@code classpath:db/undo}. */
     private String undoLocation;
@@ -87,16 +104,50 @@ public abstract class AbstractMigrationRule extends AbstractEnforcerRule {
                         .map(Resource::getDirectory)
                         .map(Path::of)
                         .toList();
+        EffectiveConfiguration config = configuration(resourceDirs);
+        List<String> naming = config.unsupportedNaming();
+        if (!naming.isEmpty()) {
+            throw new EnforcerRuleError(String.join("; ", naming));
+        }
         try {
             // unset means our default (db/undo), not the adjacent layout that resolve() gives a null location
             return MigrationLayout.resolve(
                     baseDir(),
-                    locations,
+                    config.locations(),
                     undoLocation != null ? undoLocation : MigrationLayout.DEFAULT_UNDO_LOCATION,
                     resourceDirs);
+        } catch (ConfigFileException e) {
+            throw new EnforcerRuleError(e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new EnforcerRuleError("Invalid migration location: " + e.getMessage());
+            throw new EnforcerRuleError("Invalid migration location: " + e.getMessage() + " (locations from "
+                    + config.setting(FlywayKeys.LOCATIONS).origin() + ")");
         }
+    }
+
+    /** The Flyway settings as the plugin's goals resolve them, with this rule's locations on top. */
+    private EffectiveConfiguration configuration(List<Path> resourceDirs) throws EnforcerRuleError {
+        List<ConfigSource> sources = new ArrayList<>();
+        if (locations != null && !locations.isEmpty()) {
+            sources.add(new ConfigSource(
+                    "rule",
+                    Map.of(
+                            FlywayKeys.LOCATIONS,
+                            new Setting(String.join(",", locations), "rule parameter locations"))));
+        }
+        boolean readFlyway =
+                flywayConfig != null ? flywayConfig : !"false".equalsIgnoreCase(property("migration.flywayConfig"));
+        if (readFlyway) {
+            sources.add(FlywayConfigSources.properties(session, project));
+            sources.add(FlywayConfigSources.pom(project));
+            try {
+                sources.addAll(ProjectConfigFiles.read(baseDir(), resourceDirs));
+            } catch (ConfigFileException e) {
+                throw new EnforcerRuleError(e.getMessage());
+            } catch (UncheckedIOException e) {
+                throw new EnforcerRuleError(e.getMessage() + ": " + e.getCause().getMessage(), e);
+            }
+        }
+        return EffectiveConfiguration.resolve(sources);
     }
 
     protected NamingPolicy namingPolicy() throws EnforcerRuleError {
@@ -149,7 +200,8 @@ public abstract class AbstractMigrationRule extends AbstractEnforcerRule {
 
     /** The shared settings, for the subclasses' {@code toString()}. */
     protected String commonSettings() {
-        return "locations=" + locations + ", undoLocation=" + undoLocation + ", timestampPattern=" + timestampPattern
-                + ", maxSlugLength=" + maxSlugLength + ", lockFile=" + lockFile + ", skip=" + skip;
+        return "locations=" + locations + ", flywayConfig=" + flywayConfig + ", undoLocation=" + undoLocation
+                + ", timestampPattern=" + timestampPattern + ", maxSlugLength=" + maxSlugLength + ", lockFile="
+                + lockFile + ", skip=" + skip;
     }
 }

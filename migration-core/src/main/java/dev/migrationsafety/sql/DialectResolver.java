@@ -80,13 +80,21 @@ public final class DialectResolver {
         return new Resolution(Dialect.POSTGRESQL, "default");
     }
 
-    /** The dialect of a JDBC URL, or null when it names no database (blank, unresolved property, not JDBC). */
+    /**
+     * The dialect of a JDBC URL, or null when it names no database (blank, not JDBC, or a property where the database
+     * would be: {@code ${db.url}}, {@code jdbc:${vendor}://...}); a property further on, as in
+     * {@code jdbc:postgresql://${DB_HOST}:5432/app}, leaves the database named.
+     */
     static Dialect ofUrl(String url) {
-        if (url == null || url.isBlank() || url.contains("${")) {
+        if (url == null || url.isBlank()) {
             return null;
         }
         String u = url.strip().toLowerCase(Locale.ROOT);
         if (!u.startsWith("jdbc:")) {
+            return null;
+        }
+        int colon = u.indexOf(':', "jdbc:".length());
+        if (u.substring(0, colon < 0 ? u.length() : colon).contains("${")) {
             return null;
         }
         // wrappers around another URL: jdbc:tc:postgresql:16:///db (Testcontainers), jdbc:p6spy:mysql://...

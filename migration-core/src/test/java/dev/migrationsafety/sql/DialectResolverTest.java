@@ -22,6 +22,8 @@ class DialectResolverTest {
                 "null     | jdbc:tc:postgresql:16:///app     | null                        | POSTGRESQL | Flyway URL jdbc:tc:postgresql:16:///app",
                 "null     | jdbc:sqlserver://db              | org.postgresql:postgresql   | GENERIC    | Flyway URL jdbc:sqlserver://db",
                 "null     | ${db.url}                        | org.postgresql:postgresql:42.7.4 | POSTGRESQL | dependency org.postgresql:postgresql",
+                "null     | jdbc:${db.vendor}://h/app        | org.postgresql:postgresql   | POSTGRESQL | dependency org.postgresql:postgresql",
+                "null     | jdbc:mariadb://${DB_HOST}:3306/app | org.postgresql:postgresql | MYSQL      | Flyway URL jdbc:mariadb://${DB_HOST}:3306/app",
                 "null     | null                             | com.mysql:mysql-connector-j | MYSQL      | dependency com.mysql:mysql-connector-j",
                 "null     | null                             | mysql:mysql-connector-java  | MYSQL      | dependency mysql:mysql-connector-java",
                 "null     | null                             | org.mariadb.jdbc:mariadb-java-client | MYSQL | dependency org.mariadb.jdbc:mariadb-java-client",

@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
@@ -179,14 +178,6 @@ public class RoundtripMojo extends AbstractSqlMojo {
      */
     @Parameter(property = "migration.extensions")
     private List<String> extensions;
-
-    /**
-     * Flyway placeholders for the ups, as in Flyway's own configuration. Default: none.
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    private Map<String, String> placeholders;
 
     /**
      * Version of the embedded PostgreSQL used when the dialect is PostgreSQL and no {@link #url} is given: the
@@ -381,13 +372,7 @@ public class RoundtripMojo extends AbstractSqlMojo {
         } catch (IllegalArgumentException e) {
             throw invalid("slowThreshold", e);
         }
-        return new RoundtripOptions(
-                parsedMode,
-                start,
-                failFast,
-                threshold,
-                columnOrderIsError,
-                placeholders == null ? Map.of() : placeholders);
+        return new RoundtripOptions(parsedMode, start, failFast, threshold, columnOrderIsError, placeholders());
     }
 
     /** The baseline {@code migration:adopt} recorded, logged; {@code null} when the project was not adopted. */

@@ -1,0 +1,4 @@
+CREATE TABLE items (
+    id BIGSERIAL PRIMARY KEY,
+    sku TEXT NOT NULL
+);
