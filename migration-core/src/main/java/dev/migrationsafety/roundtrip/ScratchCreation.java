@@ -42,9 +42,7 @@ final class ScratchCreation {
         try {
             session = admin.connect();
         } catch (SQLException e) {
-            throw new RoundtripException(
-                    "cannot connect to " + admin + ": " + admin.mask(e.getMessage()) + "; check the url and account",
-                    e);
+            throw new RoundtripException(ConnectionFailure.connecting(admin, admin.user(), e), e);
         }
         ScratchDatabase scratch = null;
         try {
@@ -56,11 +54,13 @@ final class ScratchCreation {
                     : unsandboxed(admin, session, name, settings, log);
         } catch (SQLException e) {
             ScratchDatabase.closeQuietly(session);
+            String rights = settings.sandbox()
+                    ? rightsNeeded(dialect)
+                    : dialect == Dialect.POSTGRESQL
+                            ? "CREATEDB (or CREATE on the database of the url, for a scratch schema)"
+                            : "CREATE on the scratch databases: GRANT ALL ON `migration\\_rt\\_%`.*";
             throw new RoundtripException(
-                    "cannot create a scratch database on " + admin + ": "
-                            + admin.mask(e.getMessage())
-                            + "; the account needs CREATE DATABASE (or CREATE on the database for a scratch schema)",
-                    e);
+                    ConnectionFailure.statement(admin, "cannot create a scratch database on " + admin, rights, e), e);
         } catch (RuntimeException e) {
             ScratchDatabase.closeQuietly(session);
             throw e;
@@ -80,6 +80,12 @@ final class ScratchCreation {
         try {
             role = SandboxRole.create(session, dialect, name);
         } catch (SQLException e) {
+            if (!ConnectionFailure.wantsRights(e)) {
+                throw new RoundtripException(
+                        ConnectionFailure.statement(
+                                admin, "cannot create the round trip's sandbox account as " + who, "", e),
+                        e);
+            }
             throw new RoundtripException("cannot create the round trip's sandbox "
                     + (dialect == Dialect.POSTGRESQL ? "role" : "user") + " as " + who + " ("
                     + admin.mask(FlywayFailures.oneLine(e.getMessage())) + "); the migrations and down scripts run as"
@@ -103,6 +109,10 @@ final class ScratchCreation {
                 } catch (SQLException dropFailed) {
                     e.addSuppressed(dropFailed);
                 }
+            }
+            if (e instanceof SQLException sql && !ConnectionFailure.wantsRights(sql)) {
+                throw new RoundtripException(
+                        ConnectionFailure.statement(admin, "cannot create a scratch database as " + who, "", sql), sql);
             }
             if (e instanceof SQLException sql) {
                 throw new RoundtripException(
