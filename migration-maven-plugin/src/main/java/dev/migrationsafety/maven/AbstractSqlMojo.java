@@ -14,7 +14,8 @@ public abstract class AbstractSqlMojo extends AbstractMigrationMojo {
      * The SQL dialect of the migrations: {@code postgresql}, {@code mysql} (also MariaDB), {@code h2} or
      * {@code generic}. It decides how statements are split and read, how names fold and the default schema.
      * Default: the dialect of {@link #flywayUrl}, else of the JDBC driver among the project's dependencies, else
-     * {@code postgresql} ({@code migration:roundtrip} uses only a dialect set here or its database URL's).
+     * {@code postgresql}. {@code migration:roundtrip} uses the same, except that the dialect of its {@code url}
+     * wins over all but a dialect set here.
      *
      * @since 0.1.0
      */
@@ -40,6 +41,11 @@ public abstract class AbstractSqlMojo extends AbstractMigrationMojo {
 
     /** The dialect: as configured, else from the Flyway URL, else from the JDBC driver dependency, else PostgreSQL. */
     protected Dialect dialect() throws MojoExecutionException {
+        return dialectResolution().dialect();
+    }
+
+    /** The dialect and where it came from. */
+    protected DialectResolver.Resolution dialectResolution() throws MojoExecutionException {
         List<String> dependencies = project.getDependencies() == null
                 ? List.of()
                 : project.getDependencies().stream()
@@ -48,7 +54,7 @@ public abstract class AbstractSqlMojo extends AbstractMigrationMojo {
         try {
             DialectResolver.Resolution resolution = DialectResolver.resolve(dialect, flywayUrl, dependencies);
             getLog().debug("SQL dialect: " + resolution);
-            return resolution.dialect();
+            return resolution;
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("Invalid dialect (migration.dialect): " + e.getMessage());
         }
