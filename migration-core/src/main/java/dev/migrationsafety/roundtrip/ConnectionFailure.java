@@ -95,8 +95,8 @@ final class ConnectionFailure {
         return prefix
                 + switch (kind(e)) {
                     case UNKNOWN_HOST ->
-                        "the host " + host(server) + " is unknown: no name server knows it (" + said
-                                + "); check the host name in the url (url / migration.url)";
+                        "the host " + host(server) + " is unknown: no name server knows it; check the host"
+                                + " name in the url (url / migration.url)";
                     case REFUSED ->
                         "nothing accepts connections at " + server + " (connection refused); check the"
                                 + " host and port in the url, and that the server runs and listens on TCP there";

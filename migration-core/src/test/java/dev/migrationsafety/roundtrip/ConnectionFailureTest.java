@@ -51,12 +51,10 @@ class ConnectionFailureTest {
     void anUnknownHostIsNamed() {
         String message = failure(
                 new DbTarget("jdbc:postgresql://nonexistent.invalid/test", "postgres", ""), ScratchSettings.defaults());
-        assertTrue(
-                message.startsWith("cannot connect to jdbc:postgresql://nonexistent.invalid/test as postgres: the host"
-                        + " nonexistent.invalid is unknown: no name server knows it ("),
+        assertEquals(
+                "cannot connect to jdbc:postgresql://nonexistent.invalid/test as postgres: the host nonexistent.invalid"
+                        + " is unknown: no name server knows it; check the host name in the url (url / migration.url)",
                 message);
-        assertTrue(message.endsWith("); check the host name in the url (url / migration.url)"), message);
-        assertFalse(message.contains("CREATE"), message);
     }
 
     @Test
