@@ -1,7 +1,7 @@
 package dev.migrationsafety.bench;
 
-import dev.migrationsafety.roundtrip.SchemaSnapshot;
-import dev.migrationsafety.roundtrip.SnapshotReader;
+import dev.migrationsafety.catalog.SchemaSnapshot;
+import dev.migrationsafety.catalog.SnapshotReader;
 import dev.migrationsafety.sql.Dialect;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,5 +1,6 @@
 package dev.migrationsafety.roundtrip;
 
+import dev.migrationsafety.database.ScratchDatabase;
 import dev.migrationsafety.migration.CallbackScript;
 import dev.migrationsafety.migration.LocationRole;
 import dev.migrationsafety.migration.LocationWalker;

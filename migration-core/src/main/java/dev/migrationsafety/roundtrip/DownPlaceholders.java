@@ -1,5 +1,6 @@
 package dev.migrationsafety.roundtrip;
 
+import dev.migrationsafety.catalog.SnapshotReader;
 import dev.migrationsafety.sql.Dialect;
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,5 +1,6 @@
 package dev.migrationsafety.roundtrip;
 
+import dev.migrationsafety.catalog.SnapshotReader;
 import dev.migrationsafety.migration.MigrationFile;
 import dev.migrationsafety.sql.Dialect;
 import dev.migrationsafety.sql.SplitResult;

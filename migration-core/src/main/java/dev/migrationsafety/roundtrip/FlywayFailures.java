@@ -1,5 +1,7 @@
 package dev.migrationsafety.roundtrip;
 
+import dev.migrationsafety.catalog.DriverMessages;
+import dev.migrationsafety.database.DbTarget;
 import dev.migrationsafety.migration.MigrationLayout;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -106,12 +108,7 @@ final class FlywayFailures {
     }
 
     static String oneLine(String message) {
-        // the MariaDB driver prefixes its connection id, which differs from run to run
-        return message == null
-                ? ""
-                : message.replaceAll("\\s*\\R\\s*", " ")
-                        .replaceFirst("^\\(conn=\\d+\\) ", "")
-                        .strip();
+        return DriverMessages.oneLine(message);
     }
 
     private static String firstLines(String message) {

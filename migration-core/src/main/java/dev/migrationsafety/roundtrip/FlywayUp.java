@@ -1,5 +1,10 @@
 package dev.migrationsafety.roundtrip;
 
+import dev.migrationsafety.database.DbTarget;
+import dev.migrationsafety.database.ScratchDatabase;
+import dev.migrationsafety.database.SharedConnectionDataSource;
+import dev.migrationsafety.flyway.MigrationResources;
+import dev.migrationsafety.flyway.QuietFlywayLog;
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.sql.Dialect;
 import java.sql.Connection;

@@ -1,5 +1,11 @@
 package dev.migrationsafety.roundtrip;
 
+import dev.migrationsafety.catalog.ObjectKind;
+import dev.migrationsafety.catalog.PartitionedSnapshot;
+import dev.migrationsafety.catalog.SchemaObject;
+import dev.migrationsafety.catalog.SchemaSnapshot;
+import dev.migrationsafety.catalog.SnapshotReader;
+import dev.migrationsafety.database.ScratchDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.migrationsafety.roundtrip;
 
+import dev.migrationsafety.catalog.Difference;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,10 @@
 package dev.migrationsafety.roundtrip;
 
+import dev.migrationsafety.catalog.PartitionedSnapshot;
+import dev.migrationsafety.catalog.SchemaSnapshot;
+import dev.migrationsafety.catalog.postgres.PostgresCatalog;
+import dev.migrationsafety.catalog.postgres.PostgresChangeLog;
+import dev.migrationsafety.database.ScratchDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;

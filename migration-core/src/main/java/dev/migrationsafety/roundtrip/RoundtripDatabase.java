@@ -1,5 +1,7 @@
 package dev.migrationsafety.roundtrip;
 
+import dev.migrationsafety.database.DbTarget;
+import dev.migrationsafety.database.ScratchDatabase;
 import dev.migrationsafety.sql.Dialect;
 import dev.migrationsafety.sql.DialectResolver;
 

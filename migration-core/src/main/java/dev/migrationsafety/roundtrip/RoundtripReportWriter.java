@@ -1,5 +1,6 @@
 package dev.migrationsafety.roundtrip;
 
+import dev.migrationsafety.catalog.Difference;
 import dev.migrationsafety.io.AtomicFiles;
 import dev.migrationsafety.report.JsonWriter;
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package dev.migrationsafety.roundtrip;
 
+import dev.migrationsafety.catalog.PartitionedSnapshot;
+import dev.migrationsafety.database.ScratchDatabase;
+import dev.migrationsafety.flyway.SessionReset;
 import dev.migrationsafety.migration.MigrationFile;
 import dev.migrationsafety.migration.MigrationKind;
 import dev.migrationsafety.migration.MigrationName;

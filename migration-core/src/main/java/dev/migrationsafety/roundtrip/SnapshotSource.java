@@ -1,5 +1,7 @@
 package dev.migrationsafety.roundtrip;
 
+import dev.migrationsafety.catalog.PartitionedSnapshot;
+import dev.migrationsafety.database.ScratchDatabase;
 import dev.migrationsafety.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package dev.migrationsafety.roundtrip;
 
+import dev.migrationsafety.catalog.PartitionedSnapshot;
 import dev.migrationsafety.migration.IrreversibleMarker;
 import dev.migrationsafety.migration.MigrationFile;
 import dev.migrationsafety.roundtrip.MigrationOutcome.Status;

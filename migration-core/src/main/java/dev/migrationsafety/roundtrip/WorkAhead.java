@@ -1,5 +1,7 @@
 package dev.migrationsafety.roundtrip;
 
+import dev.migrationsafety.database.DbTarget;
+import dev.migrationsafety.flyway.QuietFlywayLog;
 import dev.migrationsafety.migration.MigrationFile;
 import dev.migrationsafety.sql.Dialect;
 import java.sql.SQLException;

@@ -3,6 +3,8 @@ package dev.migrationsafety.roundtrip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.migrationsafety.database.ScratchDatabase;
+import dev.migrationsafety.database.ScratchSettings;
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.migration.MigrationScanner;
 import dev.migrationsafety.migration.MigrationSet;

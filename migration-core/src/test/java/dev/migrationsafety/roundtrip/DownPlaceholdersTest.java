@@ -3,6 +3,11 @@ package dev.migrationsafety.roundtrip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.migrationsafety.catalog.SnapshotReader;
+import dev.migrationsafety.database.DbTarget;
+import dev.migrationsafety.database.ScratchDatabase;
+import dev.migrationsafety.database.ScratchSettings;
+import dev.migrationsafety.database.TestDatabases;
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.sql.Dialect;
 import java.io.IOException;

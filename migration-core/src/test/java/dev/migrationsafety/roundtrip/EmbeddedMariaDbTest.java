@@ -3,6 +3,7 @@ package dev.migrationsafety.roundtrip;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationsafety.database.EmbeddedMariaDb;
 import dev.migrationsafety.sql.Dialect;
 import java.nio.file.Files;
 import java.nio.file.Path;

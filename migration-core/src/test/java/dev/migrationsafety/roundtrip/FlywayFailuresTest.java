@@ -2,6 +2,7 @@ package dev.migrationsafety.roundtrip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.migrationsafety.database.DbTarget;
 import dev.migrationsafety.migration.MigrationLayout;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,6 +3,10 @@ package dev.migrationsafety.roundtrip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationsafety.database.DbTarget;
+import dev.migrationsafety.database.ScratchDatabase;
+import dev.migrationsafety.database.ScratchSettings;
+import dev.migrationsafety.database.TestDatabases;
 import dev.migrationsafety.sql.Dialect;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationsafety.database.DbTarget;
+import dev.migrationsafety.database.TestDatabases;
+import dev.migrationsafety.flyway.QuietFlywayLog;
 import dev.migrationsafety.sql.Dialect;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,8 @@ package dev.migrationsafety.roundtrip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.migrationsafety.database.DbTarget;
+import dev.migrationsafety.database.ScratchDatabase;
 import dev.migrationsafety.sql.Dialect;
 import java.time.Duration;
 import java.util.ArrayList;

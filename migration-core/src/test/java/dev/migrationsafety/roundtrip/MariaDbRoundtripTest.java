@@ -2,6 +2,8 @@ package dev.migrationsafety.roundtrip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.migrationsafety.database.DbTarget;
+import dev.migrationsafety.database.TestDatabases;
 import dev.migrationsafety.sql.Dialect;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationsafety.catalog.SchemaSnapshot;
+import dev.migrationsafety.catalog.postgres.PostgresSnapshotReader;
+import dev.migrationsafety.database.DbTarget;
+import dev.migrationsafety.database.ScratchDatabase;
+import dev.migrationsafety.database.ScratchSettings;
+import dev.migrationsafety.database.TestDatabases;
 import dev.migrationsafety.migration.MigrationFile;
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.migration.MigrationScanner;

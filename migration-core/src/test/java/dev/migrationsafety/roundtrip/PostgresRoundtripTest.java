@@ -3,6 +3,10 @@ package dev.migrationsafety.roundtrip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationsafety.database.DatabaseException;
+import dev.migrationsafety.database.DbTarget;
+import dev.migrationsafety.database.ScratchSettings;
+import dev.migrationsafety.database.TestDatabases;
 import dev.migrationsafety.sql.Dialect;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,8 +132,8 @@ class PostgresRoundtripTest extends RoundtripRunnerTest {
         // the user only in the URL: the log names it all the same
         DbTarget limited = new DbTarget(
                 pg.url() + (pg.url().contains("?") ? "&" : "?") + "user=migration_rt_nocreatedb", null, "");
-        RoundtripException refused = org.junit.jupiter.api.Assertions.assertThrows(
-                RoundtripException.class,
+        DatabaseException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                DatabaseException.class,
                 () -> run(
                         "postgresql/planted",
                         limited,

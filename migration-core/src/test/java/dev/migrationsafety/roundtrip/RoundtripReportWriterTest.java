@@ -3,6 +3,8 @@ package dev.migrationsafety.roundtrip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationsafety.catalog.Difference;
+import dev.migrationsafety.catalog.ObjectKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationsafety.database.DbTarget;
+import dev.migrationsafety.database.SandboxRole;
+import dev.migrationsafety.database.ScratchSettings;
+import dev.migrationsafety.database.TestDatabases;
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.migration.MigrationScanner;
 import dev.migrationsafety.migration.MigrationSet;

@@ -1,6 +1,6 @@
 package dev.migrationsafety.maven;
 
-import dev.migrationsafety.roundtrip.EmbeddedMariaDb;
+import dev.migrationsafety.database.EmbeddedMariaDb;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.maven.execution.MavenSession;

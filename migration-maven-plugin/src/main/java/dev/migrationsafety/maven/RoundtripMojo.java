@@ -1,22 +1,22 @@
 package dev.migrationsafety.maven;
 
+import dev.migrationsafety.database.DatabaseException;
+import dev.migrationsafety.database.DbTarget;
+import dev.migrationsafety.database.EmbeddedMariaDb;
+import dev.migrationsafety.database.EmbeddedPostgres;
+import dev.migrationsafety.database.ScratchDatabase;
+import dev.migrationsafety.database.ScratchSettings;
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.migration.MigrationScanner;
 import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.migration.MigrationVersion;
 import dev.migrationsafety.roundtrip.ConsoleFormat;
-import dev.migrationsafety.roundtrip.DbTarget;
-import dev.migrationsafety.roundtrip.EmbeddedMariaDb;
-import dev.migrationsafety.roundtrip.EmbeddedPostgres;
 import dev.migrationsafety.roundtrip.RoundtripDatabase;
-import dev.migrationsafety.roundtrip.RoundtripException;
 import dev.migrationsafety.roundtrip.RoundtripMode;
 import dev.migrationsafety.roundtrip.RoundtripOptions;
 import dev.migrationsafety.roundtrip.RoundtripReport;
 import dev.migrationsafety.roundtrip.RoundtripReportWriter;
 import dev.migrationsafety.roundtrip.RoundtripRunner;
-import dev.migrationsafety.roundtrip.ScratchDatabase;
-import dev.migrationsafety.roundtrip.ScratchSettings;
 import dev.migrationsafety.sql.Dialect;
 import dev.migrationsafety.sql.DialectResolver;
 import java.io.File;
@@ -291,7 +291,7 @@ public class RoundtripMojo extends AbstractSqlMojo {
                                     .target();
                     };
             run(options, scratch, admin, database, set, layout);
-        } catch (RoundtripException e) {
+        } catch (DatabaseException e) {
             throw new MojoExecutionException(e.getMessage());
         } finally {
             if (postgres != null) {
@@ -345,7 +345,7 @@ public class RoundtripMojo extends AbstractSqlMojo {
                             () -> ScratchDatabase.create(admin, scratch, getLog()::info),
                             this::log)
                     .run();
-        } catch (RoundtripException e) {
+        } catch (DatabaseException e) {
             throw new MojoExecutionException(admin.mask(e.getMessage()));
         }
         ConsoleFormat.summary(report).forEach(getLog()::info);

@@ -2,7 +2,7 @@ package dev.migrationsafety.maven;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.migrationsafety.roundtrip.DbTarget;
+import dev.migrationsafety.database.DbTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Assumptions;
