@@ -126,6 +126,31 @@ class ConnectionFailureTest {
     }
 
     @Test
+    void aPostgresRoleThatDoesNotExistIsNamed() {
+        DbTarget pg = TestDatabases.require(TestDatabases.POSTGRES);
+        assertEquals(
+                "cannot connect to jdbc:postgresql://127.0.0.1:5432/test as no_such_role_rt: the server at"
+                        + " 127.0.0.1:5432 refused the login (FATAL: role \"no_such_role_rt\" does not exist); the"
+                        + " account does not exist on that server; check the user (user / migration.user, or the"
+                        + " serverId's server)",
+                failure(pg.as("no_such_role_rt", ""), ScratchSettings.defaults()));
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerInTimeIsNamed() {
+        SQLException timeout = new SQLException(
+                "Socket timeout when connecting to 10.0.0.9. Read timed out",
+                "08000",
+                new java.net.SocketTimeoutException("Read timed out"));
+        assertEquals(ConnectionFailure.Kind.TIMEOUT, ConnectionFailure.kind(timeout));
+        assertEquals(
+                "cannot connect to jdbc:mariadb://10.0.0.9/ as ci: no answer from 10.0.0.9:3306 in time (Socket"
+                        + " timeout when connecting to 10.0.0.9. Read timed out); check the host and port in the url,"
+                        + " and that no firewall drops the connection on the way",
+                ConnectionFailure.connecting(new DbTarget("jdbc:mariadb://10.0.0.9/", "ci", null), "ci", timeout));
+    }
+
+    @Test
     void mariaDbLoginDatabaseAndRightsFailuresAreToldApart() throws SQLException {
         DbTarget maria = TestDatabases.require(TestDatabases.MARIADB);
         String user = "rt_probe_norights";
