@@ -1,5 +1,5 @@
 def log = new File(basedir, 'build.log').text
-assert log.contains('[INFO] Round trip (step mode) of 3 migrations on H2 in memory')
+assert log.contains('[INFO] Round trip (step mode) of 3 migrations on H2 in memory (dialect h2 from the dependency com.h2database:h2)\n')
 assert log =~ /\[INFO\] V1__create_users  up [0-9.]+ m?s, down [0-9.]+ m?s, re-up [0-9.]+ m?s  PASSED/
 assert log =~ /\[INFO\] V2__users_name_index  up [0-9.]+ m?s, down [0-9.]+ m?s, re-up [0-9.]+ m?s  PASSED/
 assert log =~ /\[INFO\] V3__users_email  up [0-9.]+ m?s, down [0-9.]+ m?s, re-up [0-9.]+ m?s  PASSED/

@@ -9,10 +9,10 @@ def ways = ['env', 'server', 'url', 'property']
 def byWay = [ways, runs[1..4]].transpose().collectEntries()
 
 def on = '[INFO] Round trip (step mode) of 2 migrations on jdbc:postgresql://127.0.0.1:5432/test'
-assert byWay.env.contains(on + ' as postgres\n')
-assert byWay.server.contains(on + ' as postgres\n')
-assert byWay.url.contains(on + '?password=**** as postgres\n')
-assert byWay.property.contains(on + ' as postgres\n')
+assert byWay.env.contains(on + ' as postgres (migration.url)\n')
+assert byWay.server.contains(on + ' as postgres (migration.url)\n')
+assert byWay.url.contains(on + '?password=**** as postgres (migration.url)\n')
+assert byWay.property.contains(on + ' as postgres (migration.url)\n')
 def source = [env     : 'the environment variable MIGRATION_PASSWORD',
               server  : "the server 'migration-it-hidden' of the settings",
               url     : 'the url',

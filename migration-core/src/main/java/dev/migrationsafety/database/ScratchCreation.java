@@ -43,9 +43,7 @@ public final class ScratchCreation {
         try {
             session = admin.connect();
         } catch (SQLException e) {
-            throw new DatabaseException(
-                    "cannot connect to " + admin + ": " + admin.mask(e.getMessage()) + "; check the url and account",
-                    e);
+            throw new DatabaseException(ConnectionFailure.connecting(admin, admin.user(), e), e);
         }
         ScratchDatabase scratch = null;
         try {
@@ -57,11 +55,13 @@ public final class ScratchCreation {
                     : unsandboxed(admin, session, name, settings, log);
         } catch (SQLException e) {
             ScratchDatabase.closeQuietly(session);
+            String rights = settings.sandbox()
+                    ? rightsNeeded(dialect)
+                    : dialect == Dialect.POSTGRESQL
+                            ? "CREATEDB (or CREATE on the database of the url, for a scratch schema)"
+                            : "CREATE on the scratch databases: GRANT ALL ON `migration\\_rt\\_%`.*";
             throw new DatabaseException(
-                    "cannot create a scratch database on " + admin + ": "
-                            + admin.mask(e.getMessage())
-                            + "; the account needs CREATE DATABASE (or CREATE on the database for a scratch schema)",
-                    e);
+                    ConnectionFailure.statement(admin, "cannot create a scratch database on " + admin, rights, e), e);
         } catch (RuntimeException e) {
             ScratchDatabase.closeQuietly(session);
             throw e;
@@ -81,6 +81,12 @@ public final class ScratchCreation {
         try {
             role = SandboxRole.create(session, dialect, name);
         } catch (SQLException e) {
+            if (!ConnectionFailure.wantsRights(e)) {
+                throw new DatabaseException(
+                        ConnectionFailure.statement(
+                                admin, "cannot create the round trip's sandbox account as " + who, "", e),
+                        e);
+            }
             throw new DatabaseException("cannot create the round trip's sandbox "
                     + (dialect == Dialect.POSTGRESQL ? "role" : "user") + " as " + who + " ("
                     + admin.mask(DriverMessages.oneLine(e.getMessage())) + "); the migrations and down scripts run as"
@@ -104,6 +110,10 @@ public final class ScratchCreation {
                 } catch (SQLException dropFailed) {
                     e.addSuppressed(dropFailed);
                 }
+            }
+            if (e instanceof SQLException sql && !ConnectionFailure.wantsRights(sql)) {
+                throw new DatabaseException(
+                        ConnectionFailure.statement(admin, "cannot create a scratch database as " + who, "", sql), sql);
             }
             if (e instanceof SQLException sql) {
                 throw new DatabaseException(

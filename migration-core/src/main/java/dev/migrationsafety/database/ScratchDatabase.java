@@ -187,6 +187,9 @@ public final class ScratchDatabase implements AutoCloseable {
             close();
             throw new DatabaseException(
                     "cannot read the scratch database " + name + ": " + admin.mask(e.getMessage()), e);
+        } catch (DatabaseException e) {
+            close();
+            throw e;
         }
     }
 
@@ -238,7 +241,12 @@ public final class ScratchDatabase implements AutoCloseable {
      * </ul>
      */
     public Connection connect() throws SQLException {
-        Connection c = target.connect();
+        Connection c;
+        try {
+            c = target.connect();
+        } catch (SQLException e) {
+            throw new DatabaseException(admin.mask(cannotConnect(e)), e);
+        }
         if (target.dialect() == Dialect.POSTGRESQL) {
             try (Statement st = c.createStatement()) {
                 st.execute("SET synchronous_commit TO off");
@@ -253,6 +261,22 @@ public final class ScratchDatabase implements AutoCloseable {
             }
         }
         return c;
+    }
+
+    /** Why the scratch database cannot be reached, as the sandbox account or (sandbox off) the configured one. */
+    private String cannotConnect(SQLException e) {
+        if (role == null || ConnectionFailure.kind(e) != ConnectionFailure.Kind.LOGIN) {
+            return ConnectionFailure.connecting(target, target.user(), e);
+        }
+        return "cannot connect to the scratch database " + name + " at " + ConnectionFailure.hostPort(target.url())
+                + " as " + role.name() + ", the sandbox role made for this run: the server refused the login ("
+                + target.mask(DriverMessages.oneLine(e.getMessage())) + ") although it let "
+                + ScratchCreation.userOf(admin, session) + " create it; let it log in"
+                + (target.dialect() == Dialect.POSTGRESQL
+                        ? " (pg_hba.conf: host sameuser all <address> scram-sha-256, as the role and its database"
+                                + " share a name) and reload the server"
+                        : " from where this build runs")
+                + ", or, only for a pipeline whose migrations you trust, set sandbox (migration.sandbox) to false";
     }
 
     /** Drops the scratch database; idempotent. */

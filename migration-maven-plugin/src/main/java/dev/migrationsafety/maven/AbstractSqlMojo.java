@@ -17,8 +17,9 @@ public abstract class AbstractSqlMojo extends AbstractMigrationMojo {
      * The SQL dialect of the migrations: {@code postgresql}, {@code mysql} (also MariaDB), {@code h2} or
      * {@code generic}. It decides how statements are split and read, how names fold and the default schema.
      * Default: the dialect of the Flyway url ({@link #flywayUrl}, else the url of Flyway's configuration, see
-     * {@code flywayConfig}), else of the JDBC driver among the project's dependencies, else {@code postgresql}
-     * ({@code migration:roundtrip} uses only a dialect set here or its database URL's).
+     * {@code flywayConfig}), else of the JDBC driver among the project's dependencies, else {@code postgresql}.
+     * {@code migration:roundtrip} uses the same, except that the dialect of its {@code url} wins over all but a
+     * dialect set here.
      *
      * @since 0.1.0
      */
@@ -73,9 +74,7 @@ public abstract class AbstractSqlMojo extends AbstractMigrationMojo {
 
     /** The dialect: as configured, else from the Flyway URL, else from the JDBC driver dependency, else PostgreSQL. */
     protected Dialect dialect() throws MojoExecutionException {
-        DialectResolver.Resolution resolution = dialectResolution();
-        getLog().debug("SQL dialect: " + resolution);
-        return resolution.dialect();
+        return dialectResolution().dialect();
     }
 
     /** The dialect and where it came from. */
@@ -86,7 +85,10 @@ public abstract class AbstractSqlMojo extends AbstractMigrationMojo {
                         .map(d -> d.getGroupId() + ":" + d.getArtifactId())
                         .toList();
         try {
-            return DialectResolver.resolve(dialect, configuration().url(), dependencies);
+            DialectResolver.Resolution resolution =
+                    DialectResolver.resolve(dialect, configuration().url(), dependencies);
+            getLog().debug("SQL dialect: " + resolution);
+            return resolution;
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("Invalid dialect (migration.dialect): " + e.getMessage());
         }

