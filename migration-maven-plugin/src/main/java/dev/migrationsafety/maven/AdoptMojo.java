@@ -59,7 +59,7 @@ public class AdoptMojo extends AbstractSqlMojo {
 
     /**
      * Where the check keeps its per-file results, so that the first {@code migration:check} after adoption is fast.
-     * Default {@code ${project.build.directory}/migration}.
+     * Default <code>${project.build.directory}/migration</code>.
      *
      * @since 0.1.0
      */
