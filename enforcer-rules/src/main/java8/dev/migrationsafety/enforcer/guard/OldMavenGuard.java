@@ -26,6 +26,7 @@ abstract class OldMavenGuard extends AbstractEnforcerRule {
     // the parameters of every migration rule, accepted and left alone
     private PlexusConfiguration locations;
     private PlexusConfiguration undoLocation;
+    private PlexusConfiguration flywayConfig;
     private PlexusConfiguration timestampPattern;
     private PlexusConfiguration maxSlugLength;
     private PlexusConfiguration lockFile;
