@@ -25,10 +25,10 @@ import java.util.function.Supplier;
  * down script never causes false alarms on the next ones. {@link RoundtripMode#CHAIN Chain} mode is in
  * {@link ChainRun}.
  *
- * <p>The migrations before the tested window ({@code startAfter}) are applied once, as {@link UntestedUps}. In step
- * mode on PostgreSQL the scratch database is then copied ({@link ScratchCheckpoint}), and recreating the state after a
- * migration restores that copy and applies only the window's migrations up to it, instead of all of them on a new
- * scratch database.
+ * <p>The migrations before the tested window ({@code startAfter}) are applied as {@link UntestedUps}. In step mode on
+ * PostgreSQL, the first time the state after a migration is recreated, the scratch database is copied right after
+ * them ({@link ScratchCheckpoint}); later times restore that copy and apply only the window's migrations up to that
+ * one, instead of all of them on a new scratch database.
  */
 public final class RoundtripRunner {
     private final MigrationSet migrations;
@@ -43,8 +43,13 @@ public final class RoundtripRunner {
     private SnapshotSource snapshots;
     private SessionReset sessionReset;
     private boolean toldFullReads;
-    /** The version the scratch database's checkpoint was taken after; null without one. */
+    /**
+     * The version after which step mode copies the scratch database, at its first reset ({@link ScratchCheckpoint});
+     * null where it does not.
+     */
     private MigrationVersion checkpointAfter;
+    /** Whether the scratch database has that copy. */
+    private boolean checkpointed;
 
     /**
      * @param sqlDialect the dialect the down scripts are written in, for the splitter; null for the database's
@@ -75,9 +80,13 @@ public final class RoundtripRunner {
         try {
             open(scratches.get());
             if (options.startAfter() != null) {
-                upTo(between(null, options.startAfter()), "the migrations up to startAfter " + options.startAfter());
-                if (options.mode() == RoundtripMode.STEP) {
-                    checkpoint(options.startAfter());
+                List<MigrationFile> prefix = between(null, options.startAfter());
+                upTo(prefix, "the migrations up to startAfter " + options.startAfter());
+                if (options.mode() == RoundtripMode.STEP
+                        && !prefix.isEmpty()
+                        && dialect() == Dialect.POSTGRESQL
+                        && !db.schemaOnly()) {
+                    checkpointAfter = options.startAfter();
                 }
             } else if (CallbackBaseline.present(migrations.layout())) {
                 settleCallbacks();
@@ -118,17 +127,27 @@ public final class RoundtripRunner {
     }
 
     /**
-     * Brings the scratch database to the state after the migration: restores the checkpoint and applies the window's
-     * migrations up to it, or, without a checkpoint, recreates the database and applies all up to it. Returns its
-     * snapshot.
+     * Brings the scratch database to the state after the migration; returns its snapshot. Where step mode keeps a
+     * checkpoint after the migrations before the window, the first reset recreates the database, applies those, copies
+     * it and applies the window's migrations up to this one; later resets restore the copy and apply only the latter.
+     * Otherwise it recreates the database and applies all migrations up to this one.
+     *
+     * <p>The copy is taken at the first reset, not right after the migrations before the window: copying and dropping
+     * a database cost about as much as a run without resets gains from it (see ADR 0006).
      */
     PartitionedSnapshot reset(MigrationFile through) throws SQLException {
         String what = "re-creating the state after " + through.version().dotted();
-        if (checkpointAfter != null && restore()) {
+        if (checkpointed && restore()) {
+            upTo(between(checkpointAfter, through.version()), what);
+            return snapshot();
+        }
+        closeQuietly();
+        open(scratches.get());
+        if (checkpointAfter != null) {
+            upTo(between(null, checkpointAfter), what);
+            checkpoint();
             upTo(between(checkpointAfter, through.version()), what);
         } else {
-            closeQuietly();
-            open(scratches.get());
             upTo(between(null, through.version()), what);
         }
         return snapshot();
@@ -154,10 +173,13 @@ public final class RoundtripRunner {
      * Copies the scratch database for {@link #reset}: every session on it is closed for the copy, the round trip's
      * own connection opened again. Without a copy (a scratch schema, an account that may not copy it) reset replays.
      */
-    private void checkpoint(MigrationVersion after) throws SQLException {
+    private void checkpoint() throws SQLException {
         flyway.disconnect();
         connection.close();
-        checkpointAfter = db.checkpoint() ? after : null;
+        checkpointed = db.checkpoint();
+        if (!checkpointed) {
+            checkpointAfter = null;
+        }
         connection = db.connect();
     }
 
@@ -167,7 +189,7 @@ public final class RoundtripRunner {
         connection.close();
         connection = null;
         if (!db.restoreCheckpoint()) {
-            checkpointAfter = null;
+            checkpointed = false;
             return false;
         }
         connection = db.connect();

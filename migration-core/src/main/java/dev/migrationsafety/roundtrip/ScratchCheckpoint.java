@@ -9,8 +9,9 @@ import java.sql.Statement;
 import java.time.Instant;
 
 /**
- * A copy of a PostgreSQL scratch database, taken after the migrations before the tested window were applied, that
- * step mode restores instead of applying them all again where a migration left the database in an unknown state.
+ * A copy of a PostgreSQL scratch database with the migrations before the tested window applied, that step mode
+ * restores instead of applying them all again where a migration left the database in an unknown state (taken at the
+ * first such reset).
  *
  * <p>The copy is a database of its own, {@code CREATE DATABASE ... TEMPLATE} of the scratch database (which needs no
  * session on it), made by the privileged session, which holds a {@link RunLock} under the copy's name for its life:

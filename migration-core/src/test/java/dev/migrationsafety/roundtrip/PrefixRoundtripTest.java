@@ -58,8 +58,9 @@ class PrefixRoundtripTest extends RoundtripRunnerTest {
     }
 
     /**
-     * The planted bugs after V1 are found as in a run that tests V1 too; V2 and V8 leave the database in an unknown
-     * state, so the checkpoint taken after V1 is restored twice. It exists while the run works, and is gone after.
+     * The planted bugs after V1 are found as in a run that tests V1 too. V2 and V8 leave the database in an unknown
+     * state: the first reset recreates it, applies V1 and copies it, the second restores the copy. The copy exists
+     * while the run works, and is gone after.
      */
     private static void assertSameAfterAPrefix(DbTarget admin) throws SQLException {
         RoundtripReport all = run(
@@ -72,9 +73,7 @@ class PrefixRoundtripTest extends RoundtripRunnerTest {
         List<String> seen = new ArrayList<>();
         List<String> console = new ArrayList<>();
         RoundtripReport after = runner("postgresql/planted", admin, startAfter("1", RoundtripMode.STEP), console, l -> {
-                    if (seen.isEmpty()) {
-                        seen.addAll(checkpoints());
-                    }
+                    checkpoints().stream().filter(n -> !seen.contains(n)).forEach(seen::add);
                 })
                 .run();
         assertEquals(problems(all), problems(after), console::toString);
@@ -96,7 +95,9 @@ class PrefixRoundtripTest extends RoundtripRunnerTest {
         RoundtripRunner runner =
                 runner("postgresql/planted", pg, startAfter("1", RoundtripMode.STEP), new ArrayList<>(), l -> {
                     seen.addAll(checkpoints());
-                    throw new IllegalStateException("interrupted");
+                    if (!seen.isEmpty()) {
+                        throw new IllegalStateException("interrupted");
+                    }
                 });
         assertThrows(IllegalStateException.class, runner::run);
         assertEquals(1, seen.size(), seen::toString);
