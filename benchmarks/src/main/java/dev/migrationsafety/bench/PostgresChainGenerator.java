@@ -97,12 +97,22 @@ public final class PostgresChainGenerator {
 
     /** The psql script: up all, down all in reverse, up all, stopping at the first error. */
     public static String psqlScript(List<Pair> pairs) {
+        return psqlScript(pairs, 0);
+    }
+
+    /**
+     * The psql script of a round trip that starts after the first {@code prefix} migrations: their ups, then up all
+     * of the rest (the window), down the window in reverse, up the window again; stopping at the first error.
+     */
+    public static String psqlScript(List<Pair> pairs, int prefix) {
         StringBuilder b = new StringBuilder("\\set ON_ERROR_STOP on\n");
-        pairs.forEach(p -> b.append(p.up()));
-        for (int i = pairs.size() - 1; i >= 0; i--) {
-            b.append(pairs.get(i).down());
+        List<Pair> window = pairs.subList(prefix, pairs.size());
+        pairs.subList(0, prefix).forEach(p -> b.append(p.up()));
+        window.forEach(p -> b.append(p.up()));
+        for (int i = window.size() - 1; i >= 0; i--) {
+            b.append(window.get(i).down());
         }
-        pairs.forEach(p -> b.append(p.up()));
+        window.forEach(p -> b.append(p.up()));
         return b.toString();
     }
 }

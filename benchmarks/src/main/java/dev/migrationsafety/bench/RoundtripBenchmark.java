@@ -4,6 +4,7 @@ import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.migration.MigrationScanner;
 import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.database.DbTarget;
+import dev.migrationsafety.migration.MigrationVersion;
 import dev.migrationsafety.roundtrip.RoundtripMode;
 import dev.migrationsafety.roundtrip.RoundtripOptions;
 import dev.migrationsafety.roundtrip.RoundtripReport;
@@ -48,6 +49,13 @@ public class RoundtripBenchmark {
     @Param("260")
     public int migrations;
 
+    /**
+     * How many of the migrations come before the tested window ({@code startAfter}): applied once, untested, by the
+     * round trip and by psql alike. 0 tests all.
+     */
+    @Param("0")
+    public int prefix;
+
     private final DbTarget admin = new DbTarget(
             System.getProperty("bench.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test"),
             System.getProperty("bench.postgres.user", "postgres"),
@@ -61,7 +69,7 @@ public class RoundtripBenchmark {
         Path dir = Files.createTempDirectory("roundtrip-bench");
         PostgresChainGenerator.writeProject(dir, pairs);
         script = dir.resolve("all.sql");
-        Files.writeString(script, PostgresChainGenerator.psqlScript(pairs));
+        Files.writeString(script, PostgresChainGenerator.psqlScript(pairs, prefix));
         set = new MigrationScanner()
                 .scan(new MigrationLayout(dir, List.of(dir.resolve("migration")), dir.resolve("undo")));
     }
@@ -131,7 +139,11 @@ public class RoundtripBenchmark {
     private RoundtripReport roundtrip(RoundtripMode mode) {
         RoundtripReport report = new RoundtripRunner(
                         set,
-                        RoundtripOptions.defaults().withMode(mode),
+                        prefix == 0
+                                ? RoundtripOptions.defaults().withMode(mode)
+                                : RoundtripOptions.defaults()
+                                        .withMode(mode)
+                                        .withStartAfter(MigrationVersion.parse(String.valueOf(prefix))),
                         Dialect.POSTGRESQL,
                         () -> ScratchDatabase.create(admin, ScratchSettings.defaults(), line -> {}),
                         line -> {})

@@ -11,8 +11,9 @@ import java.util.concurrent.Callable;
  * all. JMH runs one benchmark after the other, and where the machine's own speed drifts by a quarter within minutes
  * (shared virtual machines), separate averages say less about the ratio than pairs do.
  *
- * <p>{@code benchmarks/ratio [pairs] [chain|step] [migrations]}, defaults 15, chain, 260. Two pairs more run first as
- * warm-up and are not counted.
+ * <p>{@code benchmarks/ratio [pairs] [chain|step] [migrations] [prefix]}, defaults 15, chain, 260, 0. With a prefix,
+ * the round trip starts after the first {@code prefix} migrations ({@code startAfter}), and psql applies their ups
+ * before the window's up, down and up. Two pairs more run first as warm-up and are not counted.
  */
 public final class RoundtripRatio {
     private RoundtripRatio() {}
@@ -22,6 +23,7 @@ public final class RoundtripRatio {
         String mode = args.length > 1 ? args[1] : "chain";
         RoundtripBenchmark bench = new RoundtripBenchmark();
         bench.migrations = args.length > 2 ? Integer.parseInt(args[2]) : 260;
+        bench.prefix = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         bench.generate();
         Callable<?> roundtrip = mode.equals("step") ? bench::step : bench::chain;
         List<Double> ratios = new ArrayList<>();
@@ -43,8 +45,10 @@ public final class RoundtripRatio {
         Arrays.sort(psqlTimes);
         Arrays.sort(modeTimes);
         System.out.printf(
-                "%d migrations, %d pairs: median psqlLimit %d ms, median %s %d ms, median ratio %.2f (%.2f-%.2f)%n",
+                "%d migrations (%d before the window), %d pairs: median psqlLimit %d ms, median %s %d ms, median ratio"
+                        + " %.2f (%.2f-%.2f)%n",
                 bench.migrations,
+                bench.prefix,
                 pairs,
                 psqlTimes[pairs / 2],
                 mode,

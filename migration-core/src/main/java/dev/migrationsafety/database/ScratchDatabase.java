@@ -49,6 +49,8 @@ public final class ScratchDatabase implements AutoCloseable {
     private boolean dropped;
     /** The extensions the privileged account created: part of the starting point, not the template's leftovers. */
     private List<String> prepared = List.of();
+    /** The copy step mode restores after a migration that left the database in an unknown state; null if none. */
+    private ScratchCheckpoint checkpoint;
 
     ScratchDatabase(
             DbTarget admin, DbTarget target, String name, boolean schemaOnly, Connection session, SandboxRole role) {
@@ -159,6 +161,47 @@ public final class ScratchDatabase implements AutoCloseable {
         }
         try (c) {
             return PostgresChangeLog.install(c, role.name(), refused);
+        }
+    }
+
+    /**
+     * Copies the database as it is now, to {@link #restoreCheckpoint() restore} it later; the copy is dropped with it.
+     * Only a PostgreSQL scratch database (not a scratch schema) can be copied, and only while no session is connected
+     * to it.
+     *
+     * @return whether the copy was taken
+     */
+    public synchronized boolean checkpoint() {
+        if (dropped || session == null || schemaOnly || target.dialect() != Dialect.POSTGRESQL) {
+            return false;
+        }
+        try {
+            if (checkpoint != null) {
+                checkpoint.drop(session);
+                checkpoint = null;
+            }
+            checkpoint = ScratchCheckpoint.take(session, name);
+            return true;
+        } catch (SQLException e) {
+            // the account may not copy it (not its owner): replaying the migrations still works
+            return false;
+        }
+    }
+
+    /**
+     * Replaces the database with a copy of its {@link #checkpoint()}; sessions still connected to it are ended.
+     *
+     * @return whether it was restored; if not, the database may be gone and must not be used any more
+     */
+    public synchronized boolean restoreCheckpoint() {
+        if (checkpoint == null || dropped) {
+            return false;
+        }
+        try {
+            checkpoint.restore(session, name, role);
+            return true;
+        } catch (SQLException e) {
+            return false;
         }
     }
 
@@ -311,6 +354,11 @@ public final class ScratchDatabase implements AutoCloseable {
             return;
         }
         try (Statement st = session.createStatement()) {
+            if (checkpoint != null) {
+                // first: it holds objects of the sandbox role, which cannot be dropped while they exist
+                checkpoint.drop(session);
+                checkpoint = null;
+            }
             // the run's own database, at its end: sessions left in it are its own
             ScratchLeftovers.dropNamed(st, admin.dialect(), name, schemaOnly, true);
             if (role != null) {

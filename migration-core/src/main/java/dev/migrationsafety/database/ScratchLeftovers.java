@@ -40,7 +40,11 @@ public final class ScratchLeftovers {
         Map<String, Leftover> found = list(c, dialect);
         List<String> dropped = new ArrayList<>();
         LocalDateTime recent = LocalDateTime.now(ZoneOffset.UTC).minus(GRACE);
-        for (Leftover l : found.values()) {
+        List<Leftover> ordered = new ArrayList<>(found.values());
+        // checkpoint copies (databases without an account) first: they hold objects of a sandbox account, which
+        // cannot be dropped while they exist
+        ordered.sort(java.util.Comparator.comparing(l -> !l.hosts.isEmpty()));
+        for (Leftover l : ordered) {
             Matcher m = ScratchDatabase.NAME.matcher(l.scratch);
             if (m.matches()
                     && !LocalDateTime.parse(m.group(1), ScratchDatabase.STAMP).isBefore(recent)) {

@@ -52,7 +52,7 @@ final class ChainRun {
         List<MigrationFile> below = tested.subList(0, firstReversible);
         List<MigrationFile> chainPart = tested.subList(firstReversible, tested.size());
         if (!below.isEmpty()) {
-            runner.upTo(below.get(below.size() - 1).version().dotted(), "the migrations up to the newest irreversible");
+            runner.upTo(below, "the migrations up to the newest irreversible");
             for (MigrationFile m : below) {
                 String content = contents.get(m);
                 boolean marked = content != null && IrreversibleMarker.isMarked(content);

@@ -217,6 +217,16 @@ final class FlywayUp {
         }
     }
 
+    /**
+     * Closes Flyway's connection and keeps its configuration: the scratch database is copied, or restored under the
+     * same name; the next call connects again.
+     */
+    void disconnect() {
+        if (dataSource != null) {
+            dataSource.closeShared();
+        }
+    }
+
     /** Closes Flyway's connection (before its scratch database is dropped). */
     void close() {
         if (dataSource != null) {
@@ -265,6 +275,12 @@ final class FlywayUp {
         } finally {
             dataSource.reset();
         }
+    }
+
+    /** Flyway's configuration on the scratch database: its history table, default schema and installing user. */
+    org.flywaydb.core.api.configuration.Configuration configuration(ScratchDatabase db) {
+        configurationFor(db);
+        return steppedRun.getConfiguration();
     }
 
     /** Routes Flyway's warnings and errors on this thread to the console, as during a migrate. */

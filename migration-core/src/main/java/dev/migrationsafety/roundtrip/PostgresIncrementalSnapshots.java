@@ -42,6 +42,14 @@ final class PostgresIncrementalSnapshots implements SnapshotSource {
         return db.installChangeLog(refused) ? new PostgresIncrementalSnapshots() : null;
     }
 
+    /**
+     * Snapshots of a copy of a database whose change log was installed: the copy has the log too, with the changes it
+     * logged before the copy, so the first snapshot reads the whole schema.
+     */
+    static PostgresIncrementalSnapshots ofCopy() {
+        return new PostgresIncrementalSnapshots();
+    }
+
     @Override
     public PartitionedSnapshot read(Connection connection) throws SQLException {
         if (current == null) {

@@ -7,6 +7,7 @@ import dev.migrationsafety.migration.MigrationFile;
 import dev.migrationsafety.migration.MigrationKind;
 import dev.migrationsafety.migration.MigrationName;
 import dev.migrationsafety.migration.MigrationSet;
+import dev.migrationsafety.migration.MigrationVersion;
 import dev.migrationsafety.roundtrip.MigrationOutcome.Status;
 import dev.migrationsafety.sql.Dialect;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.flywaydb.core.api.FlywayException;
 
 /**
  * Runs the round trip in {@link RoundtripMode#STEP step} mode: for each migration, up (Flyway), snapshot, down (our
@@ -27,6 +27,11 @@ import org.flywaydb.core.api.FlywayException;
  * a migration that failed, the scratch database is recreated and migrated up to that migration, so that one broken
  * down script never causes false alarms on the next ones. {@link RoundtripMode#CHAIN Chain} mode is in
  * {@link ChainRun}.
+ *
+ * <p>The migrations before the tested window ({@code startAfter}) are applied as {@link UntestedUps}. In step mode on
+ * PostgreSQL, the first time the state after a migration is recreated, the scratch database is copied right after
+ * them ({@link dev.migrationsafety.database.ScratchCheckpoint}); later times restore that copy and apply only the window's migrations up to that
+ * one, instead of all of them on a new scratch database.
  */
 public final class RoundtripRunner {
     private final MigrationSet migrations;
@@ -41,6 +46,13 @@ public final class RoundtripRunner {
     private SnapshotSource snapshots;
     private SessionReset sessionReset;
     private boolean toldFullReads;
+    /**
+     * The version after which step mode copies the scratch database, at its first reset ({@link dev.migrationsafety.database.ScratchCheckpoint});
+     * null where it does not.
+     */
+    private MigrationVersion checkpointAfter;
+    /** Whether the scratch database has that copy. */
+    private boolean checkpointed;
 
     /**
      * @param sqlDialect the dialect the down scripts are written in, for the splitter; null for the database's
@@ -71,7 +83,14 @@ public final class RoundtripRunner {
         try {
             open(scratches.get());
             if (options.startAfter() != null) {
-                upTo(options.startAfter().dotted(), "the migrations up to startAfter " + options.startAfter());
+                List<MigrationFile> prefix = between(null, options.startAfter());
+                upTo(prefix, "the migrations up to startAfter " + options.startAfter());
+                if (options.mode() == RoundtripMode.STEP
+                        && !prefix.isEmpty()
+                        && dialect() == Dialect.POSTGRESQL
+                        && !db.schemaOnly()) {
+                    checkpointAfter = options.startAfter();
+                }
             } else if (CallbackBaseline.present(migrations.layout())) {
                 settleCallbacks();
             }
@@ -110,22 +129,78 @@ public final class RoundtripRunner {
         }
     }
 
-    /** Recreates the scratch database and migrates it up to the version; returns its snapshot. */
-    PartitionedSnapshot reset(String version) throws SQLException {
+    /**
+     * Brings the scratch database to the state after the migration; returns its snapshot. Where step mode keeps a
+     * checkpoint after the migrations before the window, the first reset recreates the database, applies those, copies
+     * it and applies the window's migrations up to this one; later resets restore the copy and apply only the latter.
+     * Otherwise it recreates the database and applies all migrations up to this one.
+     *
+     * <p>The copy is taken at the first reset, not right after the migrations before the window: copying and dropping
+     * a database cost about as much as a run without resets gains from it (see ADR 0007).
+     */
+    PartitionedSnapshot reset(MigrationFile through) throws SQLException {
+        String what = "re-creating the state after " + through.version().dotted();
+        if (checkpointed && restore()) {
+            upTo(between(checkpointAfter, through.version()), what);
+            return snapshot();
+        }
         closeQuietly();
         open(scratches.get());
-        upTo(version, "re-creating the state after " + version);
+        if (checkpointAfter != null) {
+            upTo(between(null, checkpointAfter), what);
+            checkpoint();
+            upTo(between(checkpointAfter, through.version()), what);
+        } else {
+            upTo(between(null, through.version()), what);
+        }
         return snapshot();
     }
 
-    void upTo(String version, String what) {
-        try {
-            flyway.migrate(db, version);
-        } catch (FlywayException e) {
-            Failure f = flyway.failure(Phase.UP, "", e, db.masking());
-            throw new RoundtripException(what + " failed: " + f.error() + "; fix that migration first, or set"
-                    + " startAfter (migration.startAfter) past it");
+    /** The versioned migrations newer than {@code after} (null: from the first) up to and including {@code through}. */
+    List<MigrationFile> between(MigrationVersion after, MigrationVersion through) {
+        return migrations.versioned().stream()
+                .filter(m -> after == null || m.version().isNewerThan(after))
+                .filter(m -> !m.version().isNewerThan(through))
+                .toList();
+    }
+
+    /** Applies migrations that are not tested, in order ({@link UntestedUps}). */
+    void upTo(List<MigrationFile> pending, String what) throws SQLException {
+        if (!pending.isEmpty()) {
+            UntestedUps.apply(
+                    this, pending, pending.get(pending.size() - 1).version().dotted(), what);
         }
+    }
+
+    /**
+     * Copies the scratch database for {@link #reset}: every session on it is closed for the copy, the round trip's
+     * own connection opened again. Without a copy (a scratch schema, an account that may not copy it) reset replays.
+     */
+    private void checkpoint() throws SQLException {
+        flyway.disconnect();
+        connection.close();
+        checkpointed = db.checkpoint();
+        if (!checkpointed) {
+            checkpointAfter = null;
+        }
+        connection = db.connect();
+    }
+
+    /** Replaces the scratch database with its checkpoint; false where that failed and the database is gone. */
+    private boolean restore() throws SQLException {
+        flyway.disconnect();
+        connection.close();
+        connection = null;
+        if (!db.restoreCheckpoint()) {
+            checkpointed = false;
+            return false;
+        }
+        connection = db.connect();
+        if (snapshots instanceof PostgresIncrementalSnapshots) {
+            // the copy has the change log, with what it logged before the copy: the next snapshot reads all
+            snapshots = PostgresIncrementalSnapshots.ofCopy();
+        }
+        return true;
     }
 
     void open(ScratchDatabase scratch) throws SQLException {

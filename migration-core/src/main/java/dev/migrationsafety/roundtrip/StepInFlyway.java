@@ -53,7 +53,7 @@ final class StepInFlyway implements StepCallbacks.Handler {
             if (resetAfterAbort != null) {
                 flush();
                 if (resetAfterAbort) {
-                    step.before = runner.reset(current.version().dotted());
+                    step.before = runner.reset(current);
                 } else {
                     step.stop = true;
                 }

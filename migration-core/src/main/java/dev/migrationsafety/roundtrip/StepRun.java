@@ -128,7 +128,7 @@ final class StepRun {
             stop = true;
             return false;
         }
-        before = step.needsReset() ? runner.reset(m.version().dotted()) : step.next();
+        before = step.needsReset() ? runner.reset(m) : step.next();
         return step.needsReset();
     }
 
@@ -178,7 +178,7 @@ final class StepRun {
         if (step.outcome().failed() && runner.options().failFast()) {
             stop = true;
         } else {
-            before = step.needsReset() ? runner.reset(v) : step.next();
+            before = step.needsReset() ? runner.reset(m) : step.next();
         }
     }
 

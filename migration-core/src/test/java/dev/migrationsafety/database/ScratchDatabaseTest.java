@@ -126,6 +126,35 @@ class ScratchDatabaseTest {
                 "sandbox account dropped on close");
     }
 
+    /**
+     * A killed step-mode run leaves its scratch database, its sandbox role and the checkpoint copy, which holds objects
+     * the role owns: the next run drops the copy first, so that the role can be dropped in the same pass.
+     */
+    @Test
+    void postgresLeftoverCheckpointCopiesGoBeforeTheirRole() throws SQLException {
+        DbTarget pg = TestDatabases.require(TestDatabases.POSTGRES);
+        Instant old = Instant.now().minus(Duration.ofHours(2));
+        String dead = ScratchDatabase.newName(old);
+        String copy = ScratchDatabase.newName(old);
+        try (Connection c = pg.connect();
+                Statement st = c.createStatement()) {
+            SandboxRole.create(c, Dialect.POSTGRESQL, dead);
+            st.execute("CREATE DATABASE " + dead + " OWNER " + dead);
+            try (Connection in = pg.withDatabase(dead).connect();
+                    Statement inSt = in.createStatement()) {
+                inSt.execute("CREATE TABLE owned (id int)");
+                inSt.execute("ALTER TABLE owned OWNER TO " + dead);
+            }
+            st.execute("CREATE DATABASE " + copy + " TEMPLATE " + dead + " ALLOW_CONNECTIONS false");
+        }
+        List<String> log = new ArrayList<>();
+        try (ScratchDatabase db = ScratchDatabase.create(pg, ScratchSettings.defaults(), log::add)) {
+            assertFalse(databases(pg, Dialect.POSTGRESQL).contains(copy), log::toString);
+            assertFalse(databases(pg, Dialect.POSTGRESQL).contains(dead), log::toString);
+            assertFalse(accounts(pg, Dialect.POSTGRESQL).contains(dead), log::toString);
+        }
+    }
+
     /** Two round trips at once: the second one's cleanup leaves the first one's database and account alone. */
     @Test
     void postgresConcurrentRunsLeaveEachOtherAlone() throws SQLException {
