@@ -3,7 +3,7 @@ def runs = log.split(/\[INFO\] Scanning for projects\.\.\./)
 assert runs.length == 3 : "two builds expected, found ${runs.length - 1}"
 def (host, port) = [runs[1], runs[2]]
 
-assert host.contains('[INFO] Round trip (step mode) of 1 migrations on jdbc:postgresql://nonexistent.invalid:5432/test as' +
+assert host.contains('[INFO] Round trip (step mode) of 1 migration on jdbc:postgresql://nonexistent.invalid:5432/test as' +
         ' postgres (migration.url)\n')
 assert host.contains(": cannot connect to jdbc:postgresql://nonexistent.invalid:5432/test as postgres: the host" +
         " nonexistent.invalid is unknown: no name server knows it; check the host name in the url (url / migration.url)")
