@@ -7,8 +7,10 @@ import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.migration.MigrationVersion;
 import dev.migrationsafety.report.Finding;
 import dev.migrationsafety.sql.AllOrFirstFailure;
+import dev.migrationsafety.sql.AnalyzedStatement;
 import dev.migrationsafety.sql.Dialect;
 import dev.migrationsafety.sql.ParserWatchdog;
+import dev.migrationsafety.sql.RoutineCall;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -122,9 +124,8 @@ public final class MigrationChecker {
             results.put(p, result);
         }
         cache.save();
-        // pass 4: a type change whose old type an earlier migration gave, checked again knowing it (not cached:
-        // it depends on the other files)
-        relintTypeChanges(set, results, sources);
+        // pass 4: what depends on the other files, checked again knowing them (not cached)
+        relintWithProject(set, results, sources);
         List<Finding> findings = new ArrayList<>();
         results.values().forEach(findings::addAll);
         return new CheckResult(allowList.apply(findings), checked, analysed, skippedLocked);
@@ -133,48 +134,88 @@ public final class MigrationChecker {
     private record Pending(MigrationFile file, Source source, Source up, String key, List<Finding> cached) {}
 
     /**
-     * Lints again, with the column types the earlier migrations left, each versioned migration that changes a
-     * column's type: a change that only widens (a longer {@code varchar}, {@code varchar} to {@code text} on
-     * PostgreSQL) is then no finding, and a narrowing names the old type. The earlier migrations are read only when
-     * there is such a file, each once; locked ones too, since they made the columns.
+     * Lints again, knowing the rest of the project, the migrations whose findings depend on it: a versioned migration
+     * that changes a column's type, with the types the earlier migrations (locked ones too) left, so that a change
+     * that only widens (a longer {@code varchar}, {@code varchar} to {@code text} on PostgreSQL) is no finding and a
+     * narrowing names the old type; and a migration with statements in a routine body it does not call, with the
+     * routines the other migrations call, so that a body another migration runs keeps its severity. The other
+     * migrations are read only when there is such a file, each once. Not cached: it depends on other files.
      */
-    private void relintTypeChanges(MigrationSet set, Map<Pending, List<Finding>> results, Map<String, Source> sources) {
-        Map<MigrationFile, Pending> changing = new HashMap<>();
+    private void relintWithProject(MigrationSet set, Map<Pending, List<Finding>> results, Map<String, Source> sources) {
+        Map<MigrationFile, Pending> types = new HashMap<>();
+        Map<MigrationFile, Pending> bodies = new HashMap<>();
         results.forEach((p, found) -> {
+            if (p.file.kind() == MigrationKind.UNDO) {
+                return;
+            }
             if (p.file.kind() == MigrationKind.VERSIONED
                     && found.stream().anyMatch(f -> f.ruleId().equals(Check.CHANGE_COLUMN_TYPE.id()))) {
-                changing.put(p.file, p);
+                types.put(p.file, p);
+            }
+            if (found.stream().anyMatch(f -> f.message().contains(RoutineRuns.ONLY_WHEN))) {
+                bodies.put(p.file, p);
             }
         });
-        if (changing.isEmpty()) {
+        if (types.isEmpty() && bodies.isEmpty()) {
             return;
         }
-        MigrationFile last = changing.keySet().stream()
-                .max(Comparator.comparing(MigrationFile::version))
-                .orElseThrow();
-        List<Source> earlier = new ArrayList<>();
-        for (MigrationFile f : set.versioned()) {
-            if (f.version().compareTo(last.version()) > 0) {
-                break;
+        List<Source> all = new ArrayList<>();
+        for (MigrationFile f : set.files()) {
+            if (f.kind() != MigrationKind.UNDO) {
+                all.add(source(f, sources));
             }
-            earlier.add(source(f, sources));
         }
         AllOrFirstFailure failures = new AllOrFirstFailure();
-        earlier.stream().parallel().forEach(s -> failures.run(() -> s.parsed(analyzer, dialect)));
+        all.stream().parallel().forEach(s -> failures.run(() -> s.parsed(analyzer, dialect)));
         failures.rethrow();
-        ObjectSet prior = new ObjectSet();
-        for (Source s : earlier) {
-            Pending p = changing.get(s.file);
-            ParsedFile parsed = s.parsed(analyzer, dialect);
-            if (p != null) {
-                try {
-                    results.put(p, linter.lint(parsed, ScriptConfig.executeInTransaction(s.conf), prior));
-                } catch (RuntimeException e) {
-                    // keep the findings made without the earlier types
+        // the routines each file calls, by unqualified name, with where (a call from anywhere counts: fail closed)
+        Map<String, Map<String, String>> callsByName = new HashMap<>();
+        if (!bodies.isEmpty()) {
+            for (Source s : all) {
+                for (AnalyzedStatement a : s.parsed(analyzer, dialect).statements()) {
+                    for (RoutineCall c : a.calls()) {
+                        callsByName
+                                .computeIfAbsent(RoutineRuns.unqualified(c.name()), n -> new LinkedHashMap<>())
+                                .putIfAbsent(
+                                        s.file.displayPath(),
+                                        "which " + s.file.displayPath() + " calls at line " + c.line());
+                    }
                 }
             }
-            parsed.statements().forEach(a -> a.operations().forEach(prior::record));
         }
+        // the column types before each file, in version order
+        Map<MigrationFile, ObjectSet> priors = new HashMap<>();
+        ObjectSet prior = new ObjectSet();
+        for (MigrationFile f : set.versioned()) {
+            Source s = source(f, sources);
+            if (types.containsKey(s.file)) {
+                priors.put(s.file, new ObjectSet(prior));
+            }
+            s.parsed(analyzer, dialect).statements().forEach(a -> a.operations().forEach(prior::record));
+        }
+        Map<MigrationFile, Pending> again = new LinkedHashMap<>(types);
+        again.putAll(bodies);
+        again.forEach((file, p) -> {
+            Map<String, String> elsewhere = new HashMap<>();
+            if (bodies.containsKey(file)) {
+                callsByName.forEach((name, byPath) -> byPath.entrySet().stream()
+                        .filter(e -> !e.getKey().equals(file.displayPath()))
+                        .findFirst()
+                        .ifPresent(e -> elsewhere.put(name, e.getValue())));
+            }
+            Source s = source(file, sources);
+            try {
+                results.put(
+                        p,
+                        linter.lint(
+                                s.parsed(analyzer, dialect),
+                                ScriptConfig.executeInTransaction(s.conf),
+                                priors.get(file),
+                                elsewhere));
+            } catch (RuntimeException e) {
+                // keep the findings made without the rest of the project
+            }
+        });
     }
 
     private List<Finding> lint(MigrationFile file, Source source, Source up) {

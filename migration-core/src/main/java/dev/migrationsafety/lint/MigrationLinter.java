@@ -60,8 +60,19 @@ public final class MigrationLinter {
      * @param prior what the earlier migrations created, or {@code null} when not known
      */
     List<Finding> lint(ParsedFile file, Boolean executeInTransaction, ObjectSet prior) {
+        return lint(file, executeInTransaction, prior, Map.of());
+    }
+
+    /**
+     * Lints a migration knowing the column types the earlier migrations left and the routines the other migrations
+     * call.
+     *
+     * @param calledElsewhere routines other migrations call (see {@link RoutineRuns#of(List, Map)})
+     */
+    List<Finding> lint(
+            ParsedFile file, Boolean executeInTransaction, ObjectSet prior, Map<String, String> calledElsewhere) {
         List<Finding> raw = new ArrayList<>(file.problems());
-        checkStatements(file, null, prior, raw);
+        checkStatements(file, null, prior, calledElsewhere, raw);
         concurrently(file, executeInTransaction, raw);
         return Suppressions.parse(file.path(), file.content()).apply(dedupe(raw), statements(file));
     }
@@ -125,7 +136,7 @@ public final class MigrationLinter {
                 }
             }
         }
-        checkStatements(down, createdByUp, null, raw);
+        checkStatements(down, createdByUp, null, Map.of(), raw);
         concurrently(down, executeInTransaction, raw);
         if (up != null && !IrreversibleMarker.isMarked(down.content())) {
             LossyRollback.check(up, down, raw);
@@ -140,8 +151,9 @@ public final class MigrationLinter {
      * @param up for a down script, what its up script created; {@code null} for any other file
      * @param prior what the earlier migrations created, for column types, or {@code null} when not known
      */
-    private void checkStatements(ParsedFile file, ObjectSet up, ObjectSet prior, List<Finding> raw) {
-        RoutineRuns runs = RoutineRuns.of(file.statements());
+    private void checkStatements(
+            ParsedFile file, ObjectSet up, ObjectSet prior, Map<String, String> calledElsewhere, List<Finding> raw) {
+        RoutineRuns runs = RoutineRuns.of(file.statements(), calledElsewhere);
         ObjectSet earlier = new ObjectSet(prior);
         Map<String, Integer> lastCreated = lastCreated(file);
         int index = 0;

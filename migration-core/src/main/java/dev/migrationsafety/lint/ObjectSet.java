@@ -34,7 +34,16 @@ final class ObjectSet {
      */
     ObjectSet(ObjectSet prior) {
         this.types = new HashMap<>();
-        this.priorTypes = prior == null ? null : Map.copyOf(prior.types);
+        if (prior == null) {
+            this.priorTypes = null;
+        } else {
+            Map<String, String> all = new HashMap<>();
+            if (prior.priorTypes != null) {
+                all.putAll(prior.priorTypes);
+            }
+            all.putAll(prior.types);
+            this.priorTypes = Map.copyOf(all);
+        }
     }
 
     void record(Operation op) {

@@ -32,10 +32,26 @@ final class RoutineRuns {
     /** Trigger names (lower case) that fire, with why. */
     private final Map<String, String> fired = new HashMap<>();
 
-    private RoutineRuns() {}
+    /**
+     * Functions and procedures (unqualified, lower case) that other migrations of the project call, with where: a
+     * body runs when any migration calls it, so a destructive body cannot pass split across two files.
+     */
+    private final Map<String, String> calledElsewhere;
+
+    /** In the message of a finding lowered because its routine does not run during the migration. */
+    static final String ONLY_WHEN = ", so only when ";
+
+    private RoutineRuns(Map<String, String> calledElsewhere) {
+        this.calledElsewhere = calledElsewhere;
+    }
 
     static RoutineRuns of(List<AnalyzedStatement> statements) {
-        RoutineRuns runs = new RoutineRuns();
+        return of(statements, Map.of());
+    }
+
+    /** @param calledElsewhere what other migrations call, by {@link #unqualified} name, with where */
+    static RoutineRuns of(List<AnalyzedStatement> statements, Map<String, String> calledElsewhere) {
+        RoutineRuns runs = new RoutineRuns(calledElsewhere);
         Set<Routine> triggers = new LinkedHashSet<>();
         for (AnalyzedStatement a : statements) {
             a.sites().stream()
@@ -88,7 +104,23 @@ final class RoutineRuns {
         if (routine == null) {
             return true;
         }
-        return (routine.trigger() ? fired : called).containsKey(key(routine.name()));
+        return why(routine) != null;
+    }
+
+    /** Why the body of {@code routine} runs during the migrations, or {@code null} when it does not. */
+    private String why(Routine routine) {
+        if (routine.trigger()) {
+            return fired.get(key(routine.name()));
+        }
+        String why = called.get(key(routine.name()));
+        return why != null ? why : calledElsewhere.get(unqualified(routine.name()));
+    }
+
+    /** The name without its schema, in lower case: how calls in other files are matched (more matches, not fewer). */
+    static String unqualified(String name) {
+        String k = key(name);
+        int dot = k.lastIndexOf('.');
+        return (dot < 0 ? k : k.substring(dot + 1)).replace("\"", "").replace("`", "");
     }
 
     /**
@@ -111,7 +143,7 @@ final class RoutineRuns {
         if (routine == null) {
             return;
         }
-        String why = (routine.trigger() ? fired : called).get(key(routine.name()));
+        String why = why(routine);
         boolean reach = op instanceof Operation.ServerSide
                 || op instanceof Operation.ChangeRole
                 || op instanceof Operation.Grant;
@@ -125,7 +157,7 @@ final class RoutineRuns {
             } else if (why != null) {
                 message = f.message() + "; in " + routine.display() + ", " + why;
             } else {
-                message = f.message() + "; in " + routine.display() + ", so only when " + when(routine)
+                message = f.message() + "; in " + routine.display() + ONLY_WHEN + when(routine)
                         + ", which this migration does not do";
                 severity = Severity.LOW;
             }
