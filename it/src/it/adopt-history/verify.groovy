@@ -39,6 +39,7 @@ assert adopt.containsAll([
     '[INFO] Baseline 42: migration:roundtrip applies the migrations up to it without reversing them and tests every migration after it; new migrations need a down script',
     "[INFO] Accepted 7 findings (6 critical, 1 high) in 7 existing migrations, listed in ${accepted}: migration:check and the noDestructiveMigrations rule do not report them again; findings in new migrations are reported as before",
     "[INFO] Commit ${lock} and ${accepted}",
+    "[INFO] Accepted: ${m}/README.md not a '.sql' file; Flyway ignores it (no migration; the migrationNaming rule leaves it where it is)",
     '[INFO] Then add the enforcer rules to the pom.xml (in <build><plugins>), so that every build checks new migrations at validate:',
 ]*.toString())
 def start = builds[3].findIndexOf { it.startsWith('[INFO] Then add the enforcer rules') } + 1
@@ -60,6 +61,7 @@ assert acceptedLines.findAll { !it.startsWith('#') }.collect { it.replaceAll(/ [
     "accept set-not-null F ${m}/V26__orders_total_not_null.sql",
     "accept drop-column F ${m}/V33__drop_coupons_percent.sql",
     "accept delete-without-where F ${m}/V36__purge_audit_log.sql",
+    "accept migrationNaming - ${m}/README.md",
 ]*.toString()
 
 // 5. the four rules, check and roundtrip pass on the unchanged project

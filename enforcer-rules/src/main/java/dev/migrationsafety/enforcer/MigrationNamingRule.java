@@ -1,8 +1,14 @@
 package dev.migrationsafety.enforcer;
 
 import dev.migrationsafety.history.NamingCheck;
+import dev.migrationsafety.lint.Acceptance;
+import dev.migrationsafety.lint.AcceptedFindingsException;
+import dev.migrationsafety.report.Finding;
+import dev.migrationsafety.sql.Dialect;
+import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Named;
+import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
@@ -23,7 +29,20 @@ public final class MigrationNamingRule extends AbstractMigrationRule {
 
     @Override
     protected void run() throws EnforcerRuleException {
-        report(new NamingCheck(namingPolicy()).check(history()));
+        List<Finding> findings = new NamingCheck(namingPolicy()).check(history());
+        if (findings.isEmpty()) {
+            report(findings);
+            return;
+        }
+        Acceptance acceptance;
+        try {
+            // files adoption accepted (a README kept beside the migrations) are not reported again
+            acceptance = Acceptance.load(baseDir(), lockFilePath(), Dialect.GENERIC);
+        } catch (AcceptedFindingsException e) {
+            // without it the rule cannot tell accepted files from new ones: fail closed, even at level WARN
+            throw new EnforcerRuleError(e.describe());
+        }
+        report(acceptance.apply(findings).reported());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.migrationsafety.adopt;
 
 import dev.migrationsafety.history.LockFileException;
 import dev.migrationsafety.history.Locker;
+import dev.migrationsafety.history.NamingCheck;
 import dev.migrationsafety.history.ProjectHistory;
 import dev.migrationsafety.io.AtomicFiles;
 import dev.migrationsafety.lint.Acceptance;
@@ -10,12 +11,14 @@ import dev.migrationsafety.lint.AllowList;
 import dev.migrationsafety.lint.LockedMigrations;
 import dev.migrationsafety.lint.MigrationChecker;
 import dev.migrationsafety.lint.StandardFileAnalyzer;
+import dev.migrationsafety.lint.StatementFingerprint;
 import dev.migrationsafety.migration.MigrationFile;
 import dev.migrationsafety.migration.MigrationKind;
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.migration.MigrationScanner;
 import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.migration.MigrationVersion;
+import dev.migrationsafety.migration.StrayFile;
 import dev.migrationsafety.report.Finding;
 import dev.migrationsafety.schema.GraphFilter;
 import dev.migrationsafety.schema.GraphRun;
@@ -132,6 +135,19 @@ public final class Adoption {
                 .toList();
         List<AcceptedFindings.Key> keys = new ArrayList<>(Acceptance.keys(findings, layout.baseDir(), dialect));
         keys.addAll(Acceptance.keys(graphFindings, layout.baseDir(), dialect));
+        // files that are no migrations at all (a README kept beside the migrations) are history too; links,
+        // unreadable files and misnamed SQL files stay reported
+        List<String> acceptedStrays = new ArrayList<>();
+        List<String> strays = new ArrayList<>();
+        for (StrayFile stray : set.strays()) {
+            if (NamingCheck.isForeignFile(stray)) {
+                keys.add(new AcceptedFindings.Key(
+                        NamingCheck.RULE, StatementFingerprint.WHOLE_FILE, stray.displayPath()));
+                acceptedStrays.add(stray.displayPath() + " " + stray.reason());
+            } else {
+                strays.add(stray.displayPath() + " " + stray.reason());
+            }
+        }
         AcceptedFindings accepted = new AcceptedFindings(baseline, keys);
         AtomicFiles.write(acceptedPath, accepted.render());
         AtomicFiles.write(lockFile, locked.lock().render(history.lockDisplay()));
@@ -147,9 +163,8 @@ public final class Adoption {
                 history.lockDisplay(),
                 acceptedDisplay,
                 history.lockExists(),
-                set.strays().stream()
-                        .map(s -> s.displayPath() + " " + s.reason())
-                        .toList());
+                strays,
+                acceptedStrays);
     }
 
     /** What {@code migration:graph} reports on the migrations, with its defaults; it writes no file. */

@@ -25,7 +25,10 @@ import java.util.Set;
  * @param lockDisplay the lock file, relative to the project
  * @param acceptedDisplay the accepted-findings file, relative to the project
  * @param forced whether a lock file existed (adoption forced)
- * @param strays files in the locations that are not migrations, with why; not locked
+ * @param strays files in the locations Flyway cannot read as migrations (links, unreadable or misnamed files), with
+ *     why; neither locked nor accepted: the migrationNaming rule reports them
+ * @param acceptedStrays files in the locations that are no migrations at all (a README), with why; not locked, their
+ *     migrationNaming finding accepted
  */
 public record AdoptionResult(
         int migrations,
@@ -39,11 +42,13 @@ public record AdoptionResult(
         String lockDisplay,
         String acceptedDisplay,
         boolean forced,
-        List<String> strays) {
+        List<String> strays,
+        List<String> acceptedStrays) {
 
     public AdoptionResult {
         findings = List.copyOf(findings);
         strays = List.copyOf(strays);
+        acceptedStrays = List.copyOf(acceptedStrays);
     }
 
     /** The lines to print, in order. */

@@ -204,10 +204,18 @@ public final class NamingCheck {
         if (reason.contains("cannot be read") || reason.contains("not a regular file")) {
             return "make it a readable file, or remove it from the migration locations";
         }
-        if (reason.startsWith("not a '.sql' file")) {
+        if (isForeignFile(stray)) {
             return "move it out of the migration locations (or delete it)";
         }
         return "rename it to a name Flyway reads, e.g. " + example + " (`mvn migration:new` creates one)";
+    }
+
+    /**
+     * Whether a stray is a readable file that is no migration at all (a README, a diagram): harmless where it is, so
+     * adoption may accept it. Links, unreadable files and misnamed SQL files are never foreign files.
+     */
+    public static boolean isForeignFile(StrayFile stray) {
+        return stray.reason().startsWith("not a '.sql' file");
     }
 
     private static Finding finding(String path, String message, String fix) {

@@ -92,5 +92,7 @@ public record AcceptedFindings(MigrationVersion baseline, List<Key> entries) {
             # One line per finding: accept <check> <statement fingerprint> <file>. The fingerprint is a hash of the
             # statement's text without comments and whitespace ('-': the whole file), so a line stays valid when
             # the statement moves; an edited statement is reported again. Delete a line to see its finding again.
+            # A file kept beside the migrations that is no migration (a README) is listed for the migrationNaming
+            # rule the same way; a new one is reported.
             """;
 }

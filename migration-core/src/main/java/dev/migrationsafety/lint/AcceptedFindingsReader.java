@@ -93,12 +93,12 @@ public final class AcceptedFindingsReader {
                     throw new AcceptedFindingsException(
                             display, n, "has '" + line + "', not 'accept <check> <fingerprint> <file>'", FIX);
                 }
-                if (!parts[0].matches("[a-z][a-z0-9-]*")) {
+                if (!parts[0].matches("[a-z][a-zA-Z0-9-]*")) {
                     throw new AcceptedFindingsException(
                             display,
                             n,
                             "has check '" + parts[0] + "', which is not a check id",
-                            "use a check id of docs/checks/README.md, or delete the line");
+                            "use a check id of docs/checks/README.md (or migrationNaming), or delete the line");
                 }
                 if (!StatementFingerprint.isValid(parts[1])) {
                     throw new AcceptedFindingsException(

@@ -140,6 +140,46 @@ class AdoptionTest {
     }
 
     @Test
+    void aFileThatIsNoMigrationIsAcceptedButAMisnamedMigrationIsNot() throws Exception {
+        history();
+        write(M + "V57__readme.md", "# how these migrations are written\n");
+        write(M + "V9_single_underscore.sql", "CREATE TABLE lost (id INT);\n");
+        AdoptionResult result = adoption(false).adopt();
+        assertEquals(List.of(M + "V57__readme.md not a '.sql' file; Flyway ignores it"), result.acceptedStrays());
+        assertEquals(1, result.strays().size());
+        assertTrue(
+                result.strays().get(0).startsWith(M + "V9_single_underscore.sql "),
+                result.strays().get(0));
+        assertTrue(Files.readAllLines(base.resolve(ACCEPTED))
+                .contains("accept migrationNaming - " + M + "V57__readme.md"));
+
+        var history =
+                dev.migrationsafety.history.ProjectHistory.load(MigrationLayout.defaults(base), base.resolve(LOCK));
+        List<Finding> naming = new dev.migrationsafety.history.NamingCheck(
+                        new dev.migrationsafety.migration.NamingPolicy(
+                                dev.migrationsafety.migration.NamingPolicy.DEFAULT_TIMESTAMP_PATTERN, 64))
+                .check(history);
+        List<Finding> reported = dev.migrationsafety.lint.Acceptance.load(base, base.resolve(LOCK), Dialect.GENERIC)
+                .apply(naming)
+                .reported();
+        assertEquals(
+                List.of(M + "V9_single_underscore.sql"),
+                reported.stream().map(Finding::path).toList());
+        // a second file that is no migration, added after adoption, is reported
+        write(M + "notes.txt", "later\n");
+        history = dev.migrationsafety.history.ProjectHistory.load(MigrationLayout.defaults(base), base.resolve(LOCK));
+        naming = new dev.migrationsafety.history.NamingCheck(new dev.migrationsafety.migration.NamingPolicy(
+                        dev.migrationsafety.migration.NamingPolicy.DEFAULT_TIMESTAMP_PATTERN, 64))
+                .check(history);
+        reported = dev.migrationsafety.lint.Acceptance.load(base, base.resolve(LOCK), Dialect.GENERIC)
+                .apply(naming)
+                .reported();
+        assertEquals(
+                List.of(M + "V9_single_underscore.sql", M + "notes.txt"),
+                reported.stream().map(Finding::path).sorted().toList());
+    }
+
+    @Test
     void acceptedFindingsSurviveMovedLinesButNotNewMigrationsOrEditedStatements() throws Exception {
         history();
         adoption(false).adopt();

@@ -112,6 +112,9 @@ public class AdoptMojo extends AbstractSqlMojo {
         for (String stray : result.strays()) {
             getLog().warn("Not locked: " + stray + " (the migrationNaming rule reports it)");
         }
+        for (String stray : result.acceptedStrays()) {
+            getLog().info("Accepted: " + stray + " (no migration; the migrationNaming rule leaves it where it is)");
+        }
         result.report(version()).forEach(getLog()::info);
     }
 

@@ -1,5 +1,6 @@
 package dev.migrationsafety.maven;
 
+import dev.migrationsafety.history.NamingCheck;
 import dev.migrationsafety.lint.Acceptance;
 import dev.migrationsafety.lint.AcceptedFindingsException;
 import dev.migrationsafety.migration.MigrationScanner;
@@ -181,6 +182,9 @@ public class GraphMojo extends AbstractSqlMojo {
             throw new MojoExecutionException("Cannot list the migrations: " + e.getMessage(), e);
         }
         for (StrayFile stray : migrations.strays()) {
+            if (NamingCheck.isForeignFile(stray)) {
+                continue; // Flyway never reads it either
+            }
             getLog().warn(stray.displayPath() + " " + stray.reason() + "; it is not part of the graph");
         }
         GraphRun.Options options = new GraphRun.Options(
