@@ -92,11 +92,24 @@ final class OperationChecks {
             if (down && up.hasIndex(d.name())) {
                 return;
             }
-            add(
-                    out,
-                    s,
-                    down ? Check.DOWN_DROPS_PREEXISTING : Check.DROP_INDEX,
-                    "drops index " + d.name() + (down ? ", which its up script did not create" : ""));
+            if (!down && dialect == Dialect.MYSQL) {
+                // InnoDB drops a secondary index in place, without blocking writes: CONCURRENTLY is PostgreSQL's
+                Finding f = Check.DROP_INDEX.at(s, "drops index " + d.name());
+                out.add(new Finding(
+                        f.path(),
+                        f.line(),
+                        f.column(),
+                        f.severity(),
+                        f.ruleId(),
+                        f.message(),
+                        "check the query plans first: queries that used the index fall back to other plans"));
+            } else {
+                add(
+                        out,
+                        s,
+                        down ? Check.DOWN_DROPS_PREEXISTING : Check.DROP_INDEX,
+                        "drops index " + d.name() + (down ? ", which its up script did not create" : ""));
+            }
             cascade(out, s, d.cascade(), "index " + d.name());
         } else if (op instanceof Operation.RenameTable r) {
             if (!(down && up.renamedTable(r.to(), r.from())) && !earlier.hasTable(r.from())) {

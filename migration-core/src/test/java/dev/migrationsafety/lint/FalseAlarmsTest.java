@@ -371,4 +371,18 @@ class FalseAlarmsTest {
                         .filter(f -> !f.ruleId().equals("add-unique-constraint"))
                         .count());
     }
+
+    @Test
+    void dropIndexAdviceNamesConcurrentlyOnlyOnPostgresql() {
+        List<Finding> mysql = StatementSuiteTest.lint(Dialect.MYSQL, "DROP INDEX idx_flows ON flows;\n");
+        assertEquals(List.of("1 medium drop-index drops index idx_flows"), lines(mysql));
+        assertEquals(
+                "check the query plans first: queries that used the index fall back to other plans",
+                mysql.get(0).fix());
+        List<Finding> postgres = pg("DROP INDEX idx_flows;\n");
+        assertEquals(List.of("1 medium drop-index drops index idx_flows"), lines(postgres));
+        assertEquals(
+                "check the query plans first; on PostgreSQL use DROP INDEX CONCURRENTLY",
+                postgres.get(0).fix());
+    }
 }
