@@ -20,7 +20,7 @@ final class FlywayFailures {
 
     /** The failure of a Flyway migrate: the statement with its line and the database's own message. */
     static Failure of(MigrationLayout layout, Phase phase, String path, FlywayException e, DbTarget target) {
-        Failure f = rawFailure(phase, path, e, target);
+        Failure f = rawFailure(phase, path == null || path.isEmpty() ? scriptOf(layout, e) : path, e, target);
         String base = layout.baseDir().toString() + java.io.File.separator;
         return new Failure(
                 f.phase(),
@@ -50,6 +50,22 @@ final class FlywayFailures {
         } catch (java.io.IOException | RuntimeException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /**
+     * The script Flyway was running, as reports show it, for a failure of a whole migrate where the caller cannot
+     * know which migration failed (the migrations before the tested window); empty where Flyway does not say.
+     */
+    private static String scriptOf(MigrationLayout layout, FlywayException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FlywaySqlScriptException s && s.getResource() != null) {
+                String onDisk = s.getResource().getAbsolutePathOnDisk();
+                return onDisk == null || onDisk.isEmpty()
+                        ? s.getResource().getFilename()
+                        : layout.display(java.nio.file.Path.of(onDisk));
+            }
+        }
+        return "";
     }
 
     private static Failure rawFailure(Phase phase, String path, FlywayException e, DbTarget target) {

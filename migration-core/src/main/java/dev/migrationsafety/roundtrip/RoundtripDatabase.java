@@ -85,6 +85,25 @@ public record RoundtripDatabase(Kind kind, Dialect dialect, String version, Stri
         return dialect + " from the " + source;
     }
 
+    /**
+     * What to add to a failure's message where the database itself may be the cause: a project whose URL or driver
+     * names MySQL, run on the embedded MariaDB, whose SQL differs from MySQL's in places (reserved words such as
+     * {@code OFFSET}, some functions). Empty where nothing is to add.
+     */
+    public String hintFor(String failure) {
+        boolean mysqlProject = why.contains("jdbc:mysql:") || why.contains("mysql-connector");
+        if (kind != Kind.EMBEDDED_MARIADB || !mysqlProject || failure == null) {
+            return "";
+        }
+        String lower = failure.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.contains("sql syntax") && !lower.contains("does not exist") && !lower.contains("unknown")) {
+            return "";
+        }
+        return "; this project names MySQL and the round trip ran on the embedded MariaDB " + version
+                + ", whose SQL differs from MySQL's in places (OFFSET is a reserved word there, for one): to test on"
+                + " MySQL itself, point migration.url at a MySQL server";
+    }
+
     /** Where it runs, for the first line: {@code embedded PostgreSQL 17.5.0 (dialect postgresql from ...)}. */
     public String describe() {
         String where =

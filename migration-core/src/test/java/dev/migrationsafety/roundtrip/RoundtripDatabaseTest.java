@@ -72,4 +72,21 @@ class RoundtripDatabaseTest {
                 choose("jdbc:postgresql://db/app", DialectResolver.resolve("h2", null, List.of()), null)
                         .dialect());
     }
+
+    @Test
+    void aSyntaxErrorOfAMysqlProjectOnTheEmbeddedMariaDbSaysMariaDbIsNotMysql() {
+        String error = "V1__flows.sql:24: You have an error in your SQL syntax; check the manual that corresponds to"
+                + " your MariaDB server version for the right syntax to use near 'offset)'";
+        RoundtripDatabase mysql =
+                choose(null, DialectResolver.resolve(null, "jdbc:mysql://db:3306/app", List.of()), "11.4.5");
+        assertEquals(
+                "; this project names MySQL and the round trip ran on the embedded MariaDB 11.4.5, whose SQL differs"
+                        + " from MySQL's in places (OFFSET is a reserved word there, for one): to test on MySQL"
+                        + " itself, point migration.url at a MySQL server",
+                mysql.hintFor(error));
+        RoundtripDatabase mariadb =
+                choose(null, DialectResolver.resolve(null, "jdbc:mariadb://db:3306/app", List.of()), "11.4.5");
+        assertEquals("", mariadb.hintFor(error));
+        assertEquals("", mysql.hintFor("Duplicate column name 'note'"));
+    }
 }

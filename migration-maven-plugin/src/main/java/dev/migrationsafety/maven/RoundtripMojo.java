@@ -376,7 +376,7 @@ public class RoundtripMojo extends AbstractSqlMojo {
                             this::log)
                     .run();
         } catch (DatabaseException e) {
-            throw new MojoExecutionException(admin.mask(e.getMessage()));
+            throw new MojoExecutionException(admin.mask(e.getMessage() + database.hintFor(e.getMessage())));
         }
         ConsoleFormat.summary(report).forEach(getLog()::info);
         try {
