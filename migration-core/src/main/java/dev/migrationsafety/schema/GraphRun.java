@@ -149,4 +149,28 @@ public final class GraphRun {
         }
         return lines;
     }
+
+    /**
+     * The warnings to show when {@code accepted} findings (accepted at adoption) are not: their own lines, and the
+     * {@code Cycle:} line of each cycle whose finding is among them.
+     */
+    public static List<String> shownWarnings(List<String> warnings, List<Finding> accepted) {
+        java.util.Set<String> hidden = new java.util.HashSet<>();
+        String between = "closes a cycle of foreign keys between ";
+        for (Finding f : accepted) {
+            hidden.add(f.formatWithSeverity());
+            int at = f.message().indexOf(between);
+            if (f.ruleId().equals(SchemaGraph.FK_CYCLE) && at >= 0) {
+                String rest = f.message().substring(at + between.length());
+                int end = rest.indexOf(" (");
+                if (end > 0) {
+                    hidden.add("Cycle: " + rest.substring(0, end) + " (");
+                }
+            }
+        }
+        return warnings.stream()
+                .filter(w -> !hidden.contains(w))
+                .filter(w -> !w.startsWith("Cycle: ") || !hidden.contains(w.substring(0, w.indexOf(" (") + 2)))
+                .toList();
+    }
 }

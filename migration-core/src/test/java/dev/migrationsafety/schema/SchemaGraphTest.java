@@ -157,6 +157,11 @@ class SchemaGraphTest {
         assertEquals(3, f.line());
         assertTrue(f.message().contains("foreign key a_c_fk of a closes a cycle"), f.message());
         assertTrue(f.message().contains("(a -> c, b -> a, c -> b)"), f.message());
+        // accepted at adoption, the cycle is not shown again, neither as its finding nor as its Cycle: line
+        List<String> warnings = List.of(
+                "Cycle: a, b, c (a -> c by a_c_fk in 3; ...)", "Cycle: x, y (x -> y ...)", f.formatWithSeverity());
+        assertEquals(List.of("Cycle: x, y (x -> y ...)"), GraphRun.shownWarnings(warnings, List.of(f)));
+        assertEquals(warnings, GraphRun.shownWarnings(warnings, List.of()));
     }
 
     @Test

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
@@ -202,10 +201,8 @@ public class GraphMojo extends AbstractSqlMojo {
             throw new MojoExecutionException("Cannot build the schema graph: " + e.getMessage(), e);
         }
         Acceptance.Split split = accepted(sqlDialect).apply(outcome.result().findings());
-        Set<String> acceptedLines = new HashSet<>();
-        split.accepted().forEach(f -> acceptedLines.add(f.formatWithSeverity()));
         outcome.info().forEach(getLog()::info);
-        outcome.warnings().stream().filter(w -> !acceptedLines.contains(w)).forEach(getLog()::warn);
+        GraphRun.shownWarnings(outcome.warnings(), split.accepted()).forEach(getLog()::warn);
         if (!split.accepted().isEmpty()) {
             getLog().info(split.accepted().size() + " graph finding(s) accepted at adoption, not shown (listed in "
                     + acceptedDisplay + ")");
