@@ -70,7 +70,8 @@ public final class ConsoleFormat {
     }
 
     public static String totals(RoundtripReport r) {
-        return r.outcomes().size() + " migrations (" + r.mode().id() + " mode) in " + duration(r.totalMillis()) + ": "
+        return r.outcomes().size() + (r.outcomes().size() == 1 ? " migration (" : " migrations (")
+                + r.mode().id() + " mode) in " + duration(r.totalMillis()) + ": "
                 + r.count(MigrationOutcome.Status.PASSED) + " passed, " + r.count(MigrationOutcome.Status.WARNING)
                 + " with warnings, " + r.count(MigrationOutcome.Status.FAILED) + " failed, "
                 + r.count(MigrationOutcome.Status.IRREVERSIBLE) + " irreversible, "
