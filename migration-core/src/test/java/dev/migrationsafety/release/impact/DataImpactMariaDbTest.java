@@ -53,8 +53,8 @@ class DataImpactMariaDbTest {
                 + "DELETE FROM orders WHERE k < 10 ORDER BY id LIMIT 100;\n"
                 + "UPDATE orders o SET o.status = 'x' WHERE o.k < 10;\n"
                 + "DELETE FROM orders;\n";
-        List<Finding> findings =
-                new MigrationLinter(Dialect.MYSQL).lint(StandardFileAnalyzer.INSTANCE.analyze(path, sql, Dialect.MYSQL), null);
+        List<Finding> findings = new MigrationLinter(Dialect.MYSQL)
+                .lint(StandardFileAnalyzer.INSTANCE.analyze(path, sql, Dialect.MYSQL), null);
         List<Impact> impacts;
         try (Connection c = db.readOnlySession()) {
             impacts = new DataImpact(c, Dialect.MYSQL, ImpactThresholds.defaults())
