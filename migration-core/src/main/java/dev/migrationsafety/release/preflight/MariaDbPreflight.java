@@ -57,7 +57,7 @@ final class MariaDbPreflight {
                         + " t.trx_query FROM information_schema.innodb_trx t"
                         + " LEFT JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id"
                         + " WHERE t.trx_mysql_thread_id <> CONNECTION_ID() AND p.db = DATABASE()"
-                        + " AND t.trx_started < NOW() - INTERVAL ? SECOND ORDER BY t.trx_started LIMIT 50")) {
+                        + " AND TIMESTAMPDIFF(SECOND, t.trx_started, NOW()) >= ? ORDER BY t.trx_started LIMIT 50")) {
             ps.setLong(1, thresholds.longTransaction().toSeconds());
             try (ResultSet r = ps.executeQuery()) {
                 while (r.next()) {

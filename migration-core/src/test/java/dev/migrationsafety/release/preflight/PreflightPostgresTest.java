@@ -42,7 +42,7 @@ class PreflightPostgresTest {
                     s.execute("SELECT 1 FROM other");
                     s.execute("UPDATE orders SET status = 'paid, card 4111' WHERE id = 1");
                 }
-                Thread.sleep(3_200);
+                Thread.sleep(4_200);
                 CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
                     try (Statement s = waiter.createStatement()) {
                         s.execute("LOCK TABLE orders IN ACCESS EXCLUSIVE MODE");
@@ -50,13 +50,20 @@ class PreflightPostgresTest {
                         // ends when the holder rolls back, or with the connection
                     }
                 });
-                awaitWaiting(db, waiterPid);
-                PreflightResult result = new Preflight(
-                                session,
-                                Dialect.POSTGRESQL,
-                                new PreflightThresholds(Duration.ofSeconds(3), Duration.ofSeconds(60)))
-                        .check(touched);
-                session.rollback();
+                PreflightResult result;
+                try {
+                    awaitWaiting(db, waiterPid);
+                    result = new Preflight(
+                                    session,
+                                    Dialect.POSTGRESQL,
+                                    new PreflightThresholds(Duration.ofSeconds(3), Duration.ofSeconds(60)))
+                            .check(touched);
+                    session.rollback();
+                } finally {
+                    holder.rollback();
+                    waiting.get();
+                    waiter.rollback();
+                }
                 List<String> lines = result.findings().stream()
                         .map(Finding::format)
                         .map(l -> l.replaceFirst("open for \\d+ s", "open for N s"))
@@ -82,9 +89,6 @@ class PreflightPostgresTest {
                         lines);
                 assertTrue(
                         result.notes().stream().anyMatch(n -> n.startsWith("replica lag:")), result.notes()::toString);
-                holder.rollback();
-                waiting.get();
-                waiter.rollback();
             }
         }
     }
