@@ -48,10 +48,11 @@ final class MySqlSelect {
             int end = conditionEnd(toks, where);
             condition = " WHERE "
                     + text.substring(
-                            toks.get(where).end(),
-                            end < toks.size() ? toks.get(end).start() : text.length());
+                                    toks.get(where).end(),
+                                    end < toks.size() ? toks.get(end).start() : text.length())
+                            .strip();
         }
-        return "SELECT 1 FROM " + text.substring(fromStart, fromEnd).strip() + condition.stripTrailing();
+        return "SELECT 1 FROM " + text.substring(fromStart, fromEnd).strip() + condition;
     }
 
     /** The number of a top-level {@code LIMIT n}, or {@code null}. */
