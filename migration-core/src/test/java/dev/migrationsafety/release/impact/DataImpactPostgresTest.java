@@ -31,8 +31,14 @@ class DataImpactPostgresTest {
                 "CREATE TABLE orders (id int PRIMARY KEY, email text, status text, k int)",
                 "INSERT INTO orders SELECT g, CASE WHEN g % 2 = 0 THEN 'u' || g END, 'new', g % 100"
                         + " FROM generate_series(1, 1500) g",
-                "CREATE TABLE audit (id int)",
-                "ANALYZE orders");
+                "CREATE TABLE events (id int, at date) PARTITION BY RANGE (at)",
+                "CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')",
+                "CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+                "INSERT INTO events SELECT g, date '2025-06-01' + g FROM generate_series(1, 300) g",
+                "CREATE TABLE raw (id int)",
+                "INSERT INTO raw SELECT g FROM generate_series(1, 20) g",
+                "ANALYZE orders",
+                "ANALYZE events");
         try (Connection c = db.target().connect();
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT pg_total_relation_size('orders')")) {
@@ -110,6 +116,51 @@ class DataImpactPostgresTest {
                         "db/migration/V3__cleanup.sql:7 [drop-table] NOT_ASSESSED gone: not on the target; no earlier"
                                 + " pending migration creates it: DROP TABLE fails here unless it says IF EXISTS"),
                 lines(assess(ImpactThresholds.defaults())));
+    }
+
+    @Test
+    void partitionedNeverAnalysedAndUnresolvable() throws Exception {
+        String path = "db/migration/V4__more.sql";
+        String sql = "TRUNCATE events;\nDELETE FROM raw;\nDELETE FROM orders WHERE k < ${missing};\n";
+        List<Finding> findings = new MigrationLinter(Dialect.POSTGRESQL)
+                .lint(StandardFileAnalyzer.INSTANCE.analyze(path, sql, Dialect.POSTGRESQL), null);
+        List<FileAnalysis> pending = DataImpact.analyse(Map.of(path, sql), Dialect.POSTGRESQL);
+        List<Impact> impacts;
+        String eventsSize;
+        try (Connection c = db.readOnlySession()) {
+            impacts = new DataImpact(c, Dialect.POSTGRESQL, null).assess(findings, pending);
+            try (Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("SELECT pg_total_relation_size('events_2025')"
+                            + " + pg_total_relation_size('events_2026')")) {
+                r.next();
+                eventsSize = Impact.size(r.getLong(1));
+            }
+            c.rollback();
+        }
+        String rowLocks = "lock ROW EXCLUSIVE (locks the rows it changes until commit and blocks schema changes of the"
+                + " table; other rows go on)";
+        assertEquals(
+                List.of(
+                        "db/migration/V4__more.sql:1 [truncate] FINE events: ~300 rows, " + eventsSize
+                                + "; TRUNCATE loses all ~300 rows; TRUNCATE takes lock ACCESS EXCLUSIVE (blocks every"
+                                + " read and write of the table); up to 1,000 rows: fine",
+                        "db/migration/V4__more.sql:2 [delete-without-where] FINE raw: ~20 rows, 8 kB; DELETE of every"
+                                + " row: all ~20 rows; DELETE takes " + rowLocks + "; up to 1,000 rows: fine; never"
+                                + " analysed: rows counted up to 1,000,000",
+                        "db/migration/V4__more.sql:3 [data-change] REVIEW orders: ~1,500 rows, " + ordersSize
+                                + "; DELETE takes " + rowLocks + "; above 1,000 rows: check that this is the number"
+                                + " you expect; not estimated: placeholder ${missing} has no value: pass the"
+                                + " migration's placeholders; the table's rows are the upper bound"),
+                lines(impacts));
+        try (Connection c = db.readOnlySession()) {
+            List<Impact> h2 = new DataImpact(c, Dialect.H2, null).assess(findings, pending);
+            c.rollback();
+            assertEquals(
+                    "events: not assessed; not assessed: data impact is measured on PostgreSQL and MariaDB/MySQL,"
+                            + " not h2",
+                    h2.get(0).describe());
+            assertEquals(ImpactLevel.NOT_ASSESSED, h2.get(0).level());
+        }
     }
 
     @Test
