@@ -83,6 +83,9 @@ public final class DataImpact {
             List<Finding> here = byPlace.getOrDefault(l.path() + ":" + l.line(), List.of());
             List<Finding> mine = new ArrayList<>();
             for (Finding f : here) {
+                if (f.column() > 0 && f.column() != l.column()) {
+                    continue; // another statement on the same line
+                }
                 if (RuleOperations.matches(f.ruleId(), l.op())
                         || (!RuleOperations.known(f.ruleId()) && first(l, all))) {
                     mine.add(f);
@@ -105,10 +108,10 @@ public final class DataImpact {
         return out;
     }
 
-    /** Whether {@code l} is the first operation with a table at its place (where an unknown rule's finding goes). */
+    /** Whether {@code l} is the first operation with a table of its statement (where an unknown rule's finding goes). */
     private static boolean first(Located l, List<Located> all) {
         return all.stream()
-                        .filter(o -> o.path().equals(l.path()) && o.line() == l.line())
+                        .filter(o -> o.path().equals(l.path()) && o.line() == l.line() && o.column() == l.column())
                         .findFirst()
                         .orElse(null)
                 == l;
@@ -119,6 +122,7 @@ public final class DataImpact {
             int order,
             String path,
             int line,
+            int column,
             Operation op,
             TableName table,
             AnalyzedStatement statement,
@@ -134,7 +138,15 @@ public final class DataImpact {
                     if (table != null) {
                         boolean top = a.site(i).runsWithStatement()
                                 && a.site(i).line() == a.statement().line();
-                        out.add(new Located(out.size(), file.path(), a.site(i).line(), op, table, a, top));
+                        out.add(new Located(
+                                out.size(),
+                                file.path(),
+                                a.site(i).line(),
+                                a.site(i).column(),
+                                op,
+                                table,
+                                a,
+                                top));
                     }
                 }
             }

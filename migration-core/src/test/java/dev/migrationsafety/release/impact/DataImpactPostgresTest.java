@@ -164,6 +164,24 @@ class DataImpactPostgresTest {
     }
 
     @Test
+    void statementsOnOneLineKeepTheirOwnFindings() throws Exception {
+        String path = "V5__one_line.sql";
+        String sql = "DELETE FROM raw; UPDATE orders SET status = 'y';";
+        List<Finding> findings = new MigrationLinter(Dialect.POSTGRESQL)
+                .lint(StandardFileAnalyzer.INSTANCE.analyze(path, sql, Dialect.POSTGRESQL), null);
+        try (Connection c = db.readOnlySession()) {
+            List<Impact> impacts = new DataImpact(c, Dialect.POSTGRESQL, null)
+                    .assess(findings, DataImpact.analyse(Map.of(path, sql), Dialect.POSTGRESQL));
+            c.rollback();
+            assertEquals(
+                    List.of("delete-without-where raw DELETE 20", "update-without-where orders UPDATE 1500"),
+                    impacts.stream()
+                            .map(i -> i.ruleId() + " " + i.table() + " " + i.operation() + " " + i.affectedRows())
+                            .toList());
+        }
+    }
+
+    @Test
     void thresholdsDecideTheAdvice() throws Exception {
         List<Impact> impacts = assess(new ImpactThresholds(100, 500, 1_000, 200, false));
         assertEquals(ImpactLevel.REVIEW, impacts.get(0).level()); // 200 counted (the limit), above 100

@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrationsafety.release.SeededDatabase;
-import dev.migrationsafety.release.impact.DataImpact;
 import dev.migrationsafety.report.Finding;
 import dev.migrationsafety.sql.Dialect;
+import dev.migrationsafety.sql.SqlAnalysis;
 import dev.migrationsafety.sql.TableName;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -29,9 +27,8 @@ class PreflightPostgresTest {
                     "CREATE TABLE orders (id int PRIMARY KEY, status text)",
                     "CREATE TABLE other (id int)",
                     "INSERT INTO orders VALUES (1, 'new')");
-            Set<TableName> touched = TouchedTables.of(DataImpact.analyse(
-                    new LinkedHashMap<>(Map.of("V2__x.sql", "ALTER TABLE orders DROP COLUMN status;")),
-                    Dialect.POSTGRESQL));
+            Set<TableName> touched = TouchedTables.of(List.of(new SqlAnalysis()
+                    .analyze("V2__x.sql", "ALTER TABLE orders DROP COLUMN status;", Dialect.POSTGRESQL)));
             assertEquals(Set.of(TableName.of("orders")), touched);
             try (Connection holder = db.target().connect();
                     Connection waiter = db.target().connect();
