@@ -33,7 +33,7 @@ final class PostgresPreflight {
     void run(Set<TableName> touched) {
         try {
             if (!guarded(this::seesAll)) {
-                notes.add("sessions of other roles are shown without their user, state and statement, and their"
+                notes.add("sessions of other roles are shown without their state and statement, and their"
                         + " transactions' age is not visible: grant pg_read_all_stats (or pg_monitor) to this account");
             }
         } catch (SQLException e) {

@@ -91,6 +91,43 @@ class PreflightPostgresTest {
     }
 
     @Test
+    void anAccountWithoutStatisticsRightsSaysWhatItCannotSee() throws Exception {
+        try (SeededDatabase db = SeededDatabase.postgres()) {
+            String role = db.name() + "_reader";
+            db.run("CREATE TABLE orders (id int)", "CREATE ROLE " + role + " LOGIN");
+            try (Connection holder = db.target().connect();
+                    Connection session = db.target().as(role, "").connect()) {
+                long holderPid = begin(holder, "holder");
+                try (Statement s = holder.createStatement()) {
+                    s.execute("LOCK TABLE orders IN SHARE MODE");
+                }
+                session.setAutoCommit(false);
+                PreflightResult result;
+                try {
+                    result = new Preflight(session, Dialect.POSTGRESQL, PreflightThresholds.defaults())
+                            .check(Set.of(TableName.of("orders")));
+                    session.rollback();
+                } finally {
+                    holder.rollback();
+                }
+                assertEquals(
+                        List.of("database: [lock-held] session " + holderPid + " (user postgres, application 'holder')"
+                                + " holds SHARE on public.orders, which the pending migrations use - their locks would"
+                                + " wait for it, and queries behind them too: let it finish or end it before the"
+                                + " deploy"),
+                        result.findings().stream().map(Finding::format).toList());
+                assertEquals(
+                        "sessions of other roles are shown without their state and statement, and their"
+                                + " transactions' age is not visible: grant pg_read_all_stats (or pg_monitor) to this"
+                                + " account",
+                        result.notes().get(0));
+            } finally {
+                db.run("DROP ROLE IF EXISTS " + role);
+            }
+        }
+    }
+
+    @Test
     void aQuietDatabaseHasNoFindings() throws Exception {
         try (SeededDatabase db = SeededDatabase.postgres()) {
             db.run("CREATE TABLE orders (id int)");
