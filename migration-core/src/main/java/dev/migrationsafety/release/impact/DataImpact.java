@@ -54,8 +54,9 @@ public final class DataImpact {
     }
 
     /**
-     * Analyses pending migrations for {@link #assess}: each file's SQL (placeholders resolved or not), in the order
-     * Flyway runs them, by the path the findings name.
+     * Analyses pending migrations for {@link #assess}: each file's SQL (placeholders resolved, or resolved by the
+     * map given to the constructor where a statement is explained), by the path the findings name, in the order Flyway
+     * runs them (pass a {@link LinkedHashMap}).
      */
     public static List<FileAnalysis> analyse(Map<String, String> sqlByPath, Dialect dialect) {
         List<SqlAnalysis.Source> sources = new ArrayList<>();

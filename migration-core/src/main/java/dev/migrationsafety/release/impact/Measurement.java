@@ -25,6 +25,9 @@ final class Measurement {
         Operation op = l.op();
         String label = OperationLabels.of(op);
         TableLock lock = TableLock.of(op, dialect);
+        if (l.table().qualified().contains("${")) {
+            return Measure.notAssessed("its name holds a Flyway placeholder: pass the SQL with placeholders resolved");
+        }
         TargetTables.Stats s;
         try {
             s = tables.stats(l.table());

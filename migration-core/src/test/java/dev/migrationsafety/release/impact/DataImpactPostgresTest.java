@@ -182,6 +182,23 @@ class DataImpactPostgresTest {
     }
 
     @Test
+    void aTableNamedByAPlaceholderIsNotGuessed() throws Exception {
+        String path = "V6__placeholder.sql";
+        String sql = "DROP TABLE ${schema}.orders;";
+        List<Finding> findings = new MigrationLinter(Dialect.POSTGRESQL)
+                .lint(StandardFileAnalyzer.INSTANCE.analyze(path, sql, Dialect.POSTGRESQL), null);
+        try (Connection c = db.readOnlySession()) {
+            List<Impact> impacts = new DataImpact(c, Dialect.POSTGRESQL, null)
+                    .assess(findings, DataImpact.analyse(Map.of(path, sql), Dialect.POSTGRESQL));
+            c.rollback();
+            assertEquals(
+                    List.of("V6__placeholder.sql:1 [drop-table] NOT_ASSESSED ${schema}.orders: not assessed; its name"
+                            + " holds a Flyway placeholder: pass the SQL with placeholders resolved"),
+                    lines(impacts));
+        }
+    }
+
+    @Test
     void thresholdsDecideTheAdvice() throws Exception {
         List<Impact> impacts = assess(new ImpactThresholds(100, 500, 1_000, 200, false));
         assertEquals(ImpactLevel.REVIEW, impacts.get(0).level()); // 200 counted (the limit), above 100
