@@ -2,6 +2,7 @@ package dev.migrationsafety.maven;
 
 import dev.migrationsafety.lint.Acceptance;
 import dev.migrationsafety.lint.AcceptedFindingsException;
+import dev.migrationsafety.migration.FlywayNaming;
 import dev.migrationsafety.migration.MigrationScanner;
 import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.migration.MigrationVersion;
@@ -197,7 +198,8 @@ public class GraphMojo extends AbstractSqlMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot build the schema graph: " + e.getMessage(), e);
         }
-        Acceptance.Split split = accepted(sqlDialect).apply(outcome.result().findings());
+        Acceptance.Split split = accepted(sqlDialect, migrations.layout().naming())
+                .apply(outcome.result().findings());
         Set<String> acceptedLines = new HashSet<>();
         split.accepted().forEach(f -> acceptedLines.add(f.formatWithSeverity()));
         outcome.info().forEach(getLog()::info);
@@ -222,10 +224,10 @@ public class GraphMojo extends AbstractSqlMojo {
     private String acceptedDisplay;
 
     /** The findings migration:adopt accepted; a damaged file fails the goal with its file and line. */
-    private Acceptance accepted(Dialect sqlDialect) throws MojoFailureException {
+    private Acceptance accepted(Dialect sqlDialect, FlywayNaming naming) throws MojoFailureException {
         Path lock = baseDir().resolve(lockFile).normalize();
         try {
-            Acceptance acceptance = Acceptance.load(baseDir(), lock, sqlDialect);
+            Acceptance acceptance = Acceptance.load(baseDir(), lock, sqlDialect, naming);
             acceptedDisplay = acceptance.display();
             return acceptance;
         } catch (AcceptedFindingsException e) {
