@@ -7,6 +7,7 @@ import dev.migrationsafety.config.FlywayKeys;
 import dev.migrationsafety.config.ProjectConfigFiles;
 import dev.migrationsafety.config.Setting;
 import dev.migrationsafety.history.ProjectHistory;
+import dev.migrationsafety.migration.FlywayNaming;
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.migration.NamingPolicy;
 import dev.migrationsafety.report.Finding;
@@ -105,17 +106,15 @@ public abstract class AbstractMigrationRule extends AbstractEnforcerRule {
                         .map(Path::of)
                         .toList();
         EffectiveConfiguration config = configuration(resourceDirs);
-        List<String> naming = config.unsupportedNaming();
-        if (!naming.isEmpty()) {
-            throw new EnforcerRuleError(String.join("; ", naming));
-        }
         try {
+            FlywayNaming naming = config.naming();
             // unset means our default (db/undo), not the adjacent layout that resolve() gives a null location
             return MigrationLayout.resolve(
-                    baseDir(),
-                    config.locations(),
-                    undoLocation != null ? undoLocation : MigrationLayout.DEFAULT_UNDO_LOCATION,
-                    resourceDirs);
+                            baseDir(),
+                            config.locations(),
+                            undoLocation != null ? undoLocation : MigrationLayout.DEFAULT_UNDO_LOCATION,
+                            resourceDirs)
+                    .withNaming(naming);
         } catch (ConfigFileException e) {
             throw new EnforcerRuleError(e.getMessage());
         } catch (IllegalArgumentException e) {

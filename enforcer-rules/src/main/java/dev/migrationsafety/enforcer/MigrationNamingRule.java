@@ -37,7 +37,7 @@ public final class MigrationNamingRule extends AbstractMigrationRule {
         Acceptance acceptance;
         try {
             // files adoption accepted (a README kept beside the migrations) are not reported again
-            acceptance = Acceptance.load(baseDir(), lockFilePath(), Dialect.GENERIC);
+            acceptance = Acceptance.load(baseDir(), lockFilePath(), Dialect.GENERIC, layout().naming());
         } catch (AcceptedFindingsException e) {
             // without it the rule cannot tell accepted files from new ones: fail closed, even at level WARN
             throw new EnforcerRuleError(e.describe());

@@ -4,6 +4,7 @@ import dev.migrationsafety.history.ExistingHistory;
 import dev.migrationsafety.lint.AcceptedFindings;
 import dev.migrationsafety.lint.AcceptedFindingsException;
 import dev.migrationsafety.lint.AcceptedFindingsReader;
+import dev.migrationsafety.migration.FlywayNaming;
 import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.migration.MigrationVersion;
 import java.nio.file.Files;
@@ -17,8 +18,14 @@ import java.util.Optional;
  *
  * @param baseDir the project base directory
  * @param lockFile the lock file; the baseline is in the accepted-findings file beside it
+ * @param naming how the project names its migrations, to read the accepted findings' file names
  */
-public record RoundtripWindow(Path baseDir, Path lockFile) {
+public record RoundtripWindow(Path baseDir, Path lockFile, FlywayNaming naming) {
+    /** A window over a project in Flyway's default naming. */
+    public RoundtripWindow(Path baseDir, Path lockFile) {
+        this(baseDir, lockFile, FlywayNaming.DEFAULT);
+    }
+
     /** The error of a migration without a down script, as the round trip reports it. */
     public static final String NO_DOWN_SCRIPT = "there is no down script";
 
@@ -36,7 +43,7 @@ public record RoundtripWindow(Path baseDir, Path lockFile) {
      */
     public Optional<MigrationVersion> baseline() throws AcceptedFindingsException {
         Path file = AcceptedFindings.besideLockFile(lockFile.toAbsolutePath().normalize());
-        return new AcceptedFindingsReader(acceptedDisplay()).read(file).map(AcceptedFindings::baseline);
+        return new AcceptedFindingsReader(acceptedDisplay(), naming).read(file).map(AcceptedFindings::baseline);
     }
 
     /** The log line that says the round trip starts after the recorded baseline. */

@@ -1,5 +1,6 @@
 package dev.migrationsafety.config;
 
+import dev.migrationsafety.migration.FlywayNaming;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -132,25 +133,45 @@ public final class EffectiveConfiguration {
     }
 
     /**
-     * The settings that name migration files other than Flyway's defaults ({@code V}, {@code R}, {@code __},
-     * {@code .sql}), which this tool does not read yet, one message each; empty when all are the defaults.
+     * How the project names its migration files: {@code sqlMigrationPrefix}, {@code sqlMigrationSeparator},
+     * {@code sqlMigrationSuffixes} and {@code repeatableSqlMigrationPrefix}, Flyway's defaults where no source sets
+     * them.
+     *
+     * @throws ConfigFileException when a value is one Flyway could not name files with (empty, blanks, a prefix that
+     *     contains the separator, two kinds with the same prefix), naming the setting and where it was set
      */
-    public List<String> unsupportedNaming() {
-        List<String> problems = new ArrayList<>();
-        for (String key : List.of(
-                FlywayKeys.SQL_MIGRATION_PREFIX,
-                FlywayKeys.REPEATABLE_SQL_MIGRATION_PREFIX,
-                FlywayKeys.SQL_MIGRATION_SEPARATOR,
-                FlywayKeys.SQL_MIGRATION_SUFFIXES)) {
-            Setting s = settings.get(key);
-            if (s != null && !s.value().equals(FlywayKeys.DEFAULTS.get(key))) {
-                problems.add(s.origin() + ": " + key + " = " + s.value() + " is not supported: this tool reads"
-                        + " Flyway's default file names only (V<version>__<description>.sql, R__<description>.sql) - "
-                        + "rename the migrations to the default naming and remove " + key + ", or skip this plugin"
-                        + " for the project with -Dmigration.skip=true");
-            }
+    public FlywayNaming naming() {
+        String prefix = valueOrDefault(FlywayKeys.SQL_MIGRATION_PREFIX);
+        String separator = valueOrDefault(FlywayKeys.SQL_MIGRATION_SEPARATOR);
+        String repeatable = valueOrDefault(FlywayKeys.REPEATABLE_SQL_MIGRATION_PREFIX);
+        List<String> suffixes = list(FlywayKeys.SQL_MIGRATION_SUFFIXES);
+        String problem = FlywayNaming.problem(prefix, separator, suffixes, repeatable);
+        if (problem != null) {
+            // the setting to blame: of those the problem names, the first that a source sets
+            List<String> named = FlywayKeys.ALL.stream()
+                    .filter(k -> problem.startsWith(k + " ") || problem.contains(" " + k + " "))
+                    .toList();
+            String key = named.stream()
+                    .filter(this::isSet)
+                    .findFirst()
+                    .orElse(named.isEmpty() ? FlywayKeys.SQL_MIGRATION_PREFIX : named.get(0));
+            throw new ConfigFileException(
+                    originOf(key),
+                    problem,
+                    "set " + key + " to a value Flyway can name files with (Flyway's default is "
+                            + FlywayKeys.DEFAULTS.get(key) + "), or remove it");
         }
-        return problems;
+        return new FlywayNaming(prefix, separator, suffixes, repeatable);
+    }
+
+    private String valueOrDefault(String key) {
+        String v = value(key);
+        return v == null ? FlywayKeys.DEFAULTS.get(key) : v.strip();
+    }
+
+    private String originOf(String key) {
+        Setting s = settings.get(key);
+        return s == null ? DEFAULT : s.origin();
     }
 
     /**

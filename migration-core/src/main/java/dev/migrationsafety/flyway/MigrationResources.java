@@ -1,5 +1,6 @@
 package dev.migrationsafety.flyway;
 
+import dev.migrationsafety.migration.FlywayNaming;
 import dev.migrationsafety.migration.LocationRole;
 import dev.migrationsafety.migration.LocationWalker;
 import dev.migrationsafety.migration.MigrationLayout;
@@ -23,7 +24,7 @@ import org.flywaydb.core.api.resource.LoadableResource;
  * history each time, which would make step mode quadratic in the number of migrations. The restricted view is
  * re-pointed with {@link #select} rather than rebuilt, so that one Flyway instance serves every step.
  *
- * <p>Repeatable ({@code R__}) migrations are left out in every mode: they have no down script to test, and on a
+ * <p>Repeatable ({@code R__}, or the project's repeatable prefix) migrations are left out in every mode: they have no down script to test, and on a
  * fresh database Flyway applies them only after all versioned migrations, so no versioned migration can depend on
  * one. Handing them to Flyway with each single step would apply a repeatable before the versioned migrations it
  * needs (a view over a column a later migration adds).
@@ -34,11 +35,13 @@ public final class MigrationResources implements ResourceProvider {
     private final List<FileResource> others;
 
     private final Map<String, List<FileResource>> versioned;
+    private final FlywayNaming naming;
     private final boolean restricted;
     private List<FileResource> selected = List.of();
 
-    private MigrationResources(List<FileResource> all, boolean restricted) {
+    private MigrationResources(List<FileResource> all, FlywayNaming naming, boolean restricted) {
         this.all = all;
+        this.naming = naming;
         this.restricted = restricted;
         this.others = all.stream()
                 .filter(r -> !isVersioned(r.getFilename()) && !isRepeatable(r.getFilename()))
@@ -64,14 +67,14 @@ public final class MigrationResources implements ResourceProvider {
                     .forEach(p -> files.add(
                             new FileResource(p, dir.relativize(p).toString().replace('\\', '/'))));
         }
-        return new MigrationResources(List.copyOf(files), false);
+        return new MigrationResources(List.copyOf(files), layout.naming(), false);
     }
 
     /**
      * The same files, but of the versioned migrations only the one last {@link #select selected} (none until then).
      */
     public MigrationResources restrictedView() {
-        return new MigrationResources(all, true);
+        return new MigrationResources(all, naming, true);
     }
 
     /** Points a restricted view at this versioned migration (by file name). */
@@ -132,14 +135,19 @@ public final class MigrationResources implements ResourceProvider {
         return name.startsWith(prefix) && endsWithAny(name, suffixes);
     }
 
-    private static boolean isRepeatable(String name) {
-        return name.startsWith("R__");
+    private boolean isRepeatable(String name) {
+        return name.startsWith(naming.repeatablePrefix() + naming.separator());
     }
 
-    private static boolean isVersioned(String name) {
-        return name.length() > 1
-                && (name.charAt(0) == 'V' || name.charAt(0) == 'U')
-                && Character.isDigit(name.charAt(1));
+    /** A versioned migration or a down script: its prefix, then a digit. */
+    private boolean isVersioned(String name) {
+        return startsWithVersion(name, naming.prefix()) || startsWithVersion(name, FlywayNaming.UNDO_PREFIX);
+    }
+
+    private static boolean startsWithVersion(String name, String prefix) {
+        return name.length() > prefix.length()
+                && name.startsWith(prefix)
+                && Character.isDigit(name.charAt(prefix.length()));
     }
 
     private static boolean endsWithAny(String name, String[] suffixes) {

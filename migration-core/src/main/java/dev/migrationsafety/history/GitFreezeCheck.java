@@ -1,5 +1,6 @@
 package dev.migrationsafety.history;
 
+import dev.migrationsafety.migration.FlywayNaming;
 import dev.migrationsafety.migration.InvalidMigrationNameException;
 import dev.migrationsafety.migration.MigrationFile;
 import dev.migrationsafety.migration.MigrationKind;
@@ -52,7 +53,7 @@ final class GitFreezeCheck {
         List<String> roots = dirs.stream().map(d -> layout.display(d) + "/").toList();
         Map<String, MigrationName> gone = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : atRef.entrySet()) {
-            MigrationName name = parse(e.getKey());
+            MigrationName name = parse(e.getKey(), layout.naming());
             if (name != null
                     && !inHiddenDirectory(e.getKey(), roots)
                     && frozen(name.kind(), name.version())
@@ -191,9 +192,9 @@ final class GitFreezeCheck {
         return kind != MigrationKind.REPEATABLE && version != null && !version.isNewerThan(frozenThrough);
     }
 
-    private static MigrationName parse(String path) {
+    private static MigrationName parse(String path, FlywayNaming naming) {
         try {
-            return MigrationName.parse(path.substring(path.lastIndexOf('/') + 1));
+            return MigrationName.parse(path.substring(path.lastIndexOf('/') + 1), naming);
         } catch (InvalidMigrationNameException e) {
             return null;
         }

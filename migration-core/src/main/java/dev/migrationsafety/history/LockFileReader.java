@@ -1,6 +1,7 @@
 package dev.migrationsafety.history;
 
 import dev.migrationsafety.history.LockFileException.Problem;
+import dev.migrationsafety.migration.FlywayNaming;
 import dev.migrationsafety.migration.InvalidMigrationNameException;
 import dev.migrationsafety.migration.MigrationKind;
 import dev.migrationsafety.migration.MigrationName;
@@ -24,10 +25,20 @@ public final class LockFileReader {
     private static final Pattern SUM = Pattern.compile("sum sha256:([0-9a-f]{64})");
 
     private final String displayPath;
+    private final FlywayNaming naming;
 
     /** @param displayPath the lock file's path as reports show it, used in the advice */
     public LockFileReader(String displayPath) {
+        this(displayPath, FlywayNaming.DEFAULT);
+    }
+
+    /**
+     * @param displayPath the lock file's path as reports show it, used in the advice
+     * @param naming how the project names its migrations, to read the entries' file names
+     */
+    public LockFileReader(String displayPath, FlywayNaming naming) {
         this.displayPath = displayPath;
+        this.naming = naming;
     }
 
     public LockFile read(Path file) throws LockFileException {
@@ -157,7 +168,7 @@ public final class LockFileReader {
         return new LockFile(entries);
     }
 
-    private static LockEntry entry(String l, int line, String restore) throws LockFileException {
+    private LockEntry entry(String l, int line, String restore) throws LockFileException {
         Matcher m = ENTRY.matcher(l);
         if (!m.matches()) {
             throw new LockFileException(
@@ -171,7 +182,7 @@ public final class LockFileReader {
         String path = m.group(5);
         MigrationName name;
         try {
-            name = MigrationName.parse(path.substring(path.lastIndexOf('/') + 1));
+            name = MigrationName.parse(path.substring(path.lastIndexOf('/') + 1), naming);
         } catch (InvalidMigrationNameException e) {
             throw new LockFileException(
                     Problem.INVALID, line, "names a file that is not a migration: " + e.getMessage(), restore);

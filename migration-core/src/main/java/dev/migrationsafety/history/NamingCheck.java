@@ -1,5 +1,6 @@
 package dev.migrationsafety.history;
 
+import dev.migrationsafety.migration.FlywayNaming;
 import dev.migrationsafety.migration.IrreversibleMarker;
 import dev.migrationsafety.migration.LocationRole;
 import dev.migrationsafety.migration.MigrationFile;
@@ -43,13 +44,14 @@ public final class NamingCheck {
             return findings;
         }
         boolean adjacent = history.layout().adjacentUndo();
-        String example = MigrationName.format(
+        FlywayNaming naming = history.layout().naming();
+        String example = naming.fileName(
                 MigrationKind.VERSIONED,
                 policy.versionText(java.time.Instant.parse("2026-01-29T14:30:52Z")),
                 "add_users");
         for (StrayFile stray : history.migrations().strays()) {
-            findings.add(
-                    finding(stray.displayPath(), stray.reason() + strayConsequence(stray), strayFix(stray, example)));
+            findings.add(finding(
+                    stray.displayPath(), stray.reason() + strayConsequence(stray), strayFix(stray, example, naming)));
         }
         Set<String> locked = history.lock().byPath().keySet();
         Map<MigrationVersion, MigrationFile> versioned = new HashMap<>();
@@ -95,8 +97,9 @@ public final class NamingCheck {
                 if (migration == null) {
                     findings.add(finding(
                             f.displayPath(),
-                            "is a down script without a versioned migration " + MigrationKind.VERSIONED.prefix()
-                                    + f.version().text() + "__*.sql",
+                            "is a down script without a versioned migration " + naming.prefix()
+                                    + f.version().text() + naming.separator() + "*"
+                                    + f.name().suffix(),
                             "rename it to the version of the migration it reverses, or delete it"));
                 } else {
                     // the version is the migration's; only the description follows the policy
@@ -133,7 +136,7 @@ public final class NamingCheck {
     }
 
     private static MigrationName descriptionOnly(MigrationName name) {
-        return new MigrationName(name.fileName(), MigrationKind.REPEATABLE, null, name.description());
+        return new MigrationName(name.fileName(), MigrationKind.REPEATABLE, null, name.description(), name.naming());
     }
 
     private static void markerFinding(MigrationFile f, List<Finding> findings) {
@@ -186,10 +189,13 @@ public final class NamingCheck {
                 : "; it is not recognised as a down script";
     }
 
-    private static String strayFix(StrayFile stray, String example) {
+    private static String strayFix(StrayFile stray, String example, FlywayNaming naming) {
         String reason = stray.reason();
         if (reason.contains("directory named like a migration")) {
-            return "rename the directory so that it does not end in .sql";
+            return "rename the directory so that it does not end in " + String.join(" or ", naming.suffixes());
+        }
+        if (stray.suggestion() != null) {
+            return "rename it to " + stray.suggestion();
         }
         if (reason.contains("leaves the project")) {
             return "move what it links to into the project (links inside the project are followed), or remove the"
@@ -207,6 +213,10 @@ public final class NamingCheck {
         if (isForeignFile(stray)) {
             return "move it out of the migration locations (or delete it)";
         }
+        if (!naming.isDefault()) {
+            return "rename it to this project's naming " + naming.versionedPattern() + ", e.g. " + example
+                    + " (`mvn migration:new` creates one)";
+        }
         return "rename it to a name Flyway reads, e.g. " + example + " (`mvn migration:new` creates one)";
     }
 
@@ -215,7 +225,7 @@ public final class NamingCheck {
      * adoption may accept it. Links, unreadable files and misnamed SQL files are never foreign files.
      */
     public static boolean isForeignFile(StrayFile stray) {
-        return stray.reason().startsWith("not a '.sql' file");
+        return stray.reason().startsWith("not a '");
     }
 
     private static Finding finding(String path, String message, String fix) {

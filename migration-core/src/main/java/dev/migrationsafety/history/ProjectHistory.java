@@ -68,7 +68,13 @@ public final class ProjectHistory {
                             "remove the directory, or point lockFile at a file"));
         }
         try {
-            return new ProjectHistory(set, lock, display, true, new LockFileReader(display).read(lock), null);
+            return new ProjectHistory(
+                    set,
+                    lock,
+                    display,
+                    true,
+                    new LockFileReader(display, set.layout().naming()).read(lock),
+                    null);
         } catch (LockFileException e) {
             return new ProjectHistory(set, lock, display, true, LockFile.empty(), e);
         }

@@ -3,7 +3,6 @@ package dev.migrationsafety.history;
 import dev.migrationsafety.migration.MigrationFile;
 import dev.migrationsafety.migration.MigrationKind;
 import dev.migrationsafety.migration.MigrationLayout;
-import dev.migrationsafety.migration.MigrationName;
 import dev.migrationsafety.migration.MigrationVersion;
 import dev.migrationsafety.migration.NamingPolicy;
 import java.io.IOException;
@@ -167,7 +166,9 @@ public final class Rebaser {
     }
 
     private static Rename rename(ProjectHistory history, MigrationFile f, String version) {
-        String name = MigrationName.format(f.kind(), version, f.name().description());
+        String name = history.layout()
+                .naming()
+                .fileName(f.kind(), version, f.name().description(), f.name().suffix());
         Path to = f.path().resolveSibling(name);
         return new Rename(f.path(), to, f.displayPath(), history.layout().display(to));
     }

@@ -1,5 +1,6 @@
 package dev.migrationsafety.history;
 
+import dev.migrationsafety.migration.FlywayNaming;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,11 +89,23 @@ public final class ReleasedMigrations {
      *     merge base of {@code HEAD} with it (a misspelt branch, or one not fetched)
      */
     public static ReleasedMigrations resolve(Path baseDir, Path lockFile, String baseRef) throws GitRecordException {
-        return resolve(baseDir, lockFile, baseRef, Map.of());
+        return resolve(baseDir, lockFile, baseRef, FlywayNaming.DEFAULT, Map.of());
+    }
+
+    /** As {@link #resolve(Path, Path, String)}, for a project that names its migrations in its own way. */
+    public static ReleasedMigrations resolve(Path baseDir, Path lockFile, String baseRef, FlywayNaming naming)
+            throws GitRecordException {
+        return resolve(baseDir, lockFile, baseRef, naming, Map.of());
     }
 
     /** With variables added to git's environment, for tests that isolate git from the machine's configuration. */
     static ReleasedMigrations resolve(Path baseDir, Path lockFile, String baseRef, Map<String, String> env)
+            throws GitRecordException {
+        return resolve(baseDir, lockFile, baseRef, FlywayNaming.DEFAULT, env);
+    }
+
+    private static ReleasedMigrations resolve(
+            Path baseDir, Path lockFile, String baseRef, FlywayNaming naming, Map<String, String> env)
             throws GitRecordException {
         Path base = baseDir.toAbsolutePath().normalize();
         Path lock = lockFile.toAbsolutePath().normalize();
@@ -107,10 +120,10 @@ public final class ReleasedMigrations {
         try {
             where = GitTree.run(base, env, List.of("git", "rev-parse", "--show-toplevel", "--show-prefix"));
         } catch (GitRecordException e) {
-            return noBase(lock, lockDisplay, "git cannot run");
+            return noBase(lock, lockDisplay, naming, "git cannot run");
         }
         if (where.exit() != 0) {
-            return noBase(lock, lockDisplay, "the project is not in a git work tree");
+            return noBase(lock, lockDisplay, naming, "the project is not in a git work tree");
         }
         String[] lines = where.text().split("\n", -1);
         Path top = Path.of(lines[0].strip());
@@ -119,13 +132,14 @@ public final class ReleasedMigrations {
                 .resolve(base.relativize(lock))
                 .normalize();
         if (lockInRepo.startsWith("..")) {
-            return noBase(lock, lockDisplay, "the lock file is outside the git work tree");
+            return noBase(lock, lockDisplay, naming, "the lock file is outside the git work tree");
         }
         String ref = configured != null ? configured : defaultBaseRef(top, env);
         if (ref == null) {
             return noBase(
                     lock,
                     lockDisplay,
+                    naming,
                     "no base branch found (none of origin/HEAD, origin/main, origin/master, main, master)");
         }
         String refName = shortName(ref);
@@ -140,7 +154,7 @@ public final class ReleasedMigrations {
                                 + " pull-request build e.g. `git fetch origin main` and -Dmigration.baseRef=origin/main),"
                                 + " or leave it unset");
             }
-            return noBase(lock, lockDisplay, why);
+            return noBase(lock, lockDisplay, naming, why);
         }
         String commit = mergeBase.text().strip();
         String at = commit.substring(0, Math.min(12, commit.length())) + ", the merge base of HEAD with " + refName
@@ -156,7 +170,7 @@ public final class ReleasedMigrations {
                     true);
         }
         try {
-            LockFile atBase = new LockFileReader(lockDisplay + " at " + refName).parse(show.text());
+            LockFile atBase = new LockFileReader(lockDisplay + " at " + refName, naming).parse(show.text());
             return new ReleasedMigrations(
                     atBase.byPath(),
                     "Released migrations: those locked in " + lockDisplay + " at " + at
@@ -184,21 +198,22 @@ public final class ReleasedMigrations {
     }
 
     /** Without a base: the working tree's lock file, each entry only while the file keeps its checksum. */
-    private static ReleasedMigrations noBase(Path lock, String lockDisplay, String why) {
+    private static ReleasedMigrations noBase(Path lock, String lockDisplay, FlywayNaming naming, String why) {
         return workingTree(
                 lock,
                 lockDisplay,
+                naming,
                 "Released migrations: no git base (" + why + "); a migration locked in " + lockDisplay
                         + " counts as released only while its checksum matches the lock file");
     }
 
-    private static ReleasedMigrations workingTree(Path lock, String lockDisplay, String summary) {
+    private static ReleasedMigrations workingTree(Path lock, String lockDisplay, FlywayNaming naming, String summary) {
         if (!Files.isRegularFile(lock)) {
             return new ReleasedMigrations(Map.of(), summary, false);
         }
         try {
             return new ReleasedMigrations(
-                    new LockFileReader(lockDisplay).read(lock).byPath(), summary, false);
+                    new LockFileReader(lockDisplay, naming).read(lock).byPath(), summary, false);
         } catch (LockFileException e) {
             // a damaged lock file releases nothing: every migration is checked, which fails closed
             return new ReleasedMigrations(Map.of(), summary, false);
@@ -210,11 +225,17 @@ public final class ReleasedMigrations {
      * checksum it was locked with. A missing or damaged lock file releases nothing.
      */
     public static ReleasedMigrations fromLockFile(Path baseDir, Path lockFile) {
+        return fromLockFile(baseDir, lockFile, FlywayNaming.DEFAULT);
+    }
+
+    /** As {@link #fromLockFile(Path, Path)}, for a project that names its migrations in its own way. */
+    public static ReleasedMigrations fromLockFile(Path baseDir, Path lockFile, FlywayNaming naming) {
         Path lock = lockFile.toAbsolutePath().normalize();
         String lockDisplay = display(baseDir.toAbsolutePath().normalize(), lock);
         return workingTree(
                 lock,
                 lockDisplay,
+                naming,
                 "Released migrations: those locked in " + lockDisplay + ", while their checksum is unchanged");
     }
 

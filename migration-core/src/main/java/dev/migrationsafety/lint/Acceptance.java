@@ -1,5 +1,6 @@
 package dev.migrationsafety.lint;
 
+import dev.migrationsafety.migration.FlywayNaming;
 import dev.migrationsafety.migration.MigrationVersion;
 import dev.migrationsafety.report.Finding;
 import dev.migrationsafety.sql.Dialect;
@@ -22,17 +23,19 @@ public final class Acceptance {
     private final String display;
     private final Path baseDir;
     private final Dialect dialect;
+    private final FlywayNaming naming;
 
-    private Acceptance(AcceptedFindings accepted, String display, Path baseDir, Dialect dialect) {
+    private Acceptance(AcceptedFindings accepted, String display, Path baseDir, Dialect dialect, FlywayNaming naming) {
         this.accepted = accepted;
         this.display = display;
         this.baseDir = baseDir;
         this.dialect = dialect;
+        this.naming = naming;
     }
 
     /** Nothing accepted. */
     public static Acceptance none() {
-        return new Acceptance(null, null, null, Dialect.GENERIC);
+        return new Acceptance(null, null, null, Dialect.GENERIC, FlywayNaming.DEFAULT);
     }
 
     /**
@@ -43,11 +46,20 @@ public final class Acceptance {
      * @throws AcceptedFindingsException when the file exists but is damaged
      */
     public static Acceptance load(Path baseDir, Path lockFile, Dialect dialect) throws AcceptedFindingsException {
+        return load(baseDir, lockFile, dialect, FlywayNaming.DEFAULT);
+    }
+
+    /**
+     * As {@link #load(Path, Path, Dialect)}, for a project that names its migrations in its own way: the versions
+     * compared with the baseline are read from the file names with it.
+     */
+    public static Acceptance load(Path baseDir, Path lockFile, Dialect dialect, FlywayNaming naming)
+            throws AcceptedFindingsException {
         Path base = baseDir.toAbsolutePath().normalize();
         Path file = AcceptedFindings.besideLockFile(lockFile.toAbsolutePath().normalize());
         String display = display(base, file);
-        Optional<AcceptedFindings> read = new AcceptedFindingsReader(display).read(file);
-        return read.map(a -> new Acceptance(a, display, base, dialect)).orElseGet(Acceptance::none);
+        Optional<AcceptedFindings> read = new AcceptedFindingsReader(display, naming).read(file);
+        return read.map(a -> new Acceptance(a, display, base, dialect, naming)).orElseGet(Acceptance::none);
     }
 
     /** Whether the project adopted the checks: the file exists. */
@@ -84,7 +96,7 @@ public final class Acceptance {
         List<Finding> reported = new ArrayList<>();
         List<Finding> left = new ArrayList<>();
         for (Finding f : findings) {
-            MigrationVersion v = AcceptedFindingsReader.versionOf(f.path());
+            MigrationVersion v = AcceptedFindingsReader.versionOf(f.path(), naming);
             boolean candidate = paths.contains(f.path()) && (v == null || !v.isNewerThan(accepted.baseline()));
             if (candidate && keys.contains(prints.key(f))) {
                 left.add(f);

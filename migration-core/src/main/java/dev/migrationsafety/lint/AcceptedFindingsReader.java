@@ -1,5 +1,6 @@
 package dev.migrationsafety.lint;
 
+import dev.migrationsafety.migration.FlywayNaming;
 import dev.migrationsafety.migration.MigrationKind;
 import dev.migrationsafety.migration.MigrationName;
 import dev.migrationsafety.migration.MigrationVersion;
@@ -22,10 +23,20 @@ public final class AcceptedFindingsReader {
             + " `mvn migration:adopt -Dmigration.adopt.force=true`";
 
     private final String display;
+    private final FlywayNaming naming;
 
     /** @param display the file as messages show it, relative to the project */
     public AcceptedFindingsReader(String display) {
+        this(display, FlywayNaming.DEFAULT);
+    }
+
+    /**
+     * @param display the file as messages show it, relative to the project
+     * @param naming how the project names its migrations, to tell the version of an accepted finding's file
+     */
+    public AcceptedFindingsReader(String display, FlywayNaming naming) {
         this.display = display;
+        this.naming = naming;
     }
 
     /**
@@ -120,7 +131,7 @@ public final class AcceptedFindingsReader {
                     FIX);
         }
         for (int i = 0; i < keys.size(); i++) {
-            MigrationVersion v = versionOf(keys.get(i).path());
+            MigrationVersion v = versionOf(keys.get(i).path(), naming);
             if (v != null && v.isNewerThan(baseline)) {
                 throw new AcceptedFindingsException(
                         display,
@@ -145,10 +156,10 @@ public final class AcceptedFindingsReader {
     }
 
     /** The version of a migration file by its name, or {@code null} for a repeatable one or another name. */
-    static MigrationVersion versionOf(String path) {
+    static MigrationVersion versionOf(String path, FlywayNaming naming) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         try {
-            MigrationName parsed = MigrationName.parse(name);
+            MigrationName parsed = MigrationName.parse(name, naming);
             return parsed.kind() == MigrationKind.REPEATABLE ? null : parsed.version();
         } catch (RuntimeException e) {
             return null;

@@ -64,7 +64,7 @@ public record ProjectCheck(
     public ReleasedMigrations released() throws GitRecordException {
         return includeLocked
                 ? ReleasedMigrations.none()
-                : ReleasedMigrations.resolve(layout.baseDir(), lockFile, baseRef);
+                : ReleasedMigrations.resolve(layout.baseDir(), lockFile, baseRef, layout.naming());
     }
 
     /** Runs the catalogue with the standard analysis. */
@@ -84,7 +84,7 @@ public record ProjectCheck(
      * @throws AcceptedFindingsException when that file is damaged
      */
     public Acceptance acceptance() throws AcceptedFindingsException {
-        return Acceptance.load(layout.baseDir(), lockFile, dialect);
+        return Acceptance.load(layout.baseDir(), lockFile, dialect, layout.naming());
     }
 
     /**
@@ -92,7 +92,9 @@ public record ProjectCheck(
      * unchanged checksums (no git): for benchmarks and tests.
      */
     public MigrationChecker.CheckResult run() {
-        return run(StandardFileAnalyzer.INSTANCE, ReleasedMigrations.fromLockFile(layout.baseDir(), lockFile));
+        return run(
+                StandardFileAnalyzer.INSTANCE,
+                ReleasedMigrations.fromLockFile(layout.baseDir(), lockFile, layout.naming()));
     }
 
     /**

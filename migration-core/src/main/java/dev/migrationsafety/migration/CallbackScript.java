@@ -16,13 +16,22 @@ public final class CallbackScript {
 
     private CallbackScript() {}
 
-    /** Whether Flyway reads a file of this name in a migration location as a callback script. */
+    /** Whether Flyway reads a file of this name in a migration location as a callback script (default naming). */
     public static boolean isCallback(String fileName) {
-        if (!fileName.endsWith(MigrationName.SUFFIX)) {
+        return isCallback(fileName, FlywayNaming.DEFAULT);
+    }
+
+    /**
+     * Whether Flyway reads a file of this name in a migration location as a callback script, with the project's
+     * suffixes and separator: {@code beforeMigrate.pgsql}, {@code afterMigrate-grants.pgsql}.
+     */
+    public static boolean isCallback(String fileName, FlywayNaming naming) {
+        String suffix = naming.suffixOf(fileName);
+        if (suffix == null) {
             return false;
         }
-        String stem = fileName.substring(0, fileName.length() - MigrationName.SUFFIX.length());
-        int separator = stem.indexOf(MigrationName.SEPARATOR);
+        String stem = fileName.substring(0, fileName.length() - suffix.length());
+        int separator = stem.indexOf(naming.separator());
         return EVENTS.contains(separator < 0 ? stem : stem.substring(0, separator));
     }
 }

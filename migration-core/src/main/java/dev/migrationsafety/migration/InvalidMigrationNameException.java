@@ -6,11 +6,23 @@ public final class InvalidMigrationNameException extends IllegalArgumentExceptio
 
     private final String fileName;
     private final String reason;
+    private final String suggestion;
 
     public InvalidMigrationNameException(String fileName, String reason) {
+        this(fileName, reason, null);
+    }
+
+    /** @param suggestion the name the file should have, when one can be told */
+    public InvalidMigrationNameException(String fileName, String reason, String suggestion) {
         super(fileName + ": " + reason);
         this.fileName = fileName;
         this.reason = reason;
+        this.suggestion = suggestion;
+    }
+
+    /** The name the file should have, or {@code null}. */
+    public String suggestion() {
+        return suggestion;
     }
 
     public String fileName() {

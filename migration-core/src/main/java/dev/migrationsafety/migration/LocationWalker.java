@@ -64,7 +64,7 @@ public final class LocationWalker {
                             if (Files.isSymbolicLink(dir) && leaves(layout, dir, role, bounds, top, strays)) {
                                 return FileVisitResult.SKIP_SUBTREE;
                             }
-                            if (!top && name.endsWith(MigrationName.SUFFIX)) {
+                            if (!top && layout.naming().suffixOf(name) != null) {
                                 strays.add(new StrayFile(
                                         dir,
                                         layout.display(dir),

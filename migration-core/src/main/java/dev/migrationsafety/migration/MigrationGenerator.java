@@ -88,7 +88,7 @@ public final class MigrationGenerator {
 
     private GeneratedMigration createRepeatable(NewMigration request, String slug) throws IOException {
         MigrationLayout layout = request.layout();
-        Path up = layout.primaryMigrationDir().resolve(MigrationName.format(MigrationKind.REPEATABLE, "", slug));
+        Path up = layout.primaryMigrationDir().resolve(layout.naming().fileName(MigrationKind.REPEATABLE, "", slug));
         Map<String, String> values = values(request, up, null, "", "");
         try {
             AtomicFiles.createNew(up, request.template().renderUp(values));
@@ -135,8 +135,8 @@ public final class MigrationGenerator {
                 attempt++, candidate = issued.firstFree(candidate.plusSeconds(1))) {
             String versionText = policy.versionText(candidate);
             Path up = layout.primaryMigrationDir()
-                    .resolve(MigrationName.format(MigrationKind.VERSIONED, versionText, slug));
-            Path down = layout.undoDir().resolve(MigrationName.format(MigrationKind.UNDO, versionText, slug));
+                    .resolve(layout.naming().fileName(MigrationKind.VERSIONED, versionText, slug));
+            Path down = layout.undoDir().resolve(layout.naming().fileName(MigrationKind.UNDO, versionText, slug));
             Map<String, String> values = values(
                     request, up, down, versionText, version(policy, candidate).dotted());
             try {

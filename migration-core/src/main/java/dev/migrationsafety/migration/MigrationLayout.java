@@ -16,8 +16,9 @@ import java.util.Set;
  * @param baseDir the project base directory; report paths are relative to it
  * @param migrationDirs the directories Flyway reads, in configuration order
  * @param undoDir the directory of {@code U} files; equal to a migration directory in the adjacent layout
+ * @param naming how the project names its migration files (Flyway's {@code sqlMigrationPrefix} and friends)
  */
-public record MigrationLayout(Path baseDir, List<Path> migrationDirs, Path undoDir) {
+public record MigrationLayout(Path baseDir, List<Path> migrationDirs, Path undoDir, FlywayNaming naming) {
     /** Flyway's default location. */
     public static final String DEFAULT_LOCATION = "classpath:db/migration";
     /** Our default for down scripts: outside Flyway's locations, because open-source Flyway rejects U files. */
@@ -32,9 +33,20 @@ public record MigrationLayout(Path baseDir, List<Path> migrationDirs, Path undoD
                 .distinct()
                 .toList();
         undoDir = undoDir.toAbsolutePath().normalize();
+        Objects.requireNonNull(naming, "naming");
         if (migrationDirs.isEmpty()) {
             throw new IllegalArgumentException("no migration location configured");
         }
+    }
+
+    /** A layout with Flyway's default file names. */
+    public MigrationLayout(Path baseDir, List<Path> migrationDirs, Path undoDir) {
+        this(baseDir, migrationDirs, undoDir, FlywayNaming.DEFAULT);
+    }
+
+    /** The same directories with the project's file naming. */
+    public MigrationLayout withNaming(FlywayNaming naming) {
+        return new MigrationLayout(baseDir, migrationDirs, undoDir, naming);
     }
 
     /** The default layout of a Maven project: {@code src/main/resources/db/migration} and {@code db/undo}. */

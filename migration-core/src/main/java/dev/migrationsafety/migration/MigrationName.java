@@ -3,23 +3,34 @@ package dev.migrationsafety.migration;
 import java.util.Objects;
 
 /**
- * A migration file name as Flyway reads it: {@code <prefix><version>__<description>.sql}, where the prefix is
- * one of {@code V U B R} (case-sensitive), the version ends at the first {@code __}, and repeatable ({@code R})
- * files have no version.
+ * A migration file name as Flyway reads it: {@code <prefix><version><separator><description><suffix>}, by default
+ * {@code V1__add_users.sql}. The prefix says the kind (versioned, undo {@code U}, baseline {@code B}, repeatable;
+ * case-sensitive), the version ends at the first separator, and repeatable files have no version. The prefixes,
+ * separator and suffixes are the project's {@link FlywayNaming}.
  *
  * @param fileName the file name as found
  * @param kind what the prefix says
  * @param version the version, {@code null} for repeatable migrations
- * @param description the raw description between {@code __} and {@code .sql}, underscores kept
+ * @param description the raw description between the separator and the suffix, underscores kept
+ * @param naming the naming the file name was read with
  */
-public record MigrationName(String fileName, MigrationKind kind, MigrationVersion version, String description) {
+public record MigrationName(
+        String fileName, MigrationKind kind, MigrationVersion version, String description, FlywayNaming naming) {
+    /** Flyway's default separator. */
     public static final String SEPARATOR = "__";
+    /** Flyway's default suffix. */
     public static final String SUFFIX = ".sql";
 
     public MigrationName {
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(naming, "naming");
+    }
+
+    /** A name read with Flyway's default naming. */
+    public MigrationName(String fileName, MigrationKind kind, MigrationVersion version, String description) {
+        this(fileName, kind, version, description, FlywayNaming.DEFAULT);
     }
 
     /** The description as Flyway shows it: underscores as spaces. */
@@ -28,79 +39,65 @@ public record MigrationName(String fileName, MigrationKind kind, MigrationVersio
     }
 
     /**
-     * Parses a file name exactly as Flyway's default naming (prefixes V, U, B, R; separator {@code __}; suffix
-     * {@code .sql}) reads it.
+     * The name as reports label a migration: prefix, version as Flyway prints it, separator, description, without
+     * the suffix, e.g. {@code V2.1__add_index} or {@code M2.1-add_index}.
+     */
+    public String label() {
+        return naming.prefix(kind) + (version == null ? "" : version.dotted()) + naming.separator() + description;
+    }
+
+    /** The suffix the file name ends with, e.g. {@code .sql}. */
+    public String suffix() {
+        String s = naming.suffixOf(fileName);
+        return s == null ? naming.suffix() : s;
+    }
+
+    /** Parses a file name as Flyway's default naming (prefixes V, U, B, R; separator {@code __}; suffix .sql). */
+    public static MigrationName parse(String fileName) {
+        return parse(fileName, FlywayNaming.DEFAULT);
+    }
+
+    /**
+     * Parses a file name exactly as Flyway reads it with this naming.
      *
      * @throws InvalidMigrationNameException saying why Flyway would not recognise the file and how to name it
      */
-    public static MigrationName parse(String fileName) {
-        if (!fileName.endsWith(SUFFIX)) {
-            if (fileName.toLowerCase(java.util.Locale.ROOT).endsWith(SUFFIX)) {
-                throw new InvalidMigrationNameException(
-                        fileName,
-                        "the suffix must be lower-case '.sql'; Flyway does not read '" + suffixOf(fileName) + "'");
+    public static MigrationName parse(String fileName, FlywayNaming naming) {
+        try {
+            return MigrationNameParser.parse(fileName, naming);
+        } catch (InvalidMigrationNameException e) {
+            if (naming.isDefault()) {
+                throw e;
             }
-            throw new InvalidMigrationNameException(fileName, "not a '.sql' file; Flyway ignores it");
-        }
-        if (fileName.length() == SUFFIX.length()) {
-            throw new InvalidMigrationNameException(fileName, "the name is empty");
-        }
-        char first = fileName.charAt(0);
-        MigrationKind kind = MigrationKind.ofPrefix(first);
-        if (kind == null) {
-            MigrationKind upper = MigrationKind.ofPrefix(Character.toUpperCase(first));
-            if (upper != null) {
-                throw new InvalidMigrationNameException(
-                        fileName,
-                        "the prefix '" + first + "' must be upper-case '" + upper.prefix()
-                                + "'; Flyway's prefixes are case-sensitive");
+            MigrationName asDefault;
+            try {
+                asDefault = MigrationNameParser.parse(fileName, FlywayNaming.DEFAULT);
+            } catch (InvalidMigrationNameException notDefaultEither) {
+                throw e;
             }
-            throw new InvalidMigrationNameException(
-                    fileName, "it must start with V (versioned), R (repeatable), " + "U (undo) or B (baseline)");
-        }
-        String stem = fileName.substring(0, fileName.length() - SUFFIX.length());
-        int sep = stem.indexOf(SEPARATOR, 1);
-        if (sep < 0) {
             throw new InvalidMigrationNameException(
                     fileName,
-                    "there is no double underscore '__' between "
-                            + (kind == MigrationKind.REPEATABLE
-                                    ? "'R' and the description"
-                                    : "the version and the description"));
+                    "it is named in Flyway's default naming, but this project's naming is " + naming.versionedPattern()
+                            + "; Flyway ignores it",
+                    asDefault.renamedTo(naming));
         }
-        String versionText = stem.substring(1, sep);
-        String description = stem.substring(sep + SEPARATOR.length());
-        MigrationVersion version = null;
-        if (kind == MigrationKind.REPEATABLE) {
-            if (!versionText.isEmpty()) {
-                throw new InvalidMigrationNameException(
-                        fileName, "a repeatable migration has no version: name it 'R__" + description + ".sql'");
-            }
-        } else {
-            if (versionText.isEmpty()) {
-                throw new InvalidMigrationNameException(fileName, "the version is missing after '" + first + "'");
-            }
-            try {
-                version = MigrationVersion.parse(versionText);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidMigrationNameException(fileName, e.getMessage());
-            }
-        }
-        return new MigrationName(fileName, kind, version, description);
     }
 
-    private static String suffixOf(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot < 0 ? "" : fileName.substring(dot);
-    }
-
-    /** The file name for a kind, version and description: {@code V1__x.sql}, {@code R__x.sql}. */
+    /** The file name for a kind, version and description in Flyway's default naming: {@code V1__x.sql}. */
     public static String format(MigrationKind kind, String versionText, String description) {
-        return kind.prefix() + (kind == MigrationKind.REPEATABLE ? "" : versionText) + SEPARATOR + description + SUFFIX;
+        return FlywayNaming.DEFAULT.fileName(kind, versionText, description);
     }
 
-    /** The name of the file of another kind with the same version and description, e.g. the undo of a V file. */
+    /**
+     * The name of the file of another kind with the same version, description and suffix, e.g. the down script of a
+     * versioned migration: {@code U1__x.sql} for {@code V1__x.sql}.
+     */
     public String withKind(MigrationKind other) {
-        return format(other, version == null ? "" : version.text(), description);
+        return naming.fileName(other, version == null ? "" : version.text(), description, suffix());
+    }
+
+    /** This file's name in another naming, e.g. a default-named file as the project names it. */
+    public String renamedTo(FlywayNaming other) {
+        return other.fileName(kind, version == null ? "" : version.text(), description);
     }
 }

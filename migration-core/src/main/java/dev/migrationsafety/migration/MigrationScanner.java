@@ -53,14 +53,16 @@ public final class MigrationScanner {
             return;
         }
         String display = layout.display(file);
-        if (role == LocationRole.MIGRATIONS && (CallbackScript.isCallback(name) || isScriptConfig(name))) {
+        FlywayNaming naming = layout.naming();
+        if (role == LocationRole.MIGRATIONS
+                && (CallbackScript.isCallback(name, naming) || isScriptConfig(name, naming))) {
             return;
         }
         MigrationName parsed;
         try {
-            parsed = MigrationName.parse(name);
+            parsed = MigrationName.parse(name, naming);
         } catch (InvalidMigrationNameException e) {
-            strays.add(new StrayFile(file, display, role, e.reason()));
+            strays.add(new StrayFile(file, display, role, e.reason(), e.suggestion()));
             return;
         }
         if (!Files.isReadable(file)) {
@@ -74,16 +76,19 @@ public final class MigrationScanner {
      * Whether a file is Flyway's per-script configuration ({@code V1__x.sql.conf}, {@code afterMigrate.sql.conf}):
      * the {@code .conf} of a migration or callback name, e.g. {@code executeInTransaction=false}.
      */
-    static boolean isScriptConfig(String name) {
-        if (!name.endsWith(MigrationName.SUFFIX + ".conf")) {
+    static boolean isScriptConfig(String name, FlywayNaming naming) {
+        if (!name.endsWith(".conf")) {
             return false;
         }
         String script = name.substring(0, name.length() - ".conf".length());
-        if (CallbackScript.isCallback(script)) {
+        if (naming.suffixOf(script) == null) {
+            return false;
+        }
+        if (CallbackScript.isCallback(script, naming)) {
             return true;
         }
         try {
-            MigrationName.parse(script);
+            MigrationName.parse(script, naming);
             return true;
         } catch (InvalidMigrationNameException e) {
             return false;

@@ -178,7 +178,9 @@ public record NamingPolicy(String timestampPattern, int maxSlugLength) {
                     + "); create migrations with `mvn migration:new`");
         }
         if (name.description().isEmpty()) {
-            problems.add("the description after '__' is empty; describe the change, e.g. '__add_user_preferences'");
+            String separator = name.naming().separator();
+            problems.add("the description after '" + separator + "' is empty; describe the change, e.g. '" + separator
+                    + "add_user_preferences'");
         } else if (!SLUG.matcher(name.description()).matches()) {
             String suggestion;
             try {

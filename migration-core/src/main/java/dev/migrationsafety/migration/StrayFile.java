@@ -8,5 +8,11 @@ import java.nio.file.Path;
  * leaves the project.
  *
  * @param reason what is wrong, phrased to follow the path
+ * @param suggestion the name the file should have when one can be told (a file in Flyway's default naming in a
+ *     project with its own), else {@code null}
  */
-public record StrayFile(Path path, String displayPath, LocationRole location, String reason) {}
+public record StrayFile(Path path, String displayPath, LocationRole location, String reason, String suggestion) {
+    public StrayFile(Path path, String displayPath, LocationRole location, String reason) {
+        this(path, displayPath, location, reason, null);
+    }
+}

@@ -32,7 +32,7 @@ final class CallbackBaseline {
                     dir,
                     LocationRole.MIGRATIONS,
                     (p, attrs) -> found[0] |=
-                            CallbackScript.isCallback(p.getFileName().toString()),
+                            CallbackScript.isCallback(p.getFileName().toString(), layout.naming()),
                     new ArrayList<>());
         }
         return found[0];

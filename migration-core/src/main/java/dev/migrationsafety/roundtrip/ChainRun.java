@@ -151,7 +151,7 @@ final class ChainRun {
     }
 
     private static String label(MigrationFile m) {
-        return MigrationOutcome.labelOf(m.version().dotted(), m.name().description());
+        return m.name().label();
     }
 
     /** What ran of a migration that the chain broke at another one before it could be judged. */

@@ -165,6 +165,11 @@ final class FlywayUp {
                 .cleanDisabled(true)
                 .loggers(QuietFlywayLog.class.getName())
                 .callbacks(steps.callbacks())
+                // the project's file naming, so that Flyway reads the same files as the rules and the runner
+                .sqlMigrationPrefix(layout.naming().prefix())
+                .sqlMigrationSeparator(layout.naming().separator())
+                .sqlMigrationSuffixes(layout.naming().suffixes().toArray(String[]::new))
+                .repeatableSqlMigrationPrefix(layout.naming().repeatablePrefix())
                 // the migrations are the SQL files of the resource provider; without a class provider Flyway would
                 // scan its class loader's classpath:db/migration for Java migrations on every migrate, and the
                 // plugin's class loader holds none of the project's classes

@@ -18,6 +18,7 @@ import java.util.List;
  * @param failure the statement the database rejected, if any
  * @param differences what differs after the down or re-up (column-order warnings included)
  * @param note why the down was skipped (irreversible reason) or why nothing ran
+ * @param label how reports name the migration: {@code V2.1__add_index}, or in the project's naming
  */
 public record MigrationOutcome(
         String version,
@@ -30,7 +31,8 @@ public record MigrationOutcome(
         long reUpMillis,
         Failure failure,
         List<PhaseDifference> differences,
-        String note) {
+        String note,
+        String label) {
 
     public enum Status {
         PASSED,
@@ -45,15 +47,41 @@ public record MigrationOutcome(
 
     public MigrationOutcome {
         differences = List.copyOf(differences);
+        if (label == null) {
+            label = labelOf(version, description);
+        }
+    }
+
+    /** An outcome labelled in Flyway's default naming. */
+    public MigrationOutcome(
+            String version,
+            String description,
+            String path,
+            String downPath,
+            Status status,
+            long upMillis,
+            long downMillis,
+            long reUpMillis,
+            Failure failure,
+            List<PhaseDifference> differences,
+            String note) {
+        this(
+                version,
+                description,
+                path,
+                downPath,
+                status,
+                upMillis,
+                downMillis,
+                reUpMillis,
+                failure,
+                differences,
+                note,
+                null);
     }
 
     public boolean failed() {
         return status == Status.FAILED;
-    }
-
-    /** {@code V2024...__add_index}. */
-    public String label() {
-        return labelOf(version, description);
     }
 
     static String labelOf(String version, String description) {

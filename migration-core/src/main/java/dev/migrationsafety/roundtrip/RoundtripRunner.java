@@ -5,7 +5,6 @@ import dev.migrationsafety.database.ScratchDatabase;
 import dev.migrationsafety.flyway.SessionReset;
 import dev.migrationsafety.migration.MigrationFile;
 import dev.migrationsafety.migration.MigrationKind;
-import dev.migrationsafety.migration.MigrationName;
 import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.migration.MigrationVersion;
 import dev.migrationsafety.roundtrip.MigrationOutcome.Status;
@@ -311,18 +310,15 @@ public final class RoundtripRunner {
                 reUp,
                 failure,
                 diffs,
-                note);
+                note,
+                m.name().label());
     }
 
     /** Where the missing down script of a migration belongs, as reports show paths. */
     String expectedDown(MigrationFile m) {
         return migrations
                 .layout()
-                .display(migrations
-                        .layout()
-                        .undoDir()
-                        .resolve(MigrationName.format(
-                                MigrationKind.UNDO, m.version().text(), m.name().description())));
+                .display(migrations.layout().undoDir().resolve(m.name().withKind(MigrationKind.UNDO)));
     }
 
     static MigrationOutcome notRun(MigrationFile m, String why) {

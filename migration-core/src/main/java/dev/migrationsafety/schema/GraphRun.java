@@ -100,7 +100,11 @@ public final class GraphRun {
     }
 
     public static MigrationRef ref(MigrationFile file) {
-        return new MigrationRef(file.version().dotted(), file.name().displayDescription(), file.displayPath());
+        return new MigrationRef(
+                file.version().dotted(),
+                file.name().displayDescription(),
+                file.displayPath(),
+                file.name().naming().prefix());
     }
 
     private static List<String> info(GraphResult r, MigrationSet migrations, List<Path> written) {

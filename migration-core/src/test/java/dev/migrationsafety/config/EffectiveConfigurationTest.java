@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationsafety.migration.FlywayNaming;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -64,7 +65,7 @@ class EffectiveConfigurationTest {
                         "placeholders.schema = app  (flyway.conf)"),
                 c.describe());
         assertTrue(c.describe().stream().noneMatch(l -> l.contains("pw")));
-        assertTrue(c.unsupportedNaming().isEmpty());
+        assertEquals(FlywayNaming.DEFAULT, c.naming());
     }
 
     @Test
@@ -97,15 +98,52 @@ class EffectiveConfigurationTest {
     }
 
     @Test
-    void otherNamingIsReportedAsUnsupported() {
+    void namingComesFromTheSources() {
         EffectiveConfiguration c = EffectiveConfiguration.resolve(List.of(
-                new ConfigSource("flyway.conf", Map.of("sqlMigrationPrefix", new Setting("M", "flyway.conf:2")))));
+                new ConfigSource("flyway.conf", Map.of("sqlMigrationPrefix", new Setting("M", "flyway.conf:2"))),
+                new ConfigSource(
+                        "application.yml",
+                        Map.of(
+                                "sqlMigrationSeparator",
+                                new Setting("-", "application.yml:3"),
+                                "sqlMigrationSuffixes",
+                                new Setting(".pgsql, .sql", "application.yml:4"),
+                                "repeatableSqlMigrationPrefix",
+                                new Setting("RR", "application.yml:5")))));
+        assertEquals(new FlywayNaming("M", "-", List.of(".pgsql", ".sql"), "RR"), c.naming());
+    }
+
+    @Test
+    void illegalNamingIsAnErrorNamingTheSettingAndWhere() {
+        EffectiveConfiguration c = EffectiveConfiguration.resolve(List.of(new ConfigSource(
+                "pom",
+                Map.of(
+                        "sqlMigrationPrefix",
+                        new Setting("V-", "flyway-maven-plugin in pom.xml"),
+                        "sqlMigrationSeparator",
+                        new Setting("-", "flyway-maven-plugin in pom.xml")))));
+        ConfigFileException e = assertThrows(ConfigFileException.class, c::naming);
         assertEquals(
-                List.of("flyway.conf:2: sqlMigrationPrefix = M is not supported: this tool reads Flyway's default file"
-                        + " names only (V<version>__<description>.sql, R__<description>.sql) - rename the migrations to"
-                        + " the default naming and remove sqlMigrationPrefix, or skip this plugin for the project with"
-                        + " -Dmigration.skip=true"),
-                c.unsupportedNaming());
+                "flyway-maven-plugin in pom.xml: sqlMigrationPrefix 'V-' contains the separator '-', so no version"
+                        + " could follow it - set sqlMigrationPrefix to a value Flyway can name files with (Flyway's"
+                        + " default is V), or remove it",
+                e.getMessage());
+
+        EffectiveConfiguration same = EffectiveConfiguration.resolve(List.of(new ConfigSource(
+                "flyway.toml", Map.of("repeatableSqlMigrationPrefix", new Setting("V", "flyway.toml:7")))));
+        assertEquals(
+                "flyway.toml:7: sqlMigrationPrefix and repeatableSqlMigrationPrefix are both 'V', so a versioned"
+                        + " migration could not be told from a repeatable one - set repeatableSqlMigrationPrefix to a"
+                        + " value Flyway can name files with (Flyway's default is R), or remove it",
+                assertThrows(ConfigFileException.class, same::naming).getMessage());
+
+        EffectiveConfiguration noSuffix = EffectiveConfiguration.resolve(List.of(
+                new ConfigSource("flyway.conf", Map.of("sqlMigrationSuffixes", new Setting(" , ", "flyway.conf:3")))));
+        assertEquals(
+                "flyway.conf:3: sqlMigrationSuffixes is empty; Flyway needs at least one suffix such as .sql - set"
+                        + " sqlMigrationSuffixes to a value Flyway can name files with (Flyway's default is .sql), or"
+                        + " remove it",
+                assertThrows(ConfigFileException.class, noSuffix::naming).getMessage());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.migrationsafety.history;
 
+import dev.migrationsafety.migration.FlywayNaming;
+import dev.migrationsafety.migration.MigrationKind;
 import dev.migrationsafety.migration.MigrationLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,9 +15,16 @@ final class Fixture {
     static final String LOCK = "src/main/resources/db/migrations.lock";
 
     final Path base;
+    final FlywayNaming naming;
 
     Fixture(Path base) {
+        this(base, FlywayNaming.DEFAULT);
+    }
+
+    /** A project that names its migrations in its own way. */
+    Fixture(Path base, FlywayNaming naming) {
         this.base = base;
+        this.naming = naming;
     }
 
     /** Writes a file relative to the project; returns this. */
@@ -32,8 +41,10 @@ final class Fixture {
 
     /** A migration and its down script. */
     Fixture pair(String version, String slug) {
-        return file(MIGRATIONS + "V" + version + "__" + slug + ".sql", "CREATE TABLE " + slug + " (id INT);\n")
-                .file(UNDO + "U" + version + "__" + slug + ".sql", "DROP TABLE " + slug + ";\n");
+        return file(
+                        MIGRATIONS + naming.fileName(MigrationKind.VERSIONED, version, slug),
+                        "CREATE TABLE " + slug + " (id INT);\n")
+                .file(UNDO + naming.fileName(MigrationKind.UNDO, version, slug), "DROP TABLE " + slug + ";\n");
     }
 
     Fixture delete(String path) {
@@ -46,7 +57,7 @@ final class Fixture {
     }
 
     MigrationLayout layout() {
-        return MigrationLayout.defaults(base);
+        return MigrationLayout.defaults(base).withNaming(naming);
     }
 
     ProjectHistory history() {

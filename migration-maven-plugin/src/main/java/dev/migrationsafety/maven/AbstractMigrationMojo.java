@@ -6,6 +6,7 @@ import dev.migrationsafety.config.EffectiveConfiguration;
 import dev.migrationsafety.config.FlywayKeys;
 import dev.migrationsafety.config.ProjectConfigFiles;
 import dev.migrationsafety.config.Setting;
+import dev.migrationsafety.migration.FlywayNaming;
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.migration.NamingPolicy;
 import java.io.UncheckedIOException;
@@ -118,18 +119,17 @@ public abstract class AbstractMigrationMojo extends AbstractMojo {
     /** The project's migration layout: the effective locations, this plugin's undo location. */
     protected MigrationLayout layout() throws MojoExecutionException {
         EffectiveConfiguration config = configuration();
-        List<String> naming = config.unsupportedNaming();
-        if (!naming.isEmpty()) {
-            throw new MojoExecutionException(String.join("; ", naming));
-        }
         List<String> effective;
+        FlywayNaming naming;
         try {
+            naming = config.naming();
             effective = config.locations();
         } catch (ConfigFileException e) {
             throw new MojoExecutionException(e.getMessage());
         }
         try {
-            return MigrationLayout.resolve(baseDir(), effective, undoLocation, resourceDirs());
+            return MigrationLayout.resolve(baseDir(), effective, undoLocation, resourceDirs())
+                    .withNaming(naming);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("Invalid migration location: " + e.getMessage() + " (locations from "
                     + config.setting(FlywayKeys.LOCATIONS).origin() + ")");

@@ -12,6 +12,7 @@ import dev.migrationsafety.lint.AllowList;
 import dev.migrationsafety.lint.CheckReports;
 import dev.migrationsafety.lint.MigrationChecker;
 import dev.migrationsafety.lint.ProjectCheck;
+import dev.migrationsafety.migration.FlywayNaming;
 import dev.migrationsafety.report.Finding;
 import dev.migrationsafety.report.Severity;
 import java.io.File;
@@ -204,7 +205,7 @@ public class CheckMojo extends AbstractSqlMojo {
                     blocking.size() + " migration " + (blocking.size() == 1 ? "finding" : "findings")
                             + " at or above " + threshold.id() + "; see above. Fix each, or allow it with"
                             + " -- migration:allow <check> reason=\"<why it is safe>\" on the line above the statement"
-                            + releasedHint(blocking));
+                            + releasedHint(blocking, check.layout().naming()));
         }
     }
 
@@ -212,11 +213,11 @@ public class CheckMojo extends AbstractSqlMojo {
      * When every migration is checked and some blocking findings are in released migrations: the options that leave
      * those out. Empty otherwise.
      */
-    private String releasedHint(List<Finding> blocking) {
+    private String releasedHint(List<Finding> blocking, FlywayNaming naming) {
         if (onlyUnlocked) {
             return "";
         }
-        ReleasedMigrations locked = ReleasedMigrations.fromLockFile(baseDir(), lockFile.toPath());
+        ReleasedMigrations locked = ReleasedMigrations.fromLockFile(baseDir(), lockFile.toPath(), naming);
         long inReleased = blocking.stream()
                 .filter(f -> locked.isReleased(f.path(), baseDir().resolve(f.path())))
                 .count();

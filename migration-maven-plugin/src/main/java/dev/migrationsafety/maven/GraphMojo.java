@@ -3,6 +3,7 @@ package dev.migrationsafety.maven;
 import dev.migrationsafety.history.NamingCheck;
 import dev.migrationsafety.lint.Acceptance;
 import dev.migrationsafety.lint.AcceptedFindingsException;
+import dev.migrationsafety.migration.FlywayNaming;
 import dev.migrationsafety.migration.MigrationScanner;
 import dev.migrationsafety.migration.MigrationSet;
 import dev.migrationsafety.migration.MigrationVersion;
@@ -200,7 +201,8 @@ public class GraphMojo extends AbstractSqlMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot build the schema graph: " + e.getMessage(), e);
         }
-        Acceptance.Split split = accepted(sqlDialect).apply(outcome.result().findings());
+        Acceptance.Split split = accepted(sqlDialect, migrations.layout().naming())
+                .apply(outcome.result().findings());
         outcome.info().forEach(getLog()::info);
         GraphRun.shownWarnings(outcome.warnings(), split.accepted()).forEach(getLog()::warn);
         if (!split.accepted().isEmpty()) {
@@ -223,10 +225,10 @@ public class GraphMojo extends AbstractSqlMojo {
     private String acceptedDisplay;
 
     /** The findings migration:adopt accepted; a damaged file fails the goal with its file and line. */
-    private Acceptance accepted(Dialect sqlDialect) throws MojoFailureException {
+    private Acceptance accepted(Dialect sqlDialect, FlywayNaming naming) throws MojoFailureException {
         Path lock = baseDir().resolve(lockFile).normalize();
         try {
-            Acceptance acceptance = Acceptance.load(baseDir(), lock, sqlDialect);
+            Acceptance acceptance = Acceptance.load(baseDir(), lock, sqlDialect, naming);
             acceptedDisplay = acceptance.display();
             return acceptance;
         } catch (AcceptedFindingsException e) {

@@ -462,8 +462,8 @@ public class RoundtripMojo extends AbstractSqlMojo {
         }
     }
 
-    private RoundtripWindow window() {
-        return new RoundtripWindow(baseDir(), baseDir().resolve(lockFile).normalize());
+    private RoundtripWindow window() throws MojoExecutionException {
+        return new RoundtripWindow(baseDir(), baseDir().resolve(lockFile).normalize(), layout().naming());
     }
 
     /** {@code Invalid mode (migration.mode): unknown round trip mode 'x'; use step or chain}. */

@@ -1,0 +1,1 @@
+CREATE TABLE more_legacy (id integer PRIMARY KEY);
