@@ -59,7 +59,13 @@ public final class SeededDatabase implements AutoCloseable {
 
     /** Applies the migrations up to {@code version} with Flyway, as a deploy would. */
     public SeededDatabase migrate(String version) {
+        return migrate(version, "flyway_schema_history");
+    }
+
+    /** Applies the migrations up to {@code version} with Flyway, its history in {@code historyTable}. */
+    public SeededDatabase migrate(String version, String historyTable) {
         Flyway.configure(SeededDatabase.class.getClassLoader())
+                .table(historyTable)
                 .dataSource(target().url(), target().user(), target().password())
                 .locations("filesystem:" + migrationDir())
                 .target(version)

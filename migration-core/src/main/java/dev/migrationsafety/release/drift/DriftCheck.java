@@ -125,6 +125,7 @@ public final class DriftCheck {
                 scratch,
                 versioned.size() + repeatable.size(),
                 notes,
+                replay.admin().dialect() == dialect,
                 replayTime,
                 Duration.ofNanos(System.nanoTime() - start));
     }

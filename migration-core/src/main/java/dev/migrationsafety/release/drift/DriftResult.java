@@ -11,11 +11,19 @@ import java.util.List;
  * @param scratch the scratch database the migrations were replayed into, described, passwords masked
  * @param replayed how many migrations were replayed (versioned and repeatable)
  * @param notes what limits the comparison: applied migrations without a file, a replay on another engine
+ * @param sameEngine whether the replay ran on the target's engine; when not (H2 for a PostgreSQL or MariaDB target),
+ *     many findings are only how the two engines describe the same schema, and a policy should not fail on them
  * @param replay how long creating the scratch database and replaying the migrations took
  * @param total how long the whole check took
  */
 public record DriftResult(
-        List<Finding> findings, String scratch, int replayed, List<String> notes, Duration replay, Duration total) {
+        List<Finding> findings,
+        String scratch,
+        int replayed,
+        List<String> notes,
+        boolean sameEngine,
+        Duration replay,
+        Duration total) {
     public DriftResult {
         findings = List.copyOf(findings);
         notes = List.copyOf(notes);
@@ -37,7 +45,7 @@ public record DriftResult(
                 ? "none"
                 : findings.size() + (findings.size() == 1 ? " object differs" : " objects differ");
         return "Drift: " + what + " (" + replayed + (replayed == 1 ? " migration" : " migrations") + " replayed on "
-                + scratch + " in " + seconds(replay) + ")";
+                + scratch + " in " + seconds(replay) + (sameEngine ? "" : ", another engine than the target's") + ")";
     }
 
     private static String seconds(Duration d) {

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrationsafety.database.DbTarget;
+import dev.migrationsafety.database.ScratchDatabase;
 import dev.migrationsafety.database.TestDatabases;
 import dev.migrationsafety.release.SeededDatabase;
+import dev.migrationsafety.sql.Dialect;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -72,6 +74,7 @@ class DriftCheckTest {
                     result.scratch().startsWith(TestDatabases.POSTGRES + ", scratch database migration_rt_"),
                     result.scratch());
             assertEquals(List.of(), result.notes());
+            assertTrue(result.sameEngine());
         }
     }
 
@@ -102,6 +105,39 @@ class DriftCheckTest {
                             + " created shows as drift"),
                     result.notes());
             assertEquals(List.of(), result.lines());
+        }
+    }
+
+    @Test
+    void ignoresAHistoryTableOfAnotherName() throws Exception {
+        try (SeededDatabase db = SeededDatabase.create(TestDatabases.POSTGRES, project)) {
+            db.files(POSTGRES_MIGRATIONS).migrate("2", "deploy_history");
+            DriftCheck check = check(db, TestDatabases.POSTGRES);
+            assertEquals(
+                    List.of("database: [drift] table deploy_history exists in the database but no applied migration"
+                            + " creates it" + EXTRA_FIX),
+                    check.check(db.target(), AppliedMigrations.upTo("2")).lines());
+            assertEquals(
+                    List.of(),
+                    check.withHistoryTable("deploy_history")
+                            .check(db.target(), AppliedMigrations.upTo("2"))
+                            .lines());
+        }
+    }
+
+    @Test
+    void aReplayOnAnotherEngineSaysSo() throws Exception {
+        try (SeededDatabase db = SeededDatabase.create(TestDatabases.POSTGRES, project)) {
+            db.files(POSTGRES_MIGRATIONS).migrate("2");
+            DriftResult result = check(db, ScratchDatabase.h2For(Dialect.POSTGRESQL))
+                    .check(db.target(), AppliedMigrations.upTo("2"));
+            assertEquals(
+                    List.of("the migrations were replayed on h2 and the target is postgresql: some differences may be"
+                            + " how the two engines describe the same schema; replay on the target's engine (a"
+                            + " scratch URL, or its embedded database) for an exact comparison"),
+                    result.notes());
+            assertFalse(result.sameEngine());
+            assertTrue(result.summary().endsWith(", another engine than the target's)"), result.summary());
         }
     }
 
