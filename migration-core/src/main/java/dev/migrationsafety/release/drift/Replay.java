@@ -48,7 +48,7 @@ final class Replay {
         } catch (FlywayException e) {
             throw new DriftException(
                     "the applied migrations cannot be replayed on the scratch database " + db.name() + ": "
-                            + masking.mask(DriverMessages.oneLine(e.getMessage()))
+                            + ReplayFailure.of(e, layout, masking)
                             + "; the drift check compares the target with what its applied migrations make on a"
                             + " fresh database, so they must run there as they ran on the target (check the"
                             + " placeholders and the scratch database's engine)",

@@ -141,6 +141,37 @@ class DriftCheckTest {
         }
     }
 
+    private String replayFailure(String editedV1) throws Exception {
+        try (SeededDatabase db = SeededDatabase.create(TestDatabases.POSTGRES, project)) {
+            db.files(Map.of("V1__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);\n"))
+                    .migrate("1")
+                    .files(Map.of("V1__orders.sql", editedV1));
+            DriftException e = assertThrows(DriftException.class, () -> check(db, TestDatabases.POSTGRES)
+                    .check(db.target(), AppliedMigrations.upTo("1")));
+            String prefix = "the applied migrations cannot be replayed on the scratch database migration_rt_";
+            String suffix = "; the drift check compares the target with what its applied migrations make on a fresh"
+                    + " database, so they must run there as they ran on the target (check the placeholders and the"
+                    + " scratch database's engine)";
+            assertTrue(e.getMessage().startsWith(prefix) && e.getMessage().endsWith(suffix), e.getMessage());
+            String middle =
+                    e.getMessage().substring(prefix.length(), e.getMessage().length() - suffix.length());
+            return middle.substring(middle.indexOf(": ") + 2);
+        }
+    }
+
+    @Test
+    void aMigrationThatFailsOnReplaySaysWhereAndWhy() throws Exception {
+        assertEquals(
+                "migration/V1__orders.sql:2: ERROR: relation \"nowhere\" does not exist [statement: CREATE TABLE"
+                        + " items (id bigint REFERENCES nowhere (id))]",
+                replayFailure("CREATE TABLE orders (id bigint PRIMARY KEY);\n"
+                        + "CREATE TABLE items (id bigint REFERENCES nowhere (id));\n"));
+        assertEquals(
+                "Unable to parse statement in migration/V1__orders.sql at line 1 col 1. No value provided for"
+                        + " placeholder: ${prefix}.  Check your configuration!",
+                replayFailure("CREATE TABLE ${prefix}orders (id bigint PRIMARY KEY);\n"));
+    }
+
     @Test
     void neverReplaysIntoTheTarget() throws Exception {
         try (SeededDatabase db = SeededDatabase.create(TestDatabases.POSTGRES, project)) {
