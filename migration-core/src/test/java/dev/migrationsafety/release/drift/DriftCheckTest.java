@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationsafety.catalog.ObjectKind;
+import dev.migrationsafety.catalog.SchemaSnapshot;
+import dev.migrationsafety.catalog.SnapshotReader;
 import dev.migrationsafety.database.DbTarget;
 import dev.migrationsafety.database.ScratchDatabase;
 import dev.migrationsafety.database.TestDatabases;
@@ -47,6 +50,19 @@ class DriftCheckTest {
         return new DriftCheck(db.migrations(), Map.of(), ReplayDatabase.on(scratchServer), log::add);
     }
 
+    /** The target's schema with its history table, and the history's rows. */
+    private static SchemaSnapshot snapshot(SeededDatabase db) throws Exception {
+        try (Connection c = db.target().connect();
+                var st = c.createStatement();
+                var rows = st.executeQuery("SELECT count(*), max(installed_rank) FROM flyway_schema_history")) {
+            rows.next();
+            SchemaSnapshot.Builder b = SchemaSnapshot.builder()
+                    .addAll(SnapshotReader.forDialect(Dialect.POSTGRESQL).read(c));
+            b.add(ObjectKind.TABLE, "history rows", Map.of("count", rows.getString(1), "max", rows.getString(2)));
+            return b.build();
+        }
+    }
+
     @Test
     void namesEachObjectChangedByHandInPostgres() throws Exception {
         try (SeededDatabase db = SeededDatabase.create(TestDatabases.POSTGRES, project)) {
@@ -57,7 +73,9 @@ class DriftCheckTest {
                             "DROP INDEX orders_customer_idx",
                             "ALTER TABLE orders ALTER COLUMN total TYPE bigint",
                             "CREATE TABLE audit_log (id bigint PRIMARY KEY, what text NOT NULL)");
+            SchemaSnapshot before = snapshot(db);
             DriftResult result = check(db, TestDatabases.POSTGRES).check(db.target(), AppliedMigrations.upTo("2"));
+            assertEquals(before, snapshot(db), "the target is only read");
             assertEquals(
                     List.of(
                             "database: [drift] table audit_log exists in the database but no applied migration"
