@@ -51,9 +51,12 @@ final class PostgresLeftovers {
                             "not-valid-constraint",
                             kind + " " + name + " on " + (table ? "" : "domain ") + owner + " is NOT VALID: rows"
                                     + " written before it was added were never checked against it",
-                            "run ALTER " + (table ? "TABLE " : "DOMAIN ") + owner + " VALIDATE CONSTRAINT " + name
-                                    + " (it takes a SHARE UPDATE EXCLUSIVE lock and lets writes go on), after"
-                                    + " correcting the rows that break it"));
+                            table
+                                    ? "run ALTER TABLE " + owner + " VALIDATE CONSTRAINT " + name + " (it takes a"
+                                            + " SHARE UPDATE EXCLUSIVE lock and lets writes go on), after correcting"
+                                            + " the rows that break it"
+                                    : "run ALTER DOMAIN " + owner + " VALIDATE CONSTRAINT " + name
+                                            + ", after correcting the values that break it"));
                 });
     }
 

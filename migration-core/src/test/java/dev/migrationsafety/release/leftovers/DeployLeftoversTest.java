@@ -36,6 +36,8 @@ class DeployLeftoversTest {
                 "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id)"
                         + " REFERENCES customers (id) NOT VALID",
                 "ALTER TABLE orders ADD CONSTRAINT orders_id_positive CHECK (id > 0) NOT VALID",
+                "CREATE DOMAIN quantity AS integer",
+                "ALTER DOMAIN quantity ADD CONSTRAINT quantity_positive CHECK (VALUE > 0) NOT VALID",
                 "ANALYZE orders");
         SQLException failed = assertThrows(
                 SQLException.class, () -> db.run("CREATE UNIQUE INDEX CONCURRENTLY orders_ref_key ON orders (ref)"));
@@ -58,6 +60,10 @@ class DeployLeftoversTest {
                                     + " ALTER TABLE orders VALIDATE CONSTRAINT orders_id_positive (it takes a SHARE"
                                     + " UPDATE EXCLUSIVE lock and lets writes go on), after correcting the rows that"
                                     + " break it",
+                            "database: [not-valid-constraint] check constraint quantity_positive on domain"
+                                    + " quantity is NOT VALID: rows written before it was added were never checked"
+                                    + " against it - run ALTER DOMAIN quantity VALIDATE CONSTRAINT quantity_positive,"
+                                    + " after correcting the values that break it",
                             "database: [invalid-index] index orders_ref_key on orders is invalid (a CREATE INDEX"
                                     + " CONCURRENTLY that failed, or one still running): queries never use it, yet"
                                     + " every write maintains it - run REINDEX INDEX CONCURRENTLY orders_ref_key, or"
@@ -99,7 +105,7 @@ class DeployLeftoversTest {
             LeftoverResult off = check(db, LeftoverOptions.defaults().withOrphanRows(false));
             assertEquals(List.of("orphan rows: not checked, the check is turned off"), off.notChecked());
             assertEquals(
-                    List.of("not-valid-constraint", "not-valid-constraint", "invalid-index"),
+                    List.of("not-valid-constraint", "not-valid-constraint", "not-valid-constraint", "invalid-index"),
                     off.findings().stream().map(f -> f.ruleId()).toList());
         }
     }
@@ -121,7 +127,7 @@ class DeployLeftoversTest {
                             + " longer than 1 s"),
                     result.notChecked());
             assertEquals(
-                    List.of("not-valid-constraint", "not-valid-constraint", "invalid-index"),
+                    List.of("not-valid-constraint", "not-valid-constraint", "not-valid-constraint", "invalid-index"),
                     result.findings().stream().map(f -> f.ruleId()).toList());
         }
     }
