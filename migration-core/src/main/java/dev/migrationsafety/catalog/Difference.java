@@ -40,6 +40,18 @@ public record Difference(ObjectKind kind, String name, Change change, String pro
      * whole.
      */
     public String describe() {
+        return describe("before", "after");
+    }
+
+    /**
+     * The difference as {@link #describe()} words it, with the two values of a changed property labelled by where
+     * they come from instead of {@code before} and {@code after}, e.g. {@code column orders.total: integer in the
+     * applied migrations, bigint in the database}.
+     *
+     * @param expectedLabel what the expected snapshot is, e.g. {@code before}
+     * @param actualLabel what the actual snapshot is, e.g. {@code after}
+     */
+    public String describe(String expectedLabel, String actualLabel) {
         String object = kind.label() + " " + name;
         return switch (change) {
             case MISSING -> object + " missing";
@@ -47,10 +59,11 @@ public record Difference(ObjectKind kind, String name, Change change, String pro
             case CHANGED -> {
                 List<String> shown = CompactDiff.of(before, after);
                 yield object + ": " + ("type".equals(property) || "definition".equals(property) ? "" : property + " ")
-                        + shown.get(0) + " before, " + shown.get(1) + " after";
+                        + shown.get(0) + " " + expectedLabel + ", " + shown.get(1) + " " + actualLabel;
             }
             case COLUMN_ORDER ->
-                "column order of " + kind.label() + " " + name + ": (" + before + ") before, (" + after + ") after";
+                "column order of " + kind.label() + " " + name + ": (" + before + ") " + expectedLabel + ", (" + after
+                        + ") " + actualLabel;
         };
     }
 }

@@ -92,6 +92,21 @@ public final class MigrationResources implements ResourceProvider {
         selected = files;
     }
 
+    /**
+     * Points a restricted view at the migrations a database's history says are applied, for a replay of them: these
+     * versioned migrations and these repeatable ones (by file name), plus the callbacks. Unlike the round trip's
+     * selections this one hands Flyway repeatable migrations too; on a fresh database Flyway applies them after the
+     * versioned ones, as it did in production.
+     */
+    public void selectApplied(Collection<String> versionedFileNames, Collection<String> repeatableFileNames) {
+        select(versionedFileNames);
+        List<FileResource> files = new ArrayList<>(selected);
+        all.stream()
+                .filter(r -> isRepeatable(r.getFilename()) && repeatableFileNames.contains(r.getFilename()))
+                .forEach(files::add);
+        selected = files;
+    }
+
     /** Whether the locations hold any Flyway SQL callback, which may change the schema between migrations. */
     public boolean hasCallbacks() {
         return others.stream().anyMatch(r -> !r.getFilename().endsWith(".conf"));

@@ -3,14 +3,13 @@ package dev.migrationsafety.roundtrip;
 import dev.migrationsafety.database.DbTarget;
 import dev.migrationsafety.database.ScratchDatabase;
 import dev.migrationsafety.database.SharedConnectionDataSource;
+import dev.migrationsafety.flyway.FlywaySetup;
 import dev.migrationsafety.flyway.MigrationResources;
 import dev.migrationsafety.flyway.QuietFlywayLog;
 import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.sql.Dialect;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -28,7 +27,6 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.resolver.ResolvedMigration;
 import org.flywaydb.core.internal.info.MigrationInfoImpl;
-import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * Applies ups through Flyway itself, so that placeholders, callbacks, {@code executeInTransaction} and the history
@@ -159,31 +157,13 @@ final class FlywayUp {
             dataSource.closeShared();
         }
         dataSource = new SharedConnectionDataSource(db::connect);
-        FluentConfiguration config = Flyway.configure(FlywayUp.class.getClassLoader())
-                .dataSource(dataSource)
-                .placeholders(placeholders)
-                .cleanDisabled(true)
-                .loggers(QuietFlywayLog.class.getName())
-                .callbacks(steps.callbacks())
-                // the project's file naming, so that Flyway reads the same files as the rules and the runner
-                .sqlMigrationPrefix(layout.naming().prefix())
-                .sqlMigrationSeparator(layout.naming().separator())
-                .sqlMigrationSuffixes(layout.naming().suffixes().toArray(String[]::new))
-                .repeatableSqlMigrationPrefix(layout.naming().repeatablePrefix())
-                // the migrations are the SQL files of the resource provider; without a class provider Flyway would
-                // scan its class loader's classpath:db/migration for Java migrations on every migrate, and the
-                // plugin's class loader holds none of the project's classes
-                .javaMigrationClassProvider(Collections::emptyList);
-        // Flyway's transactional advisory lock makes CREATE INDEX CONCURRENTLY wait forever for Flyway's own lock
-        // transaction; a scratch database has no concurrent migrator to lock out.
-        PostgreSQLConfigurationExtension pg = config.getConfigurationExtension(PostgreSQLConfigurationExtension.class);
-        if (pg != null) {
-            pg.setTransactionalLock(false);
-        }
-        if (db.schemaOnly()) {
-            config.defaultSchema(db.name()).schemas(db.name()).createSchemas(false);
-        }
-        postgresSession(db, config);
+        FluentConfiguration config = FlywaySetup.configure(
+                        dataSource,
+                        db.target().dialect(),
+                        placeholders,
+                        db.schemaOnly() ? db.name() : null,
+                        layout.naming())
+                .callbacks(steps.callbacks());
         configuredFor = db;
         configuration = config;
         singleStep = config.resourceProvider(single)
@@ -194,32 +174,6 @@ final class FlywayUp {
                 config.resourceProvider(stepped).target(MigrationVersion.LATEST).load();
         noMigration = config.resourceProvider(none).load();
         return config;
-    }
-
-    /**
-     * On PostgreSQL, tells Flyway what it would otherwise ask on every migrate call (once per single step): the
-     * {@code current_user} it writes as {@code installed_by} and the {@code current_schema} it takes as its default
-     * schema (unless a scratch schema is set), both read once on Flyway's own connection. Left to Flyway when they
-     * cannot be read.
-     */
-    private void postgresSession(ScratchDatabase db, FluentConfiguration config) {
-        if (db.target().dialect() != Dialect.POSTGRESQL) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection();
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT current_user, current_schema")) {
-            if (rs.next()) {
-                if (rs.getString(1) != null) {
-                    config.installedBy(rs.getString(1));
-                }
-                if (rs.getString(2) != null && config.getDefaultSchema() == null) {
-                    config.defaultSchema(rs.getString(2));
-                }
-            }
-        } catch (SQLException e) {
-            // Flyway asks itself and reports a broken connection its own way
-        }
     }
 
     /**
