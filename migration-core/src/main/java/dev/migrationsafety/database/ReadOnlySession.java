@@ -115,28 +115,26 @@ public final class ReadOnlySession implements AutoCloseable {
         String query =
                 switch (dialect) {
                     case POSTGRESQL -> "SHOW transaction_read_only";
-                    case MYSQL -> "SELECT @@SESSION.transaction_read_only";
+                    // MariaDB before 11.1 and MySQL before 5.7.20 name it tx_read_only; SHOW never fails on a name
+                    case MYSQL ->
+                        "SHOW SESSION VARIABLES WHERE Variable_name IN ('transaction_read_only', 'tx_read_only')";
                     default -> null;
                 };
         if (query == null) {
             return true;
         }
+        boolean any = false;
         try (Statement st = statement();
                 ResultSet rs = st.executeQuery(query)) {
-            rs.next();
-            String value = rs.getString(1);
-            return "on".equalsIgnoreCase(value) || "1".equals(value) || "true".equalsIgnoreCase(value);
-        } catch (SQLException e) {
-            if (dialect == Dialect.MYSQL) {
-                // MySQL before 5.7.20 and old MariaDB name it tx_read_only
-                try (Statement st = statement();
-                        ResultSet rs = st.executeQuery("SELECT @@SESSION.tx_read_only")) {
-                    rs.next();
-                    return "1".equals(rs.getString(1));
+            while (rs.next()) {
+                String value = rs.getString(dialect == Dialect.MYSQL ? 2 : 1);
+                if (!("on".equalsIgnoreCase(value) || "1".equals(value) || "true".equalsIgnoreCase(value))) {
+                    return false;
                 }
+                any = true;
             }
-            throw e;
         }
+        return any;
     }
 
     private void run(String sql) throws SQLException {
