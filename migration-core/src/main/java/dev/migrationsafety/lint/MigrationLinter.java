@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Runs the catalogue on one migration file (and, for a down script, against its up script), then applies the
@@ -24,15 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class MigrationLinter {
     /** What Flyway's PostgreSQL parser runs outside a transaction (it tests the statement's start). */
-    private static final Pattern FLYWAY_NON_TRANSACTIONAL = Pattern.compile(
-            "^(?:(?:CREATE|DROP)(?: UNIQUE)? INDEX CONCURRENTLY|(?:CREATE|DROP) (?:DATABASE|TABLESPACE|SUBSCRIPTION)"
-                    + "|ALTER SYSTEM|REINDEX(?: VERBOSE)? (?:SCHEMA|DATABASE|SYSTEM)|VACUUM|DISCARD ALL"
-                    + "|ALTER TYPE(?: .*)? ADD VALUE)");
-
-    private static final Pattern LEADING_COMMENTS =
-            Pattern.compile("\\A(?:\\s+|--[^\\n]*|/\\*.*?\\*/)*", Pattern.DOTALL);
-
     private final Dialect dialect;
+
     private final OperationChecks checks;
 
     public MigrationLinter(Dialect dialect) {
@@ -188,15 +180,16 @@ public final class MigrationLinter {
         if (dialect != Dialect.POSTGRESQL) {
             return;
         }
-        boolean anyTransactional = file.statements().stream().anyMatch(a -> !FLYWAY_NON_TRANSACTIONAL
+        boolean anyTransactional = file.statements().stream().anyMatch(a -> !TransactionMode.FLYWAY_NON_TRANSACTIONAL
                 .matcher(simplified(a.statement()))
                 .find());
         for (AnalyzedStatement a : file.statements()) {
             if (a.operations().stream().noneMatch(MigrationLinter::isConcurrent)) {
                 continue;
             }
-            boolean flywaySeesIt =
-                    FLYWAY_NON_TRANSACTIONAL.matcher(simplified(a.statement())).find();
+            boolean flywaySeesIt = TransactionMode.FLYWAY_NON_TRANSACTIONAL
+                    .matcher(simplified(a.statement()))
+                    .find();
             String why;
             if (!flywaySeesIt) {
                 why = "runs CONCURRENTLY inside a block or function body, which always runs in a transaction";
@@ -219,8 +212,7 @@ public final class MigrationLinter {
 
     /** The statement as Flyway tests it: leading comments dropped, whitespace collapsed, upper case. */
     static String simplified(SqlStatement s) {
-        String text = LEADING_COMMENTS.matcher(s.text()).replaceFirst("");
-        return text.replaceAll("\\s+", " ").strip().toUpperCase(Locale.ROOT);
+        return TransactionMode.simplified(s);
     }
 
     private static List<SqlStatement> statements(ParsedFile file) {

@@ -1,6 +1,7 @@
 package dev.migrationsafety.roundtrip;
 
 import dev.migrationsafety.catalog.SnapshotReader;
+import dev.migrationsafety.flyway.FlywayPlaceholders;
 import dev.migrationsafety.migration.MigrationFile;
 import dev.migrationsafety.sql.Dialect;
 import dev.migrationsafety.sql.SplitResult;
@@ -29,7 +30,7 @@ final class DownRunner {
             Pattern.compile("(?ism)\\bCONCURRENTLY\\b|^\\s*VACUUM\\b|^\\s*ALTER\\s+SYSTEM\\b");
 
     private final Dialect sqlDialect;
-    private final DownPlaceholders placeholders;
+    private final FlywayPlaceholders placeholders;
 
     /**
      * @param sqlDialect the dialect the scripts are written in; null for the database's own
@@ -37,7 +38,7 @@ final class DownRunner {
      */
     DownRunner(Dialect sqlDialect, Map<String, String> placeholders) {
         this.sqlDialect = sqlDialect;
-        this.placeholders = new DownPlaceholders(placeholders);
+        this.placeholders = new FlywayPlaceholders(placeholders);
     }
 
     /** Runs the statements; returns the failure, or null when the down and the history update succeeded. */
@@ -81,7 +82,7 @@ final class DownRunner {
      * are read from the database).
      */
     static boolean preparesOffline(String content) {
-        return !content.contains(DownPlaceholders.PREFIX);
+        return !content.contains(FlywayPlaceholders.PREFIX);
     }
 
     /**
@@ -92,7 +93,7 @@ final class DownRunner {
      */
     Prepared prepare(MigrationFile down, String content, Connection c, Dialect dialect, String schema)
             throws SQLException {
-        DownPlaceholders.Result replaced =
+        FlywayPlaceholders.Result replaced =
                 placeholders.replace(down.path().getFileName().toString(), content, c, dialect, schema);
         if (replaced.missing() != null) {
             return new Prepared(

@@ -1,4 +1,4 @@
-package dev.migrationsafety.roundtrip;
+package dev.migrationsafety.flyway;
 
 import dev.migrationsafety.catalog.SnapshotReader;
 import dev.migrationsafety.sql.Dialect;
@@ -21,50 +21,61 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.internal.parser.PlaceholderReplacingReader;
 
 /**
- * Replaces placeholders in a down script as Flyway replaces them in the ups: {@code ${name}} with the configured
+ * Replaces placeholders in a script as Flyway replaces them in the ups (a down script of the round trip, a pending
+ * migration of the release plan): {@code ${name}} with the configured
  * placeholders and Flyway's own {@code ${flyway:defaultSchema}}, {@code ${flyway:user}}, {@code ${flyway:database}},
  * {@code ${flyway:timestamp}}, {@code ${flyway:filename}}, {@code ${flyway:workingDirectory}},
  * {@code ${flyway:table}} and {@code ${flyway:environment}}, names case-insensitive, everywhere in the text (comments
  * and string literals too, as Flyway does). The replacing itself is Flyway's own reader, so the rules cannot drift.
  * A placeholder without a value is an error naming its line, as it is for Flyway in an up.
  */
-final class DownPlaceholders {
+public final class FlywayPlaceholders {
     /** Flyway's defaults; the plugin does not let them be changed (a test pins them to Flyway's). */
-    static final String PREFIX = "${";
+    public static final String PREFIX = "${";
 
-    static final String SUFFIX = "}";
-    static final String SEPARATOR = ":";
+    public static final String SUFFIX = "}";
+    public static final String SEPARATOR = ":";
     /** Flyway's environment name when none is configured. */
-    static final String ENVIRONMENT = "default";
+    public static final String ENVIRONMENT = "default";
 
     private static final Pattern PLACEHOLDER =
             Pattern.compile(Pattern.quote(PREFIX) + "(.*?)" + Pattern.quote(SUFFIX), Pattern.DOTALL);
 
     private final Map<String, String> configured;
+    private final String table;
 
     /** @param configured the placeholders of the plugin configuration, as Flyway gets them for the ups */
-    DownPlaceholders(Map<String, String> configured) {
+    public FlywayPlaceholders(Map<String, String> configured) {
+        this(configured, SnapshotReader.HISTORY_TABLE);
+    }
+
+    /**
+     * @param configured the placeholders of the configuration
+     * @param table Flyway's history table, the value of {@code ${flyway:table}}
+     */
+    public FlywayPlaceholders(Map<String, String> configured, String table) {
         this.configured = Map.copyOf(configured);
+        this.table = table == null || table.isBlank() ? SnapshotReader.HISTORY_TABLE : table;
     }
 
     /** A placeholder without a value, at a line of the script. */
-    record Missing(int line, String placeholder, String message) {}
+    public record Missing(int line, String placeholder, String message) {}
 
     /** The script with its placeholders replaced, or the first placeholder without a value. */
-    record Result(String text, Missing missing) {}
+    public record Result(String text, Missing missing) {}
 
     /**
      * @param connection the connection the down runs on, for the user, database and default schema as Flyway reads
      *     them
      * @param defaultSchema the schema Flyway is configured with (a scratch schema), null for the connection's own
      */
-    Result replace(String fileName, String content, Connection connection, Dialect dialect, String defaultSchema)
+    public Result replace(String fileName, String content, Connection connection, Dialect dialect, String defaultSchema)
             throws SQLException {
         if (!content.contains(PREFIX)) {
             return new Result(content, null);
         }
         Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        values.putAll(builtIns(fileName, connection, dialect, defaultSchema));
+        values.putAll(builtIns(fileName, connection, dialect, defaultSchema, table));
         values.putAll(configured);
         Matcher m = PLACEHOLDER.matcher(content);
         while (m.find()) {
@@ -104,6 +115,11 @@ final class DownPlaceholders {
     /** Flyway's built-in placeholders, read as Flyway reads them for a migration on this connection. */
     static Map<String, String> builtIns(String fileName, Connection c, Dialect dialect, String defaultSchema)
             throws SQLException {
+        return builtIns(fileName, c, dialect, defaultSchema, SnapshotReader.HISTORY_TABLE);
+    }
+
+    static Map<String, String> builtIns(
+            String fileName, Connection c, Dialect dialect, String defaultSchema, String table) throws SQLException {
         String query =
                 switch (dialect) {
                     case POSTGRESQL -> "SELECT current_schema(), current_user";
@@ -125,7 +141,7 @@ final class DownPlaceholders {
         values.put(name("timestamp"), new SimpleDateFormat("yyyy-MM-dd HH:mm:ss", Locale.ROOT).format(new Date()));
         values.put(name("filename"), fileName);
         values.put(name("workingDirectory"), System.getProperty("user.dir"));
-        values.put(name("table"), SnapshotReader.HISTORY_TABLE);
+        values.put(name("table"), table);
         values.put(name("environment"), ENVIRONMENT);
         return values;
     }

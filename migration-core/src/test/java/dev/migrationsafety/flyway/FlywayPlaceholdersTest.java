@@ -1,4 +1,4 @@
-package dev.migrationsafety.roundtrip;
+package dev.migrationsafety.flyway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,7 +8,6 @@ import dev.migrationsafety.database.DbTarget;
 import dev.migrationsafety.database.ScratchDatabase;
 import dev.migrationsafety.database.ScratchSettings;
 import dev.migrationsafety.database.TestDatabases;
-import dev.migrationsafety.migration.MigrationLayout;
 import dev.migrationsafety.sql.Dialect;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,16 +28,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Placeholders in down scripts: replaced as Flyway replaces them in the ups, with the values Flyway uses. */
-class DownPlaceholdersTest {
+class FlywayPlaceholdersTest {
     private static final List<String> BUILT_INS =
             List.of("defaultSchema", "user", "database", "filename", "workingDirectory", "table", "environment");
 
     @TempDir
     Path base;
 
-    private final DownPlaceholders placeholders = new DownPlaceholders(Map.of("prefix", "app", "Owner", "admin"));
+    private final FlywayPlaceholders placeholders = new FlywayPlaceholders(Map.of("prefix", "app", "Owner", "admin"));
 
-    private DownPlaceholders.Result replace(String content) throws SQLException {
+    private FlywayPlaceholders.Result replace(String content) throws SQLException {
         try (Connection c = ScratchDatabase.h2For(Dialect.GENERIC).connect()) {
             return placeholders.replace("U1__x.sql", content, c, Dialect.H2, null);
         }
@@ -47,16 +46,16 @@ class DownPlaceholdersTest {
     @Test
     void theDefaultsAreFlywaysOwn() {
         FluentConfiguration flyway = Flyway.configure();
-        assertEquals(flyway.getPlaceholderPrefix(), DownPlaceholders.PREFIX);
-        assertEquals(flyway.getPlaceholderSuffix(), DownPlaceholders.SUFFIX);
-        assertEquals(flyway.getPlaceholderSeparator(), DownPlaceholders.SEPARATOR);
+        assertEquals(flyway.getPlaceholderPrefix(), FlywayPlaceholders.PREFIX);
+        assertEquals(flyway.getPlaceholderSuffix(), FlywayPlaceholders.SUFFIX);
+        assertEquals(flyway.getPlaceholderSeparator(), FlywayPlaceholders.SEPARATOR);
         assertEquals(flyway.getTable(), SnapshotReader.HISTORY_TABLE);
-        assertEquals(flyway.getCurrentEnvironmentName(), DownPlaceholders.ENVIRONMENT);
+        assertEquals(flyway.getCurrentEnvironmentName(), FlywayPlaceholders.ENVIRONMENT);
     }
 
     @Test
     void replacesConfiguredAndBuiltInPlaceholdersWithNamesInAnyCase() throws SQLException {
-        DownPlaceholders.Result r = replace("-- by ${OWNER}\nDROP TABLE ${flyway:defaultschema}.${Prefix}_customer;\n"
+        FlywayPlaceholders.Result r = replace("-- by ${OWNER}\nDROP TABLE ${flyway:defaultschema}.${Prefix}_customer;\n"
                 + "SELECT '${flyway:filename} ${flyway:table}';\n");
         assertNull(r.missing());
         assertEquals(
@@ -71,7 +70,7 @@ class DownPlaceholdersTest {
 
     @Test
     void aPlaceholderWithoutValueNamesItsLineAndTheFix() throws SQLException {
-        DownPlaceholders.Result r = replace("DROP TABLE a;\n-- ${prefix} is set\nDROP TABLE ${tenant}_b;\n");
+        FlywayPlaceholders.Result r = replace("DROP TABLE a;\n-- ${prefix} is set\nDROP TABLE ${tenant}_b;\n");
         assertNull(r.text());
         assertEquals(3, r.missing().line());
         assertEquals(
@@ -82,7 +81,7 @@ class DownPlaceholdersTest {
 
     @Test
     void anUnknownFlywayPlaceholderListsFlywaysOwn() throws SQLException {
-        DownPlaceholders.Result r = replace("\n\nDROP SCHEMA ${flyway:schema};\n");
+        FlywayPlaceholders.Result r = replace("\n\nDROP SCHEMA ${flyway:schema};\n");
         assertEquals(3, r.missing().line());
         assertEquals(
                 "Flyway has no placeholder ${flyway:schema}; its own are ${flyway:defaultSchema}, ${flyway:user},"
@@ -114,10 +113,15 @@ class DownPlaceholdersTest {
         }
         Files.writeString(dir.resolve("V1__seen.sql"), select + ";\n");
         List<String> console = new ArrayList<>();
-        FlywayUp flyway = new FlywayUp(new MigrationLayout(base, List.of(dir), dir), Map.of(), console::add);
         try (ScratchDatabase db = ScratchDatabase.create(admin, ScratchSettings.defaults(), console::add)) {
-            flyway.migrate(db, "latest");
-            flyway.close();
+            FluentConfiguration config = Flyway.configure()
+                    .dataSource(
+                            db.target().url(), db.target().user(), db.target().password())
+                    .locations("filesystem:" + dir);
+            if (db.schemaOnly()) {
+                config.defaultSchema(db.name()).schemas(db.name()).createSchemas(false);
+            }
+            config.load().migrate();
             try (Connection c = db.connect();
                     Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT * FROM seen")) {
@@ -126,7 +130,7 @@ class DownPlaceholdersTest {
                 for (int i = 0; i < BUILT_INS.size(); i++) {
                     flywaysOwn.put("flyway:" + BUILT_INS.get(i), rs.getString(i + 1));
                 }
-                Map<String, String> ours = new LinkedHashMap<>(DownPlaceholders.builtIns(
+                Map<String, String> ours = new LinkedHashMap<>(FlywayPlaceholders.builtIns(
                         "V1__seen.sql", c, db.target().dialect(), db.schemaOnly() ? db.name() : null));
                 ours.remove("flyway:timestamp");
                 assertEquals(flywaysOwn, ours);
