@@ -58,3 +58,9 @@ evaluate(new File(itShared, 'servers.groovy')).postgres { c ->
     c.createStatement().execute('DROP SCHEMA release_spine_plan_pg CASCADE')
 }
 return true
+
+// the target's own sections: the preflight sees nothing in the way, the impact reads the table in Flyway's schema
+String planMd = new File(basedir, 'target/migration/plan.md').text
+assert planMd.contains('## Preflight\n\n- replica lag: no replica is streaming from the target, or none is visible to this account\n')
+assert planMd.contains('- src/main/resources/db/migration/V3__add_email.sql:2: customer: ~2 rows, ')
+assert planMd.contains('UPDATE takes lock ROW EXCLUSIVE')

@@ -33,3 +33,6 @@ evaluate(new File(itShared, 'servers.groovy')).postgres { c ->
     c.createStatement().execute('DROP SCHEMA release_spine_verify_pg CASCADE')
 }
 return true
+
+// what a half-finished deploy leaves behind is checked, and nothing is left here
+assert new File(basedir, 'target/migration/verify.md').text.contains('## Deploy leftovers\n\nNo findings.')

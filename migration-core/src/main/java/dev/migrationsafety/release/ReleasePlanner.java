@@ -52,10 +52,14 @@ public final class ReleasePlanner {
         HistoryState state = state(session, set);
         DryRun dryRun = new DryRun(settings.placeholders(), settings.table(), settings.schema(), settings.mixed());
         List<DryRun.Script> scripts = dryRun.scripts(session, state.pending());
+        List<Finding> checks = checkFindings(set, state, session.dialect());
         ReleaseGate gate = new ReleaseGate(PLAN, session.describe(), settings.allowed())
                 .withSection(historySection(state, false))
                 .withSection(dryRunSection(scripts))
-                .withSection(checkSection(set, state, session.dialect()));
+                .withSection(checkSection(checks, state));
+        for (GateSection section : TargetSections.beforeDeploy(session, scripts, checks, settings)) {
+            gate = gate.withSection(section);
+        }
         return contribute(new GateContext(PLAN, session, set, state, scripts, settings), gate);
     }
 
@@ -64,6 +68,9 @@ public final class ReleasePlanner {
         HistoryState state = state(session, set);
         ReleaseGate gate = new ReleaseGate(VERIFY, session.describe(), settings.allowed())
                 .withSection(historySection(state, true));
+        for (GateSection section : TargetSections.afterDeploy(session)) {
+            gate = gate.withSection(section);
+        }
         return contribute(new GateContext(VERIFY, session, set, state, List.of(), settings), gate);
     }
 
@@ -132,9 +139,16 @@ public final class ReleasePlanner {
                 .withNotes(notes);
     }
 
-    private GateSection checkSection(MigrationSet set, HistoryState state, Dialect dialect) {
+    private GateSection checkSection(List<Finding> findings, HistoryState state) {
+        Severity failOn = settings.failOn();
+        return GateSection.blockingWhere("Checks on the pending migrations", findings, f -> Check.blocks(f, failOn))
+                .withNotes(findings.size() + " finding(s) on " + state.pending().size()
+                        + " pending migration(s); blocking at " + failOn.id() + " and above (migration.failOn)");
+    }
+
+    private List<Finding> checkFindings(MigrationSet set, HistoryState state, Dialect dialect) {
         MigrationSet pending = new MigrationSet(set.layout(), state.pending(), List.of());
-        List<Finding> findings = state.pending().isEmpty()
+        return state.pending().isEmpty()
                 ? List.of()
                 : new MigrationChecker(
                                 StandardFileAnalyzer.INSTANCE,
@@ -145,9 +159,5 @@ public final class ReleasePlanner {
                                 null)
                         .check(pending)
                         .findings();
-        Severity failOn = settings.failOn();
-        return GateSection.blockingWhere("Checks on the pending migrations", findings, f -> Check.blocks(f, failOn))
-                .withNotes(findings.size() + " finding(s) on " + state.pending().size()
-                        + " pending migration(s); blocking at " + failOn.id() + " and above (migration.failOn)");
     }
 }
