@@ -1,6 +1,7 @@
 package dev.migrationsafety.release;
 
 import dev.migrationsafety.database.ReadOnlySession;
+import dev.migrationsafety.lint.Acceptance;
 import dev.migrationsafety.lint.AllowList;
 import dev.migrationsafety.lint.Check;
 import dev.migrationsafety.lint.LockedMigrations;
@@ -30,21 +31,31 @@ public final class ReleasePlanner {
 
     private final ReleaseSettings settings;
     private final List<GateContributor> contributors;
+    private final Acceptance acceptance;
 
     public ReleasePlanner(ReleaseSettings settings) {
-        this(settings, List.of());
+        this(settings, List.of(), Acceptance.none());
     }
 
-    private ReleasePlanner(ReleaseSettings settings, List<GateContributor> contributors) {
+    private ReleasePlanner(ReleaseSettings settings, List<GateContributor> contributors, Acceptance acceptance) {
         this.settings = settings;
         this.contributors = List.copyOf(contributors);
+        this.acceptance = acceptance;
+    }
+
+    /**
+     * This planner, not reporting again the findings {@code migration:adopt} accepted in released migrations (a first
+     * deploy to an empty database runs them all).
+     */
+    public ReleasePlanner accepting(Acceptance accepted) {
+        return new ReleasePlanner(settings, contributors, accepted);
     }
 
     /** This planner with one more contributor, whose sections follow those of the ones before. */
     public ReleasePlanner with(GateContributor contributor) {
         List<GateContributor> all = new ArrayList<>(contributors);
         all.add(contributor);
-        return new ReleasePlanner(settings, all);
+        return new ReleasePlanner(settings, all, acceptance);
     }
 
     /** Before a deploy: the history, the dry run of the pending migrations and the checks on them. */
@@ -150,14 +161,16 @@ public final class ReleasePlanner {
         MigrationSet pending = new MigrationSet(set.layout(), state.pending(), List.of());
         return state.pending().isEmpty()
                 ? List.of()
-                : new MigrationChecker(
-                                StandardFileAnalyzer.INSTANCE,
-                                dialect,
-                                LockedMigrations.none(),
-                                true,
-                                new AllowList("pom.xml", settings.allows()),
-                                null)
-                        .check(pending)
-                        .findings();
+                : acceptance
+                        .apply(new MigrationChecker(
+                                        StandardFileAnalyzer.INSTANCE,
+                                        dialect,
+                                        LockedMigrations.none(),
+                                        true,
+                                        new AllowList("pom.xml", settings.allows()),
+                                        null)
+                                .check(pending)
+                                .findings())
+                        .reported();
     }
 }

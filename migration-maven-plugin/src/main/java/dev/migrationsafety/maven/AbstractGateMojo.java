@@ -4,6 +4,8 @@ import dev.migrationsafety.config.FlywayKeys;
 import dev.migrationsafety.database.DatabaseException;
 import dev.migrationsafety.database.DbTarget;
 import dev.migrationsafety.database.ReadOnlySession;
+import dev.migrationsafety.lint.Acceptance;
+import dev.migrationsafety.lint.AcceptedFindingsException;
 import dev.migrationsafety.lint.Allow;
 import dev.migrationsafety.migration.MigrationScanner;
 import dev.migrationsafety.migration.MigrationSet;
@@ -122,6 +124,13 @@ public abstract class AbstractGateMojo extends AbstractSqlMojo {
      *
      * @since 0.2.0
      */
+    /**
+     * The lock file; the findings {@code migration:adopt} accepted in released migrations are read from
+     * {@code migrations.accepted} beside it and not reported again.
+     */
+    @Parameter(property = "migration.lockFile", defaultValue = "src/main/resources/db/migrations.lock")
+    private File lockFile;
+
     @Parameter(defaultValue = "${project.build.directory}/migration", required = true)
     private File outputDirectory;
 
@@ -155,7 +164,14 @@ public abstract class AbstractGateMojo extends AbstractSqlMojo {
         Duration timeout = timeout();
         DbTarget target = target();
         MigrationSet set = new MigrationScanner(Set.of("migrations.lock", "migrations.accepted")).scan(layout());
-        ReleasePlanner planner = new ReleasePlanner(settings);
+        ReleasePlanner planner;
+        try {
+            planner = new ReleasePlanner(settings)
+                    .accepting(Acceptance.load(
+                            baseDir(), baseDir().resolve(lockFile.toPath()), target.dialect(), layout().naming()));
+        } catch (AcceptedFindingsException e) {
+            throw new MojoFailureException(e.describe());
+        }
         for (GateContributor contributor : contributors()) {
             planner = planner.with(contributor);
         }
@@ -163,7 +179,7 @@ public abstract class AbstractGateMojo extends AbstractSqlMojo {
         try (ReadOnlySession session = ReadOnlySession.open(target, timeout)) {
             plan = gate(planner, session, set);
         } catch (DatabaseException e) {
-            throw new MojoExecutionException(target.mask(e.getMessage()));
+            throw new MojoExecutionException(target.mask(gateAdvice(e.getMessage())));
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException("Cannot read the migrations: " + e.getMessage());
         }
@@ -196,6 +212,15 @@ public abstract class AbstractGateMojo extends AbstractSqlMojo {
                     + (blocking == 1 ? "" : "s") + " (see above); fix each, or relax its id with -Dmigration.allow=<id>"
                     + " (docs/goals/" + goal() + ".md)");
         }
+    }
+
+    /** A connection failure's advice, for a goal that must reach the very database a release deploys to. */
+    static String gateAdvice(String message) {
+        int cut = message.indexOf("; name one ");
+        return cut < 0
+                ? message
+                : message.substring(0, cut)
+                        + "; point migration.url (or the project's Flyway url) at the database this release deploys to";
     }
 
     private ReleaseSettings settings() throws MojoExecutionException {

@@ -122,4 +122,18 @@ class GateMojoTest extends ProjectMojoTest {
         server.setPassword(password);
         settings.addServer(server);
     }
+
+    @Test
+    void aMissingDatabaseIsAdvisedForTheDatabaseTheReleaseDeploysTo() {
+        String failure = "cannot connect to jdbc:postgresql://db:5432/shop: the database shop named in the url does not"
+                + " exist at db:5432 (FATAL: database \"shop\" does not exist); name one that exists (such as postgres):"
+                + " the round trip only connects to it and makes its own scratch database";
+        assertEquals(
+                "cannot connect to jdbc:postgresql://db:5432/shop: the database shop named in the url does not exist"
+                        + " at db:5432 (FATAL: database \"shop\" does not exist); point migration.url (or the project's"
+                        + " Flyway url) at the database this release deploys to",
+                AbstractGateMojo.gateAdvice(failure));
+        assertEquals(
+                "the connection to db:5432 failed", AbstractGateMojo.gateAdvice("the connection to db:5432 failed"));
+    }
 }
