@@ -140,7 +140,7 @@ public final class Adoption {
         List<String> acceptedStrays = new ArrayList<>();
         List<String> strays = new ArrayList<>();
         for (StrayFile stray : set.strays()) {
-            if (NamingCheck.isForeignFile(stray)) {
+            if (stray.isForeignFile()) {
                 keys.add(new AcceptedFindings.Key(
                         NamingCheck.RULE, StatementFingerprint.WHOLE_FILE, stray.displayPath()));
                 acceptedStrays.add(stray.displayPath() + " " + stray.reason());

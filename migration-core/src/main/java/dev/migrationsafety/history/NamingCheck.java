@@ -210,7 +210,7 @@ public final class NamingCheck {
         if (reason.contains("cannot be read") || reason.contains("not a regular file")) {
             return "make it a readable file, or remove it from the migration locations";
         }
-        if (isForeignFile(stray)) {
+        if (stray.isForeignFile()) {
             return "move it out of the migration locations (or delete it)";
         }
         if (!naming.isDefault()) {
@@ -218,14 +218,6 @@ public final class NamingCheck {
                     + " (`mvn migration:new` creates one)";
         }
         return "rename it to a name Flyway reads, e.g. " + example + " (`mvn migration:new` creates one)";
-    }
-
-    /**
-     * Whether a stray is a readable file that is no migration at all (a README, a diagram): harmless where it is, so
-     * adoption may accept it. Links, unreadable files and misnamed SQL files are never foreign files.
-     */
-    public static boolean isForeignFile(StrayFile stray) {
-        return stray.reason().startsWith("not a '");
     }
 
     private static Finding finding(String path, String message, String fix) {

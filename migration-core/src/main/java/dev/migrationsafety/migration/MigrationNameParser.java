@@ -71,7 +71,7 @@ final class MigrationNameParser {
             }
         }
         return new InvalidMigrationNameException(
-                fileName, "not a " + naming.suffixesText() + " file; Flyway ignores it");
+                fileName, "not a " + naming.suffixesText() + StrayFile.NOT_A_MIGRATION);
     }
 
     private static InvalidMigrationNameException wrongPrefix(String fileName, String stem, FlywayNaming naming) {

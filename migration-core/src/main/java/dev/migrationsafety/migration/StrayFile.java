@@ -15,4 +15,15 @@ public record StrayFile(Path path, String displayPath, LocationRole location, St
     public StrayFile(Path path, String displayPath, LocationRole location, String reason) {
         this(path, displayPath, location, reason, null);
     }
+
+    /** The end of the reason of a file that is no migration at all: not of a suffix Flyway reads. */
+    static final String NOT_A_MIGRATION = " file; Flyway ignores it";
+
+    /**
+     * Whether it is no migration at all (a README beside the migrations): not of a suffix Flyway reads, so Flyway
+     * never looks at it. Misnamed SQL files, directories, links and unreadable files are not.
+     */
+    public boolean isForeignFile() {
+        return reason.startsWith("not a '") && reason.endsWith(NOT_A_MIGRATION);
+    }
 }

@@ -1,6 +1,5 @@
 package dev.migrationsafety.maven;
 
-import dev.migrationsafety.history.NamingCheck;
 import dev.migrationsafety.lint.Acceptance;
 import dev.migrationsafety.lint.AcceptedFindingsException;
 import dev.migrationsafety.migration.FlywayNaming;
@@ -182,7 +181,7 @@ public class GraphMojo extends AbstractSqlMojo {
             throw new MojoExecutionException("Cannot list the migrations: " + e.getMessage(), e);
         }
         for (StrayFile stray : migrations.strays()) {
-            if (NamingCheck.isForeignFile(stray)) {
+            if (stray.isForeignFile()) {
                 continue; // Flyway never reads it either
             }
             getLog().warn(stray.displayPath() + " " + stray.reason() + "; it is not part of the graph");

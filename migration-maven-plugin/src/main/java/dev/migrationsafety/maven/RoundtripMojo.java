@@ -7,7 +7,6 @@ import dev.migrationsafety.database.EmbeddedMariaDb;
 import dev.migrationsafety.database.EmbeddedPostgres;
 import dev.migrationsafety.database.ScratchDatabase;
 import dev.migrationsafety.database.ScratchSettings;
-import dev.migrationsafety.history.NamingCheck;
 import dev.migrationsafety.lint.AcceptedFindings;
 import dev.migrationsafety.lint.AcceptedFindingsException;
 import dev.migrationsafety.migration.MigrationLayout;
@@ -269,9 +268,8 @@ public class RoundtripMojo extends AbstractSqlMojo {
                         AcceptedFindings.besideLockFile(lock).getFileName().toString()))
                 .scan(layout);
         // a file Flyway never reads (a README beside the migrations) is no concern of the round trip
-        set.strays().stream().filter(stray -> !NamingCheck.isForeignFile(stray)).forEach(stray -> getLog().warn(
-                        stray.displayPath() + " " + stray.reason()
-                                + "; it is not part of the round trip (the migrationNaming rule reports it)"));
+        set.strays().stream().filter(stray -> !stray.isForeignFile()).forEach(stray -> getLog().warn(stray.displayPath()
+                + " " + stray.reason() + "; it is not part of the round trip (the migrationNaming rule reports it)"));
         if (set.versioned().isEmpty()) {
             getLog().info("No versioned migrations in "
                     + layout.migrationDirs().stream().map(layout::display).toList() + "; nothing to round-trip");
